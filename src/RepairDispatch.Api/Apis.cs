@@ -1,0 +1,30 @@
+using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Customers;
+using RepairDispatch.Api.InstallerPartners;
+using RepairDispatch.Api.Manufacturers;
+using RepairDispatch.Api.Mobile;
+using RepairDispatch.Api.Parts;
+using RepairDispatch.Api.Stores;
+using RepairDispatch.Api.Technicians;
+using RepairDispatch.Api.Users;
+using RepairDispatch.Api.WorkOrders;
+
+namespace RepairDispatch.Api;
+
+/// <summary>Every capability's route table, in one visible list.</summary>
+public static class Apis
+{
+    public static void MapRepairDispatchApis(this WebApplication app)
+    {
+        app.MapAuth();
+        app.MapUsers();
+        app.MapStores();
+        app.MapCustomers();
+        app.MapManufacturers();
+        app.MapTechnicians();
+        app.MapInstallerPartners();
+        app.MapParts();
+        app.MapWorkOrders();
+        app.MapMobile();
+    }
+}

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Dapper;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace RepairDispatch.Api.Auth;
+
+public sealed record TokenResponse(
+    string AccessToken, string TokenType, DateTimeOffset ExpiresAt, string Role, Guid UserId, Guid? TechnicianId,
+    string RefreshToken, DateTimeOffset RefreshExpiresAt);
+
+public sealed record TokenSubject(Guid Id, string Username, string Role, Guid? StoreId, Guid? TechnicianId);
+
+/// <summary>Issues a short-lived JWT access token and a rotating, stored (hashed) refresh token.</summary>
+public sealed class Tokens(IOptions<AuthOptions> options, SymmetricSecurityKey key, TimeProvider clock)
+{
+    public const string Audience = "repairdispatch-api";
+
+    private const string InsertRefreshSql = """
+        INSERT INTO refresh_tokens (id, user_id, family_id, token_hash, expires_at, created_at)
+        VALUES (@Id, @UserId, @FamilyId, @TokenHash, @ExpiresAt, @CreatedAt)
+        """;
+
+    public async Task<TokenResponse> IssueAsync(DbConnection db, DbTransaction? tx, TokenSubject user, Guid familyId)
+    {
+        var now = clock.GetUtcNow();
+        var expires = now.AddMinutes(options.Value.AccessTokenMinutes);
+        var claims = new Dictionary<string, object>
+        {
+            ["sub"] = user.Id.ToString(),
+            ["name"] = user.Username,
+            ["role"] = user.Role,
+            ["jti"] = Guid.NewGuid().ToString("N"),
+        };
+        if (user.StoreId is { } store) claims[CurrentUser.StoreClaim] = store.ToString();
+        if (user.TechnicianId is { } tech) claims[CurrentUser.TechnicianClaim] = tech.ToString();
+        var access = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Value.Issuer,
+            Audience = Audience,
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
+
+        var refresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var refreshExpires = now.AddDays(options.Value.RefreshTokenDays);
+        await db.ExecuteAsync(InsertRefreshSql, new
+        {
+            Id = Guid.CreateVersion7(), UserId = user.Id, FamilyId = familyId, TokenHash = Hash(refresh),
+            ExpiresAt = refreshExpires, CreatedAt = now,
+        }, tx);
+        return new TokenResponse(access, "Bearer", expires, user.Role, user.Id, user.TechnicianId, refresh, refreshExpires);
+    }
+
+    public static string Hash(string refreshToken) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken)));
+
+    public static TokenValidationParameters Validation(AuthOptions options, SymmetricSecurityKey key) => new()
+    {
+        ValidIssuer = options.Issuer,
+        ValidAudience = Audience,
+        IssuerSigningKey = key,
+        ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+        ClockSkew = TimeSpan.FromSeconds(30),
+        NameClaimType = "name",
+        RoleClaimType = "role",
+    };
+}

@@ -1,0 +1,31 @@
+using RepairDispatch.Api.Demo;
+using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Users;
+
+namespace RepairDispatch.Api;
+
+/// <summary>`dotnet run` serves; `dotnet run -- migrate` and `dotnet run -- seed-demo` do one job and exit.</summary>
+public static class Commands
+{
+    public static async Task<int> RunAsync(WebApplication app, string? command)
+    {
+        var migrator = app.Services.GetRequiredService<Migrator>();
+        await migrator.MigrateAsync();
+        switch (command)
+        {
+            case null:
+                await Bootstrap.RunAsync(app.Services);
+                await app.RunAsync();
+                return 0;
+            case "migrate":
+                return 0;
+            case "seed-demo":
+                await Bootstrap.RunAsync(app.Services);
+                await app.Services.GetRequiredService<DemoData>().SeedAsync();
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate, seed-demo (none: run the service).");
+                return 2;
+        }
+    }
+}

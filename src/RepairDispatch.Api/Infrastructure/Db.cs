@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace RepairDispatch.Api.Infrastructure;
+
+/// <summary>
+/// The dialect seam: opens connections for the configured provider and picks the SQL text where the two
+/// databases differ. Everything else (shared SQL, Dapper calls) is the same on both.
+/// </summary>
+public sealed class Db
+{
+    public Db(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = provider == DatabaseProvider.Sqlite ? Sqlite(connectionString) : connectionString;
+    }
+
+    private readonly Polly.ResiliencePipeline _retry = DbResilience.Create();
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+    public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
+
+    public string Sql(string sqlite, string sqlServer) => IsSqlite ? sqlite : sqlServer;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
+    {
+        DbConnection connection = IsSqlite ? new SqliteConnection(ConnectionString) : new SqlConnection(ConnectionString);
+        await connection.OpenAsync(ct);
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction; commits only when it returns normally.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
+    {
+        return await _retry.ExecuteAsync(async token =>
+        {
+            await using var connection = await OpenAsync(token);
+            // SQLite: BEGIN IMMEDIATE takes the write lock up front, so read-then-write inside cannot race.
+            await using var tx = await connection.BeginTransactionAsync(token);
+            var result = await work(connection, tx);
+            await tx.CommitAsync(token);
+            return result;
+        }, ct);
+    }
+
+    private static string Sqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+            Pooling = true,
+        };
+        var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        return builder.ToString();
+    }
+}
+

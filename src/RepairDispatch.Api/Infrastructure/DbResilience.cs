@@ -1,0 +1,26 @@
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Polly;
+using Polly.Retry;
+
+namespace RepairDispatch.Api.Infrastructure;
+
+/// <summary>
+/// The "db-write" pipeline: retries a whole unit of work (a transaction) a few times on transient database
+/// faults — SQLite busy/locked, SQL Server deadlock victim or failover. Retrying is safe only because every
+/// unit of work is one transaction that either fully happened or not at all.
+/// </summary>
+public static class DbResilience
+{
+    public static ResiliencePipeline Create() => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<SqliteException>(e => e.SqliteErrorCode is 5 or 6)
+                .Handle<SqlException>(e => e.Number is 1205 or 40613 or 40197 or 40501 or 49918 or 4060 or -2),
+            MaxRetryAttempts = 3,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(50),
+        })
+        .Build();
+}

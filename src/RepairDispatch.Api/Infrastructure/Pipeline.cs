@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace RepairDispatch.Api.Infrastructure;
+
+public static class Pipeline
+{
+    public static WebApplication UseRepairDispatch(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use(RejectOversizedBodies);
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        return app;
+    }
+
+    // Kestrel enforces MaxRequestBodySize while reading; this answers early (and under the test host too).
+    private static Task RejectOversizedBodies(HttpContext http, RequestDelegate next)
+    {
+        if (http.Request.ContentLength > ServiceSetup.MaxBodyBytes)
+            throw new BadHttpRequestException($"The request body is larger than {ServiceSetup.MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        return next(http);
+    }
+}

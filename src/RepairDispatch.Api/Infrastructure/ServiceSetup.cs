@@ -1,0 +1,96 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using RepairDispatch.Api.Auth;
+
+namespace RepairDispatch.Api.Infrastructure;
+
+public static class ServiceSetup
+{
+    public const long MaxBodyBytes = 64 * 1024;
+
+    public static WebApplicationBuilder AddRepairDispatch(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        DapperSetup.Configure();
+
+        var dbOptions = config.GetSection("RepairDispatch:Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = config.GetConnectionString("RepairDispatch")
+            ?? (dbOptions.Provider == DatabaseProvider.Sqlite ? "Data Source=data/repairdispatch.db"
+                : throw new InvalidOperationException("ConnectionStrings:RepairDispatch is required for SqlServer."));
+        var db = new Db(dbOptions.Provider, connectionString);
+        services.AddSingleton(db);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<Migrator>();
+
+        services.Configure<AuthOptions>(config.GetSection("RepairDispatch:Auth"));
+        var authOptions = config.GetSection("RepairDispatch:Auth").Get<AuthOptions>() ?? new AuthOptions();
+        var key = SigningKey.Resolve(authOptions, db);
+        services.AddSingleton(key);
+        services.AddSingleton<Tokens>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.TokenValidationParameters = Tokens.Validation(authOptions, key);
+            });
+        Policies.Add(services.AddAuthorizationBuilder());
+        services.AddRateLimiter(o => RateLimits.Configure(o, authOptions));
+
+        services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
+        services.AddExceptionHandler<ErrorHandling>();
+        services.AddValidation();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddRepairDispatchOpenApi();
+        services.AddSingleton<RepairDispatch.Api.Demo.DemoData>();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        return builder;
+    }
+}
+
+public static class Json
+{
+    public static void Configure(System.Text.Json.JsonSerializerOptions o)
+    {
+        o.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+        o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        o.RespectNullableAnnotations = true;
+        o.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+    }
+}
+
+public static class RateLimits
+{
+    public const string PerUser = "per-user";
+
+    public static void Configure(RateLimiterOptions o, AuthOptions auth)
+    {
+        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        o.AddPolicy(AuthApi.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+            "login:" + http.Connection.RemoteIpAddress,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = auth.LoginRequestsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+            RateLimitPartition.GetTokenBucketLimiter(
+                http.User.FindFirst("sub")?.Value ?? "anon:" + http.Connection.RemoteIpAddress,
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = auth.RequestsPerMinute,
+                    TokensPerPeriod = Math.Max(1, auth.RequestsPerMinute / 6),
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+                    QueueLimit = 0,
+                }));
+        o.OnRejected = async (ctx, ct) =>
+        {
+            var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 10;
+            ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, retry).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await Problems.TooManyRequests("Request rate limit reached: slow down and retry after the given seconds.")
+                .ExecuteAsync(ctx.HttpContext);
+        };
+    }
+}

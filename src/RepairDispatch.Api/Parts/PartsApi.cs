@@ -1,0 +1,8 @@
+namespace RepairDispatch.Api.Parts;
+
+public static class PartsApi
+{
+    public static void MapParts(this IEndpointRouteBuilder app)
+    {
+    }
+}

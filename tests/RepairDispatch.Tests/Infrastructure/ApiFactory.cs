@@ -1,0 +1,79 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using RepairDispatch.Api.Infrastructure;
+
+namespace RepairDispatch.Tests.Infrastructure;
+
+/// <summary>
+/// The real service in-process on a fresh SQLite file (one per test class), built by the real migrator.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminPassword = "admin-password-for-tests";
+    public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz";
+    public const string UserPassword = "user-password-123";
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "rd-tests", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> _tokens = new();
+    private readonly SemaphoreSlim _tokenLock = new(1, 1);
+
+    public string DatabasePath => Path.Combine(_dir, "test.db");
+
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:RepairDispatch"] = $"Data Source={DatabasePath}",
+        ["RepairDispatch:Bootstrap:AdminPassword"] = AdminPassword,
+        ["RepairDispatch:Auth:SigningKey"] = SigningKey,
+        ["RepairDispatch:Auth:LoginRequestsPerMinute"] = "100000",
+        ["RepairDispatch:Auth:RequestsPerMinute"] = "100000",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        Directory.CreateDirectory(_dir);
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    public Db Db => Services.GetRequiredService<Db>();
+
+    /// <summary>A client carrying a bearer token of the given user (logged in once, then cached).</summary>
+    public async Task<HttpClient> ClientAs(string username, string password = UserPassword)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(username, password));
+        return client;
+    }
+
+    public Task<HttpClient> AdminClient() => ClientAs("admin", AdminPassword);
+
+    public async Task<string> TokenFor(string username, string password = UserPassword)
+    {
+        await _tokenLock.WaitAsync();
+        try
+        {
+            if (_tokens.TryGetValue(username, out var cached)) return cached;
+            var response = await CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { username, password });
+            response.EnsureSuccessStatusCode();
+            var token = (await response.Content.ReadFromJsonAsync<TokenBody>())!.AccessToken;
+            _tokens[username] = token;
+            return token;
+        }
+        finally
+        {
+            _tokenLock.Release();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed record TokenBody(string AccessToken);
+}
