@@ -99,7 +99,9 @@ CREATE INDEX ix_customers_name ON customers (name);
 CREATE TABLE customer_phones (
     customer_id TEXT NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
     phone       TEXT NOT NULL,
-    PRIMARY KEY (customer_id, phone)
+    position    INTEGER NOT NULL,
+    PRIMARY KEY (customer_id, phone),
+    UNIQUE (customer_id, position)
 );
 CREATE INDEX ix_customer_phones_phone ON customer_phones (phone);
 

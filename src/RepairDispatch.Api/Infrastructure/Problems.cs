@@ -33,7 +33,7 @@ public static class Problems
 
     public static ProblemHttpResult InvalidTransition(string from, string action) => Make(StatusCodes.Status409Conflict, "invalid-transition",
         "The status change is not allowed.", $"A work order in status {from} cannot {action}.",
-        new Dictionary<string, object?> { ["status"] = from });
+        new Dictionary<string, object?> { ["currentStatus"] = from });
 
     public static ProblemHttpResult TooManyRequests(string detail) =>
         Make(StatusCodes.Status429TooManyRequests, "too-many-requests", "Too many requests.", detail);

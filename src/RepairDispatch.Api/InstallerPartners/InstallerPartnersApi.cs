@@ -1,8 +1,16 @@
+using RepairDispatch.Api.Auth;
+
 namespace RepairDispatch.Api.InstallerPartners;
 
 public static class InstallerPartnersApi
 {
     public static void MapInstallerPartners(this IEndpointRouteBuilder app)
     {
+        var group = app.MapGroup("/api/v1/installer-partners").WithTags("Installer partners").RequireAuthorization(Policies.Staff)
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
+        group.MapPost("/", CreateInstallerPartner.Handle).RequireAuthorization(Policies.Dispatch).WithName("CreateInstallerPartner")
+            .ProducesValidationProblem().ProducesProblem(409);
+        group.MapGet("/", ListInstallerPartners.Handle).WithName("ListInstallerPartners").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetInstallerPartner.Handle).WithName("GetInstallerPartner").ProducesProblem(404);
     }
 }

@@ -1,8 +1,18 @@
+using RepairDispatch.Api.Auth;
+
 namespace RepairDispatch.Api.Technicians;
 
 public static class TechniciansApi
 {
     public static void MapTechnicians(this IEndpointRouteBuilder app)
     {
+        var group = app.MapGroup("/api/v1/technicians").WithTags("Technicians").RequireAuthorization()
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
+        group.MapPost("/", CreateTechnician.Handle).RequireAuthorization(Policies.Dispatch).WithName("CreateTechnician")
+            .ProducesValidationProblem().ProducesProblem(409);
+        group.MapGet("/", ListTechnicians.Handle).RequireAuthorization(Policies.Staff).WithName("ListTechnicians").ProducesValidationProblem();
+        group.MapGet("/{id:guid}", GetTechnician.Handle).WithName("GetTechnician").ProducesProblem(404);
+        group.MapPut("/{id:guid}", UpdateTechnician.Handle).RequireAuthorization(Policies.Dispatch).WithName("UpdateTechnician")
+            .ProducesValidationProblem().ProducesProblem(404);
     }
 }

@@ -1,0 +1,37 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Infrastructure;
+
+namespace RepairDispatch.Api.Customers;
+
+public static class ListAppliances
+{
+    private const string Where = """
+        WHERE a.customer_id = @CustomerId
+          AND (@CursorAt IS NULL OR a.created_at < @CursorAt OR (a.created_at = @CursorAt AND a.id < @CursorId))
+        ORDER BY a.created_at DESC, a.id DESC
+        """;
+    private const string ListSqlite = "SELECT " + Appliance.Columns + Appliance.From + Where + " LIMIT @Take";
+    private const string ListSqlServer = "SELECT TOP (@Take) " + Appliance.Columns + Appliance.From + Where;
+
+    public static async Task<Results<Ok<Page<ApplianceResponse>>, ProblemHttpResult>> Handle(
+        Guid id, HttpContext http, Db db, int? pageSize, string? cursor)
+    {
+        if (Cursor.Validate(pageSize, cursor) is ProblemHttpResult bad) return bad;
+        var size = pageSize ?? Cursor.DefaultPageSize;
+        var hasCursor = Cursor.TryDecode(cursor, out var at, out var lastId);
+
+        await using var c = await db.OpenAsync();
+        if (await Customer.VisibleStoreAsync(c, null, id, http.Me()) is null) return Problems.NotFound("The customer");
+        var rows = (await c.QueryAsync<Appliance.Row>(db.Sql(ListSqlite, ListSqlServer), new
+        {
+            CustomerId = id,
+            CursorAt = hasCursor ? at : (DateTimeOffset?)null,
+            CursorId = hasCursor ? lastId : (Guid?)null,
+            Take = size + 1,
+        })).ToList();
+        var page = Cursor.Cut(rows, size, r => (r.CreatedAt, r.Id));
+        return TypedResults.Ok(new Page<ApplianceResponse>(page.Items.Select(r => r.ToResponse()).ToList(), page.NextCursor));
+    }
+}

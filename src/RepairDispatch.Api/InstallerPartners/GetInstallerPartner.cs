@@ -1,0 +1,17 @@
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RepairDispatch.Api.Infrastructure;
+
+namespace RepairDispatch.Api.InstallerPartners;
+
+public static class GetInstallerPartner
+{
+    private const string GetSql = "SELECT " + InstallerPartner.Columns + " FROM installer_partners WHERE id = @Id";
+
+    public static async Task<Results<Ok<InstallerPartnerResponse>, ProblemHttpResult>> Handle(Guid id, Db db)
+    {
+        await using var c = await db.OpenAsync();
+        var row = await c.QuerySingleOrDefaultAsync<InstallerPartner.Row>(GetSql, new { Id = id });
+        return row is null ? Problems.NotFound("The installer partner") : TypedResults.Ok((await InstallerPartner.CompleteAsync(c, db, [row]))[0]);
+    }
+}

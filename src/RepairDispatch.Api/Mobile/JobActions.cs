@@ -1,0 +1,52 @@
+using System.ComponentModel.DataAnnotations;
+using Dapper;
+using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.WorkOrders;
+
+namespace RepairDispatch.Api.Mobile;
+
+public sealed record AwaitPartsRequest([property: StringLength(1000)] string? Note);
+
+public sealed record CompleteJobRequest(
+    RepairLevel? RepairLevel,
+    [property: StringLength(200)] string? FailedPart,
+    [property: Required] bool? MainPart,
+    [property: Required, Range(0, 1440)] int? LabourMinutes,
+    [property: StringLength(2000)] string? Notes,
+    [property: Range(1, 5)] int? CustomerRating);
+
+/// <summary>The technician's steps; each is the status machine's move plus what the step records.</summary>
+public static class JobActions
+{
+    public static Task<IResult> Accept(Guid id, HttpContext http, Db db, TimeProvider clock) =>
+        Transition.RunAsync(http, db, clock, id, WorkOrderAction.Accept, null);
+
+    public static Task<IResult> Decline(Guid id, ReasonRequest request, HttpContext http, Db db, TimeProvider clock) =>
+        Transition.RunAsync(http, db, clock, id, WorkOrderAction.Decline, request.Reason);
+
+    public static Task<IResult> Depart(Guid id, HttpContext http, Db db, TimeProvider clock) =>
+        Transition.RunAsync(http, db, clock, id, WorkOrderAction.Depart, null);
+
+    public static Task<IResult> Arrive(Guid id, HttpContext http, Db db, TimeProvider clock) =>
+        Transition.RunAsync(http, db, clock, id, WorkOrderAction.Arrive, null);
+
+    public static Task<IResult> AwaitParts(Guid id, AwaitPartsRequest? request, HttpContext http, Db db, TimeProvider clock) =>
+        Transition.RunAsync(http, db, clock, id, WorkOrderAction.AwaitParts, request?.Note);
+
+    /// <summary>Records the resolution and confirms the warranty from the failed part (main part or not).</summary>
+    public static Task<IResult> Complete(Guid id, CompleteJobRequest request, HttpContext http, Db db, TimeProvider clock) =>
+        Transition.RunAsync(http, db, clock, id, WorkOrderAction.Complete, request.Notes, async (order, c, tx) =>
+        {
+            if (order.Type == WorkOrderType.Repair && request.RepairLevel is null)
+                return Problems.Validation("repairLevel", "Required to complete a repair.");
+            (order.RepairLevel, order.FailedPart, order.MainPart) = (request.RepairLevel, request.FailedPart?.Trim(), request.MainPart);
+            (order.LabourMinutes, order.ResolutionNotes, order.CustomerRating) = (request.LabourMinutes, request.Notes?.Trim(), request.CustomerRating);
+            if (!order.WarrantyReason.StartsWith(WarrantyPolicy.OverridePrefix, StringComparison.Ordinal))
+            {
+                var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { order.ApplianceId }, tx);
+                order.Apply(WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, WorkOrderNumbers.LocalDay(order.CreatedAt, facts.TimeZone),
+                    WarrantyTerms.Default, request.MainPart, ContractCoversBrandAndCategory: false, facts.Manufacturer, facts.Category)));
+            }
+            return null;
+        });
+}

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+using Dapper;
+using RepairDispatch.Api.Infrastructure;
+
+namespace RepairDispatch.Api.WorkOrders;
+
+public sealed record AssignRequest(Guid? TechnicianId, Guid? InstallerPartnerId, [property: StringLength(1000)] string? Reason);
+
+/// <summary>
+/// Gives a New (or reassigns an Assigned) order to a technician with the category skill in the order's store,
+/// or an Installation order to an active installer partner covering the category.
+/// </summary>
+public static class AssignWorkOrder
+{
+    private sealed class Candidate
+    {
+        public Guid StoreId { get; init; }
+        public bool Active { get; init; }
+        public long HasSkill { get; init; }
+    }
+
+    private const string CategorySql = "SELECT category FROM appliances WHERE id = @ApplianceId";
+    private const string TechnicianSql = """
+        SELECT t.store_id, t.active,
+               (SELECT COUNT(*) FROM technician_skills s WHERE s.technician_id = t.id AND s.category = @Category) AS has_skill
+        FROM technicians t WHERE t.id = @Id
+        """;
+    private const string PartnerSql = """
+        SELECT p.active,
+               (SELECT COUNT(*) FROM installer_partner_categories pc WHERE pc.installer_partner_id = p.id AND pc.category = @Category) AS has_skill
+        FROM installer_partners p WHERE p.id = @Id
+        """;
+
+    public static Task<IResult> Handle(Guid id, AssignRequest request, HttpContext http, Db db, TimeProvider clock)
+    {
+        if ((request.TechnicianId is null) == (request.InstallerPartnerId is null))
+            return Task.FromResult<IResult>(Problems.Validation("technicianId", "Give exactly one of technicianId or installerPartnerId."));
+        return Transition.RunAsync(http, db, clock, id, WorkOrderAction.Assign, request.Reason, async (order, c, tx) =>
+        {
+            var category = await c.ExecuteScalarAsync<string>(CategorySql, new { order.ApplianceId }, tx);
+            if (request.TechnicianId is { } techId)
+            {
+                if (techId == order.TechnicianId) return Problems.Conflict("already-assigned", "The order is already assigned to this technician.");
+                var tech = await c.QuerySingleOrDefaultAsync<Candidate>(TechnicianSql, new { Id = techId, Category = category }, tx);
+                if (tech is null || tech.StoreId != order.StoreId) return Problems.Validation("technicianId", "No such technician in the order's store.");
+                if (!tech.Active) return NotQualified("The technician is not active.");
+                if (tech.HasSkill == 0) return NotQualified($"The technician has no {category} skill.");
+                (order.TechnicianId, order.InstallerPartnerId) = (techId, null);
+                return null;
+            }
+            var partnerId = request.InstallerPartnerId!.Value;
+            if (order.Type != WorkOrderType.Installation) return NotQualified("Only installation orders may go to an installer partner.");
+            var partner = await c.QuerySingleOrDefaultAsync<Candidate>(PartnerSql, new { Id = partnerId, Category = category }, tx);
+            if (partner is null) return Problems.Validation("installerPartnerId", "No such installer partner.");
+            if (!partner.Active) return NotQualified("The installer partner is not active.");
+            if (partner.HasSkill == 0) return NotQualified($"The installer partner does not install {category}.");
+            (order.TechnicianId, order.InstallerPartnerId) = (null, partnerId);
+            return null;
+        }, eventKind: null);
+    }
+
+    private static IResult NotQualified(string detail) =>
+        Problems.Make(StatusCodes.Status422UnprocessableEntity, "not-qualified", "The assignee cannot take this order.", detail);
+}

@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using System.Data.Common;
+using Dapper;
+using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Infrastructure;
+
+namespace RepairDispatch.Api.WorkOrders;
+
+public sealed record AppointmentWindow([property: Required] DateTimeOffset? From, [property: Required] DateTimeOffset? To);
+
+public sealed record AddressInput(
+    [property: Required, StringLength(100, MinimumLength = 1)] string District,
+    [property: Required, StringLength(400, MinimumLength = 1)] string Street,
+    [property: Range(-90, 90)] double? Lat,
+    [property: Range(-180, 180)] double? Lon);
+
+public sealed record CreateWorkOrderRequest(
+    [property: Required] WorkOrderType? Type,
+    [property: Required] WorkOrderSource? Source,
+    [property: Required] Guid? CustomerId,
+    [property: Required] Guid? ApplianceId,
+    [property: Required, StringLength(2000, MinimumLength = 1)] string FaultDescription,
+    Priority? Priority,
+    AppointmentWindow? Appointment,
+    AddressInput? Address,
+    bool? AllowDuplicate);
+
+public static class CreateWorkOrder
+{
+    /// <summary>What intake needs to know about the customer and appliance, read in the creating transaction.</summary>
+    internal sealed class IntakeFacts
+    {
+        public Guid ApplianceId { get; init; }
+        public Guid CustomerId { get; init; }
+        public Guid StoreId { get; init; }
+        public string Tier { get; init; } = "";
+        public string Category { get; init; } = "";
+        public string Manufacturer { get; init; } = "";
+        public DateOnly? PurchaseDate { get; init; }
+        public string TimeZone { get; init; } = "";
+        public string? District { get; init; }
+        public string? Street { get; init; }
+        public double? Lat { get; init; }
+        public double? Lon { get; init; }
+    }
+
+    internal const string FactsSql = """
+        SELECT a.id AS appliance_id, c.id AS customer_id, c.store_id, c.tier, a.category, m.name AS manufacturer, a.purchase_date, s.time_zone,
+               ad.district, ad.street, ad.lat, ad.lon
+        FROM appliances a
+        JOIN customers c ON c.id = a.customer_id
+        JOIN manufacturers m ON m.id = a.manufacturer_id
+        JOIN stores s ON s.id = c.store_id
+        LEFT JOIN customer_addresses ad ON ad.customer_id = c.id AND ad.position = 0
+        WHERE a.id = @ApplianceId
+        """;
+    internal const string OpenOrderSql = """
+        SELECT number FROM work_orders
+        WHERE appliance_id = @ApplianceId AND status IN ('New','Assigned','Accepted','EnRoute','OnSite','AwaitingParts')
+        ORDER BY created_at
+        """;
+
+    public static async Task<IResult> Handle(CreateWorkOrderRequest request, HttpContext http, Db db, TimeProvider clock)
+    {
+        var me = http.Me();
+        if (request.Appointment is { From: { } from, To: { } to } && from >= to)
+            return Problems.Validation("appointment.to", "Must be after appointment.from.");
+        var now = clock.GetUtcNow();
+        return await db.InTransactionAsync<IResult>(async (c, tx) =>
+        {
+            var facts = await c.QuerySingleOrDefaultAsync<IntakeFacts>(FactsSql, new { request.ApplianceId }, tx);
+            if (facts is null || facts.CustomerId != request.CustomerId)
+                return Problems.Validation("applianceId", "No such appliance for this customer.");
+            if (!me.SeesStore(facts.StoreId)) return Problems.Validation("customerId", "No such customer in your store.");
+            if (request.AllowDuplicate != true && await c.QueryFirstOrDefaultAsync<string>(OpenOrderSql, new { request.ApplianceId }, tx) is { } open)
+                return DuplicateIntake(open);
+
+            var order = await NewOrderAsync(db, c, tx, facts, request.Type!.Value, request.FaultDescription.Trim(), request.Priority ?? Priority.Normal, me, now);
+            order.Source = request.Source!.Value;
+            order.IntendedDuplicate = request.AllowDuplicate == true;
+            order.AppointmentFrom = request.Appointment?.From?.ToUniversalTime();
+            order.AppointmentTo = request.Appointment?.To?.ToUniversalTime();
+            if (request.Address is { } address)
+                (order.District, order.Street, order.Lat, order.Lon) = (address.District.Trim(), address.Street.Trim(), address.Lat, address.Lon);
+            await InsertAsync(c, tx, order, me, now, reason: null);
+            return Created(order, now);
+        });
+    }
+
+    internal static IResult DuplicateIntake(string openNumber) => Problems.Conflict("duplicate-intake",
+        $"This appliance already has the open work order {openNumber}; send allowDuplicate: true if a second order is intended.",
+        new Dictionary<string, object?> { ["openWorkOrder"] = openNumber });
+
+    /// <summary>Number, warranty decision and SLA for a new order of this appliance; the caller sets the rest.</summary>
+    internal static async Task<WorkOrder> NewOrderAsync(Db db, DbConnection c, DbTransaction tx, IntakeFacts facts, WorkOrderType type,
+        string fault, Priority priority, CurrentUser me, DateTimeOffset now)
+    {
+        var localDay = WorkOrderNumbers.LocalDay(now, facts.TimeZone);
+        var warranty = WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, localDay, WarrantyTerms.Default, null,
+            ContractCoversBrandAndCategory: false, facts.Manufacturer, facts.Category));
+        var sla = SlaPolicy.Deadlines(now, priority, facts.Tier == "Vip");
+        var order = new WorkOrder
+        {
+            Id = Guid.CreateVersion7(), StoreId = facts.StoreId, Number = await WorkOrderNumbers.NextAsync(db, c, tx, facts.StoreId, localDay),
+            Type = type, Status = WorkOrderStatus.New, CustomerId = facts.CustomerId, ApplianceId = facts.ApplianceId, FaultDescription = fault, Priority = priority,
+            District = facts.District, Street = facts.Street, Lat = facts.Lat, Lon = facts.Lon,
+            AssignBy = sla.AssignBy, OnSiteBy = sla.OnSiteBy, CompleteBy = sla.CompleteBy, Version = 1,
+            CreatedByUserId = me.Id, CreatedAt = now, UpdatedAt = now,
+        };
+        order.Apply(warranty);
+        return order;
+    }
+
+    internal static async Task InsertAsync(DbConnection c, DbTransaction tx, WorkOrder order, CurrentUser me, DateTimeOffset now, string? reason)
+    {
+        await c.ExecuteAsync(WorkOrder.InsertSql, order.Parameters(), tx);
+        await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "Created", null, WorkOrderStatus.New, reason);
+    }
+
+    internal static IResult Created(WorkOrder order, DateTimeOffset now) => new WithETag(order.ETag,
+        TypedResults.Created($"/api/v1/work-orders/{order.Id}", WorkOrderResponse.From(order, now)));
+}

@@ -1,0 +1,51 @@
+using Dapper;
+using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Infrastructure;
+
+namespace RepairDispatch.Api.WorkOrders;
+
+public static class ListWorkOrders
+{
+    private const string Filter = """
+        FROM work_orders
+        WHERE (@StoreId IS NULL OR store_id = @StoreId)
+          AND (@Status IS NULL OR status = @Status)
+          AND (@TechnicianId IS NULL OR technician_id = @TechnicianId)
+          AND (@CustomerId IS NULL OR customer_id = @CustomerId)
+          AND (@From IS NULL OR created_at >= @From)
+          AND (@To IS NULL OR created_at < @To)
+          AND (@Pattern IS NULL OR number LIKE @Pattern OR fault_description LIKE @Pattern)
+          AND (@CursorAt IS NULL OR created_at < @CursorAt OR (created_at = @CursorAt AND id < @CursorId))
+        ORDER BY created_at DESC, id DESC
+        """;
+    private const string PageSqlite = "SELECT " + WorkOrder.Columns + " " + Filter + " LIMIT @Take";
+    private const string PageSqlServer = "SELECT TOP (@Take) " + WorkOrder.Columns + " " + Filter;
+
+    public static async Task<IResult> Handle(HttpContext http, Db db, TimeProvider clock,
+        WorkOrderStatus? status, Guid? technicianId, Guid? customerId, Guid? storeId, DateTimeOffset? from, DateTimeOffset? to,
+        string? q, int? pageSize, string? cursor)
+    {
+        if (Cursor.Validate(pageSize, cursor) is { } invalid) return invalid;
+        if (q is { Length: > 100 }) return Problems.Validation("q", "At most 100 characters.");
+        var me = http.Me();
+        if (me.IsTechnician) technicianId = me.TechnicianId; // a technician lists only their own jobs
+        if (me.StoreId is { } own)
+        {
+            if (storeId is not null && storeId != own) return Problems.Validation("storeId", "You see only your own store.");
+            storeId = own;
+        }
+        Cursor.TryDecode(cursor, out var cursorAt, out var cursorId);
+        var take = pageSize ?? Cursor.DefaultPageSize;
+        await using var c = await db.OpenAsync();
+        var rows = (await c.QueryAsync<WorkOrder>(db.Sql(PageSqlite, PageSqlServer), new
+        {
+            StoreId = storeId, Status = status?.ToString(), TechnicianId = technicianId, CustomerId = customerId,
+            From = from?.ToUniversalTime(), To = to?.ToUniversalTime(),
+            Pattern = string.IsNullOrWhiteSpace(q) ? null : "%" + q.Trim() + "%",
+            CursorAt = cursor is null ? (DateTimeOffset?)null : cursorAt, CursorId = cursorId, Take = take + 1,
+        })).ToList();
+        var now = clock.GetUtcNow();
+        var page = Cursor.Cut(rows, take, o => (o.CreatedAt, o.Id));
+        return TypedResults.Ok(new Page<WorkOrderResponse>(page.Items.Select(o => WorkOrderResponse.From(o, now)).ToList(), page.NextCursor));
+    }
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using Dapper;
+using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Infrastructure;
+
+namespace RepairDispatch.Api.WorkOrders;
+
+public sealed record ReworkRequest([property: StringLength(2000)] string? FaultDescription, Priority? Priority);
+
+/// <summary>
+/// 返修: a completed order whose fault returns within 30 days gets a new order linked to it (it counts
+/// against first-time fix). Later than that it is a new intake, not a rework.
+/// </summary>
+public static class ReworkWorkOrder
+{
+    public static readonly TimeSpan Window = TimeSpan.FromDays(30);
+
+    public static async Task<IResult> Handle(Guid id, ReworkRequest? request, HttpContext http, Db db, TimeProvider clock)
+    {
+        var me = http.Me();
+        var now = clock.GetUtcNow();
+        return await db.InTransactionAsync<IResult>(async (c, tx) =>
+        {
+            var origin = await WorkOrder.LoadAsync(c, tx, id);
+            if (origin is null || !origin.IsVisibleTo(me)) return Problems.NotFound("The work order");
+            if (origin.CompletedAt is not { } completedAt || origin.Status is not (WorkOrderStatus.Completed or WorkOrderStatus.Closed))
+                return Problems.InvalidTransition(origin.Status.ToString(), "be reworked (only completed orders can)");
+            if (now - completedAt > Window)
+                return Problems.Conflict("rework-window-passed",
+                    $"{origin.Number} was completed on {completedAt:yyyy-MM-dd}, more than 30 days ago: create a new order instead.");
+            if (await c.QueryFirstOrDefaultAsync<string>(CreateWorkOrder.OpenOrderSql, new { origin.ApplianceId }, tx) is { } open)
+                return CreateWorkOrder.DuplicateIntake(open);
+            var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { origin.ApplianceId }, tx);
+            var fault = string.IsNullOrWhiteSpace(request?.FaultDescription) ? $"Rework of {origin.Number}: {origin.FaultDescription}" : request.FaultDescription.Trim();
+            var rework = await CreateWorkOrder.NewOrderAsync(db, c, tx, facts, origin.Type, fault[..Math.Min(fault.Length, 2000)],
+                request?.Priority ?? origin.Priority, me, now);
+            rework.Source = origin.Source;
+            rework.ReworkOfId = origin.Id;
+            (rework.District, rework.Street, rework.Lat, rework.Lon) = (origin.District, origin.Street, origin.Lat, origin.Lon);
+            await CreateWorkOrder.InsertAsync(c, tx, rework, me, now, $"Rework of {origin.Number}");
+            await WorkOrderEvents.WriteAsync(c, tx, origin.Id, me, now, "ReworkOpened", null, null, $"Rework order {rework.Number}");
+            return CreateWorkOrder.Created(rework, now);
+        });
+    }
+}

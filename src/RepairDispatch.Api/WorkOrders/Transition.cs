@@ -1,0 +1,62 @@
+using System.Data.Common;
+using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Infrastructure;
+
+namespace RepairDispatch.Api.WorkOrders;
+
+/// <summary>
+/// Runs one status action the same way for every route: load, check visibility, If-Match (optional on
+/// actions), ask the status machine, let the action check and change its own fields, save with a version
+/// check, and write the event — all in one transaction.
+/// </summary>
+public static class Transition
+{
+    /// <summary>The action's own checks and changes: return a problem to refuse (nothing is written).</summary>
+    public delegate Task<IResult?> Step(WorkOrder order, DbConnection c, DbTransaction tx);
+
+    public static async Task<IResult> RunAsync(HttpContext http, Db db, TimeProvider clock, Guid id, WorkOrderAction action,
+        string? reason, Step? step = null, string? eventKind = null)
+    {
+        var me = http.Me();
+        if (StatusMachine.NeedsReason(action) && string.IsNullOrWhiteSpace(reason))
+            return Problems.Validation("reason", "A reason is required.");
+        var ifMatch = ETags.IfMatch(http.Request);
+        var now = clock.GetUtcNow();
+        return await db.InTransactionAsync<IResult>(async (c, tx) =>
+        {
+            var order = await WorkOrder.LoadAsync(c, tx, id);
+            if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound("The work order");
+            if (ifMatch is { } expected && expected != order.Version) return Problems.PreconditionFailed();
+            var from = order.Status;
+            if (!StatusMachine.TryMove(from, action, out var to)) return Problems.InvalidTransition(from.ToString(), StatusMachine.Verb(action));
+            if (step is not null && await step(order, c, tx) is { } refusal) return refusal;
+            order.Status = to;
+            Stamp(order, from, to, now);
+            if (!await order.SaveAsync(c, tx, now)) return Problems.PreconditionFailed();
+            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, eventKind ?? action.ToString(), from, to, reason?.Trim());
+            return new WithETag(order.ETag, TypedResults.Ok(WorkOrderResponse.From(order, now)));
+        });
+    }
+
+    /// <summary>Milestone times and the SLA pause, which follow from the status change alone.</summary>
+    private static void Stamp(WorkOrder o, WorkOrderStatus from, WorkOrderStatus to, DateTimeOffset now)
+    {
+        switch (to)
+        {
+            case WorkOrderStatus.Assigned: o.AssignedAt ??= now; break;
+            case WorkOrderStatus.New: o.TechnicianId = null; o.InstallerPartnerId = null; break;
+            case WorkOrderStatus.OnSite: o.OnSiteAt ??= now; o.Visits++; break;
+            case WorkOrderStatus.AwaitingParts: o.SlaPausedAt = now; break;
+            case WorkOrderStatus.Completed: o.CompletedAt = now; break;
+            case WorkOrderStatus.Closed: o.ClosedAt = now; break;
+            case WorkOrderStatus.Cancelled: o.CancelledAt = now; break;
+        }
+        if (from == WorkOrderStatus.AwaitingParts && o.SlaPausedAt is { } pausedAt)
+        {
+            var paused = now - pausedAt;
+            o.OnSiteBy += paused;
+            o.CompleteBy += paused;
+            o.SlaPausedAt = null;
+        }
+    }
+}

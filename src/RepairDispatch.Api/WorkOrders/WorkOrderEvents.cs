@@ -1,0 +1,55 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.AspNetCore.Http.HttpResults;
+using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Infrastructure;
+
+namespace RepairDispatch.Api.WorkOrders;
+
+public sealed record WorkOrderEvent(Guid Id, Guid WorkOrderId, DateTimeOffset At, string Actor, string Kind,
+    WorkOrderStatus? FromStatus, WorkOrderStatus? ToStatus, string? Reason);
+
+/// <summary>The audit trail: every change writes one event in the same transaction as the change.</summary>
+public static class WorkOrderEvents
+{
+    private const string InsertSql = """
+        INSERT INTO work_order_events (id, work_order_id, at, actor_user_id, actor, kind, from_status, to_status, reason)
+        VALUES (@Id, @WorkOrderId, @At, @ActorUserId, @Actor, @Kind, @FromStatus, @ToStatus, @Reason)
+        """;
+    private const string ListSql = """
+        SELECT id, work_order_id, at, actor, kind, from_status, to_status, reason
+        FROM work_order_events WHERE work_order_id = @Id ORDER BY at, id
+        """;
+
+    public static Task WriteAsync(DbConnection c, DbTransaction tx, Guid workOrderId, CurrentUser actor, DateTimeOffset at,
+        string kind, WorkOrderStatus? from, WorkOrderStatus? to, string? reason) =>
+        c.ExecuteAsync(InsertSql, new
+        {
+            Id = Guid.CreateVersion7(), WorkOrderId = workOrderId, At = at, ActorUserId = actor.Id, Actor = actor.Username,
+            Kind = kind, FromStatus = from?.ToString(), ToStatus = to?.ToString(), Reason = reason,
+        }, tx);
+
+    public static async Task<Results<Ok<Page<WorkOrderEvent>>, ProblemHttpResult>> List(Guid id, HttpContext http, Db db)
+    {
+        await using var c = await db.OpenAsync();
+        var order = await WorkOrder.LoadAsync(c, null, id);
+        if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound("The work order");
+        var rows = await c.QueryAsync<Row>(ListSql, new { Id = id });
+        return TypedResults.Ok(new Page<WorkOrderEvent>(rows.Select(r => new WorkOrderEvent(r.Id, r.WorkOrderId, r.At, r.Actor, r.Kind,
+            ParseStatus(r.FromStatus), ParseStatus(r.ToStatus), r.Reason)).ToList(), null));
+    }
+
+    private static WorkOrderStatus? ParseStatus(string? s) => s is null ? null : Enum.Parse<WorkOrderStatus>(s);
+
+    private sealed class Row
+    {
+        public Guid Id { get; init; }
+        public Guid WorkOrderId { get; init; }
+        public DateTimeOffset At { get; init; }
+        public string Actor { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string? FromStatus { get; init; }
+        public string? ToStatus { get; init; }
+        public string? Reason { get; init; }
+    }
+}

@@ -1,0 +1,31 @@
+namespace RepairDispatch.Api.WorkOrders;
+
+public sealed record WarrantyView(bool InWarranty, Payer Payer, string Reason, WarrantyCoverage Coverage, bool Claimable);
+public sealed record SlaView(DateTimeOffset AssignBy, DateTimeOffset OnSiteBy, DateTimeOffset CompleteBy, bool Breached, bool Paused);
+public sealed record AddressView(string? District, string? Street, double? Lat, double? Lon);
+public sealed record WindowView(DateTimeOffset From, DateTimeOffset To);
+public sealed record ResolutionView(RepairLevel? RepairLevel, string? FailedPart, bool? MainPart, long? LabourMinutes, string? Notes, long? CustomerRating);
+
+public sealed record WorkOrderResponse(
+    Guid Id, string Number, WorkOrderType Type, WorkOrderSource Source, WorkOrderStatus Status, Guid StoreId,
+    Guid CustomerId, Guid ApplianceId, Guid? TechnicianId, Guid? InstallerPartnerId, Priority Priority,
+    string FaultDescription, AddressView? Address, WindowView? Appointment, WarrantyView Warranty, SlaView Sla,
+    Guid? ReworkOfId, bool IntendedDuplicate, long Visits, ResolutionView? Resolution, long Version,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static WorkOrderResponse From(WorkOrder o, DateTimeOffset now)
+    {
+        var sla = new SlaDeadlines(o.AssignBy, o.OnSiteBy, o.CompleteBy);
+        var done = o.CompletedAt ?? o.CancelledAt;
+        var breached = SlaPolicy.IsBreached(sla, o.AssignedAt, o.OnSiteAt ?? o.CancelledAt, done, o.SlaPausedAt, o.CancelledAt ?? now);
+        return new WorkOrderResponse(o.Id, o.Number, o.Type, o.Source, o.Status, o.StoreId, o.CustomerId, o.ApplianceId,
+            o.TechnicianId, o.InstallerPartnerId, o.Priority, o.FaultDescription,
+            o.District is null && o.Street is null ? null : new AddressView(o.District, o.Street, o.Lat, o.Lon),
+            o.AppointmentFrom is { } from && o.AppointmentTo is { } to ? new WindowView(from, to) : null,
+            new WarrantyView(o.InWarranty, o.Payer, o.WarrantyReason, o.WarrantyCoverage, o.Claimable),
+            new SlaView(o.AssignBy, o.OnSiteBy, o.CompleteBy, breached, o.SlaPausedAt is not null),
+            o.ReworkOfId, o.IntendedDuplicate, o.Visits,
+            o.CompletedAt is null ? null : new ResolutionView(o.RepairLevel, o.FailedPart, o.MainPart, o.LabourMinutes, o.ResolutionNotes, o.CustomerRating),
+            o.Version, o.CreatedAt, o.UpdatedAt);
+    }
+}

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Runs the whole test suite and ends with one line: "tests: N passed, N failed, N skipped".
+# Exits non-zero when a test failed, the build failed, or no test ran.
+set -uo pipefail
+cd "$(dirname "$0")"
+results="TestResults/run-$$"
+rm -rf "$results"
+dotnet test RepairDispatch.sln -c Release --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+if grep -hq "SQL SERVER CONTRACT TESTS SKIPPED" "$results"/*.trx 2>/dev/null; then
+  echo "!! SQL Server contract tests were SKIPPED: set REPAIRDISPATCH_TEST_SQLSERVER to run them (deploy/README.md)."
+fi
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace RepairDispatch.Tests.Infrastructure;
+
+/// <summary>Builds a small station through the public API: a manufacturer, technicians, users of each role, customers.</summary>
+public sealed class TestData(ApiFactory api)
+{
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private bool _ready;
+
+    public string StoreId { get; private set; } = "";
+    public string ManufacturerId { get; private set; } = "";
+    public string TechnicianA { get; private set; } = "";
+    public string TechnicianB { get; private set; } = "";
+    public HttpClient Admin { get; private set; } = null!;
+    public HttpClient Manager { get; private set; } = null!;
+    public HttpClient FrontDesk { get; private set; } = null!;
+    public HttpClient Finance { get; private set; } = null!;
+    public HttpClient TechA { get; private set; } = null!;
+    public HttpClient TechB { get; private set; } = null!;
+
+    public async Task<TestData> ReadyAsync()
+    {
+        await _lock.WaitAsync();
+        try
+        {
+            if (_ready) return this;
+            Admin = await api.AdminClient();
+            StoreId = (await Admin.GetOk("/api/v1/stores"))["items"]![0].Str("id");
+            ManufacturerId = (await Admin.PostOk("/api/v1/manufacturers", new { name = "Haier" })).Str("id");
+            TechnicianA = await CreateTechnician("T-A", "WashingMachine", "Refrigerator");
+            TechnicianB = await CreateTechnician("T-B", "WashingMachine");
+            Manager = await User("manager1", "manager");
+            FrontDesk = await User("desk1", "frontdesk");
+            Finance = await User("finance1", "finance");
+            TechA = await User("tech-a", "technician", TechnicianA);
+            TechB = await User("tech-b", "technician", TechnicianB);
+            _ready = true;
+            return this;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    public async Task<string> CreateTechnician(string code, params string[] skills) =>
+        (await Admin.PostOk("/api/v1/technicians", new { storeId = StoreId, code, name = "Technician " + code, phone = "13800000000", skills })).Str("id");
+
+    public async Task<HttpClient> User(string username, string role, string? technicianId = null)
+    {
+        await Admin.PostOk("/api/v1/users", new { username, password = ApiFactory.UserPassword, role, storeId = StoreId, technicianId });
+        return await api.ClientAs(username);
+    }
+
+    /// <summary>A customer with one washing machine; returns (customerId, applianceId).</summary>
+    public async Task<(string CustomerId, string ApplianceId)> CustomerWithAppliance(DateOnly? purchaseDate = null, string tier = "Standard",
+        string category = "WashingMachine")
+    {
+        var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+        var customer = await FrontDesk.PostOk("/api/v1/customers", new
+        {
+            name = "Customer " + phone, phones = new[] { phone }, tier,
+            addresses = new[] { new { district = "Pudong", street = "1 Century Avenue" } },
+        });
+        var appliance = await FrontDesk.PostOk($"/api/v1/customers/{customer.Str("id")}/appliances", new
+        {
+            category, manufacturerId = ManufacturerId, model = "XQG100",
+            purchaseDate = purchaseDate?.ToString("yyyy-MM-dd"),
+        });
+        return (customer.Str("id"), appliance.Str("id"));
+    }
+
+    public async Task<JsonObject> WorkOrder(string customerId, string applianceId, string type = "Repair", string priority = "Normal", bool allowDuplicate = false) =>
+        await FrontDesk.PostOk("/api/v1/work-orders", new
+        {
+            type, source = "Phone", customerId, applianceId, faultDescription = "Drum does not spin", priority, allowDuplicate,
+        });
+
+    public async Task<JsonObject> NewWorkOrder(string type = "Repair")
+    {
+        var (customerId, applianceId) = await CustomerWithAppliance();
+        return await WorkOrder(customerId, applianceId, type);
+    }
+
+    public async Task<long> CountRows(string table)
+    {
+        await using var c = await api.Db.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM " + table;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+
+    public static async Task<JsonObject> Body(HttpResponseMessage response) =>
+        JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+
+    public static JsonContent Json(object body) => JsonContent.Create(body);
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using RepairDispatch.Tests.Infrastructure;
+
+namespace RepairDispatch.Tests.SqlServer;
+
+/// <summary>
+/// The data layer on SQL Server, through the same public API: migrations, intake with numbering under
+/// concurrency, the dialect-specific paging, assignment and the technician's steps, refresh tokens.
+/// The factory (and its database) is only built when the variable is set; otherwise every test skips.
+/// </summary>
+public class SqlServerContractTests : IDisposable
+{
+    private readonly Lazy<SqlServerFactory> _api = new(() => new SqlServerFactory());
+
+    private Task<TestData> Data() => _api.Value.Data.ReadyAsync();
+
+    [SqlServerFact]
+    public async Task IntakeAssignAndTechnicianStepsWorkOnSqlServer()
+    {
+        var d = await Data();
+        var order = await d.NewWorkOrder();
+        var id = order.Str("id");
+
+        await d.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA }, HttpStatusCode.OK);
+        foreach (var step in new[] { "accept", "depart", "arrive" })
+            (await d.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
+        await d.TechA.PostOk($"/api/v1/mobile/jobs/{id}/complete", new { repairLevel = "Minor", mainPart = false, labourMinutes = 30 }, HttpStatusCode.OK);
+
+        (await d.Manager.GetOk($"/api/v1/work-orders/{id}")).Str("status").Should().Be("Completed");
+        (await d.Manager.GetOk($"/api/v1/work-orders/{id}/events"))["items"]!.AsArray().Should().HaveCount(6);
+    }
+
+    [SqlServerFact]
+    public async Task ConcurrentCreatesGetDistinctNumbersAndPagingVisitsAll()
+    {
+        var d = await Data();
+        var appliances = new List<(string, string)>();
+        for (var i = 0; i < 10; i++) appliances.Add(await d.CustomerWithAppliance());
+
+        var orders = await Task.WhenAll(appliances.Select(a => d.WorkOrder(a.Item1, a.Item2)));
+
+        orders.Select(o => o.Str("number")).Should().OnlyHaveUniqueItems();
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await d.Manager.GetOk("/api/v1/work-orders?pageSize=4" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page["items"]!.AsArray().Select(o => o.Str("id")));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        } while (cursor is not null);
+        seen.Should().OnlyHaveUniqueItems().And.Contain(orders.Select(o => o.Str("id")));
+    }
+
+    [SqlServerFact]
+    public async Task DuplicateIntakeIsRefusedOnSqlServer()
+    {
+        var d = await Data();
+        var (customer, appliance) = await d.CustomerWithAppliance();
+        await d.WorkOrder(customer, appliance);
+
+        var again = await d.FrontDesk.PostAsync("/api/v1/work-orders", TestData.Json(new
+        {
+            type = "Repair", source = "Phone", customerId = customer, applianceId = appliance, faultDescription = "again", priority = "Normal",
+        }));
+
+        await again.ShouldBeProblem(HttpStatusCode.Conflict);
+    }
+
+    public void Dispose()
+    {
+        if (_api.IsValueCreated) _api.Value.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
