@@ -3,7 +3,7 @@
 # Exits non-zero when a test failed, the build failed, or no test ran.
 set -uo pipefail
 cd "$(dirname "$0")"
-results="TestResults/run-$$"
+results="TestResults/last"
 rm -rf "$results"
 dotnet test RepairDispatch.sln -c Release --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" "$@"
 status=$?
@@ -15,7 +15,7 @@ for trx in "$results"/*.trx; do
   get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
-  skipped=$((skipped + $(get notExecuted)))
+  skipped=$((skipped + $(get total) - $(get executed)))
 done
 if grep -hq "SQL SERVER CONTRACT TESTS SKIPPED" "$results"/*.trx 2>/dev/null; then
   echo "!! SQL Server contract tests were SKIPPED: set REPAIRDISPATCH_TEST_SQLSERVER to run them (deploy/README.md)."

@@ -24,6 +24,13 @@ public sealed class Db
 
     public string Sql(string sqlite, string sqlServer) => IsSqlite ? sqlite : sqlServer;
 
+    /// <summary>
+    /// A Guid list for Dapper's `IN @Ids` expansion. Dapper expands lists without the type handlers, so on
+    /// SQLite the ids must already be the stored text (as an IEnumerable, or Dapper will not expand it).
+    /// </summary>
+    public static System.Collections.IEnumerable IdList(DbConnection c, IEnumerable<Guid> ids) =>
+        c is SqliteConnection ? ids.Select(id => id.ToString()).ToArray() : ids.ToArray();
+
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
         DbConnection connection = IsSqlite ? new SqliteConnection(ConnectionString) : new SqlConnection(ConnectionString);

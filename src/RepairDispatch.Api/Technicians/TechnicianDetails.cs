@@ -66,7 +66,7 @@ internal sealed record TechnicianDetails(ApplianceCategory[] Skills, Guid[] Cert
     }
 
     public async Task<bool> ManufacturersExistAsync(DbConnection c, DbTransaction tx) =>
-        Certifications.Length == 0 || await c.ExecuteScalarAsync<long>(KnownManufacturersSql, new { Ids = TechnicianReads.IdList(c, Certifications) }, tx) == Certifications.Length;
+        Certifications.Length == 0 || await c.ExecuteScalarAsync<long>(KnownManufacturersSql, new { Ids = Db.IdList(c, Certifications) }, tx) == Certifications.Length;
 
     /// <summary>Writes the child rows; on update the old ones go first (update replaces, never merges).</summary>
     public async Task WriteAsync(DbConnection c, DbTransaction tx, Guid technicianId, bool replace)

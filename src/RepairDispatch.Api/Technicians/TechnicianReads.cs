@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using Microsoft.Data.Sqlite;
+using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Customers;
 
 namespace RepairDispatch.Api.Technicians;
@@ -25,7 +25,7 @@ internal static class TechnicianReads
     {
         var rows = (await c.QueryAsync<Row>(sql, parameters, tx)).ToList();
         if (rows.Count == 0) return [];
-        var ids = new { Ids = IdList(c, rows.Select(r => r.Id)) };
+        var ids = new { Ids = Db.IdList(c, rows.Select(r => r.Id)) };
         var skills = (await c.QueryAsync<Child<string>>(SkillsSql, ids, tx)).ToLookup(x => x.TechnicianId, x => Enum.Parse<ApplianceCategory>(x.Item));
         var certifications = (await c.QueryAsync<Child<Guid>>(CertificationsSql, ids, tx)).ToLookup(x => x.TechnicianId, x => x.Item);
         var districts = (await c.QueryAsync<Child<string>>(DistrictsSql, ids, tx)).ToLookup(x => x.TechnicianId, x => x.Item);
@@ -39,9 +39,6 @@ internal static class TechnicianReads
     /// A Guid list for `IN @Ids`. Dapper's list expansion skips the Guid type handler, so SQLite would bind
     /// the ids as blobs and match nothing: hand it the text form there.
     /// </summary>
-    public static System.Collections.IEnumerable IdList(DbConnection c, IEnumerable<Guid> ids) =>
-        c is SqliteConnection ? ids.Select(id => id.ToString()).ToArray() : ids.ToArray();
-
     private sealed class Row
     {
         public Guid Id { get; init; }
