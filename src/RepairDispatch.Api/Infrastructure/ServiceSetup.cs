@@ -40,6 +40,10 @@ public static class ServiceSetup
             });
         Policies.Add(services.AddAuthorizationBuilder());
         services.AddRateLimiter(o => RateLimits.Configure(o, authOptions));
+        // Browsers may call the API only from the origins an operator lists (the console's own origin needs none).
+        var origins = config.GetSection("RepairDispatch:Cors:Origins").Get<string[]>() ?? [];
+        services.AddCors(o => o.AddDefaultPolicy(p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()
+            .WithExposedHeaders("ETag", "Location", "Retry-After", "RateLimit-Limit", "RateLimit-Reset")));
 
         services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -67,7 +71,7 @@ public static class Json
 
 public static class RateLimits
 {
-    public const string PerUser = "per-user";
+    public const string ReplenishSeconds = "10";
 
     public static void Configure(RateLimiterOptions o, AuthOptions auth)
     {
@@ -82,7 +86,7 @@ public static class RateLimits
                 {
                     TokenLimit = auth.RequestsPerMinute,
                     TokensPerPeriod = Math.Max(1, auth.RequestsPerMinute / 6),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(10),
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(int.Parse(ReplenishSeconds, System.Globalization.CultureInfo.InvariantCulture)),
                     QueueLimit = 0,
                 }));
         o.OnRejected = async (ctx, ct) =>
