@@ -243,3 +243,18 @@ CREATE TABLE work_order_events (
     reason         TEXT NULL
 );
 CREATE INDEX ix_work_order_events_order ON work_order_events (work_order_id, at);
+
+-- Responses to POST/PATCH requests sent with an Idempotency-Key, so a retried request is answered, not redone.
+CREATE TABLE idempotency_keys (
+    user_id          TEXT NOT NULL REFERENCES users(id),
+    idempotency_key  TEXT NOT NULL,
+    request_hash     TEXT NOT NULL,
+    status_code      INTEGER NULL,
+    content_type     TEXT NULL,
+    location         TEXT NULL,
+    etag             TEXT NULL,
+    body             TEXT NULL,
+    created_at       TEXT NOT NULL,
+    PRIMARY KEY (user_id, idempotency_key)
+);
+CREATE INDEX ix_idempotency_keys_created ON idempotency_keys (created_at);

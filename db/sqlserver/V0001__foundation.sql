@@ -245,3 +245,18 @@ CREATE TABLE work_order_events (
     reason         NVARCHAR(1000) NULL
 );
 CREATE INDEX ix_work_order_events_order ON work_order_events (work_order_id, at);
+
+-- Responses to POST/PATCH requests sent with an Idempotency-Key, so a retried request is answered, not redone.
+CREATE TABLE idempotency_keys (
+    user_id          UNIQUEIDENTIFIER NOT NULL REFERENCES users(id),
+    idempotency_key  NVARCHAR(100) NOT NULL,
+    request_hash     NVARCHAR(64) NOT NULL,
+    status_code      INT NULL,
+    content_type     NVARCHAR(200) NULL,
+    location         NVARCHAR(400) NULL,
+    etag             NVARCHAR(100) NULL,
+    body             NVARCHAR(MAX) NULL,
+    created_at       DATETIMEOFFSET(7) NOT NULL,
+    PRIMARY KEY (user_id, idempotency_key)
+);
+CREATE INDEX ix_idempotency_keys_created ON idempotency_keys (created_at);

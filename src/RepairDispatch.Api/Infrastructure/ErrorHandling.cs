@@ -16,7 +16,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         var problem = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(bad),
-            DbException db when IsConstraintViolation(db) => new ProblemDetails
+            DbException db when DbErrors.IsConstraintViolation(db) => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Type = Problems.TypeFor("constraint"),
@@ -83,8 +83,4 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         : json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "The value has the wrong type or is not one of the allowed values."
         : json.Message.Contains("null", StringComparison.Ordinal) ? "Must not be null."
         : "The JSON is malformed here.";
-
-    private static bool IsConstraintViolation(DbException db) =>
-        db is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } // SQLITE_CONSTRAINT
-        || db is Microsoft.Data.SqlClient.SqlException { Number: 2627 or 2601 or 547 };
 }

@@ -26,6 +26,7 @@ public static class ServiceSetup
         services.AddSingleton(db);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Migrator>();
+        services.AddSingleton<Idempotency>();
 
         services.Configure<AuthOptions>(config.GetSection("RepairDispatch:Auth"));
         var authOptions = config.GetSection("RepairDispatch:Auth").Get<AuthOptions>() ?? new AuthOptions();
