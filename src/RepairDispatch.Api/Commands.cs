@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using RepairDispatch.Api.Demo;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Users;
@@ -21,8 +23,12 @@ public static class Commands
                 return 0;
             case "seed-demo":
                 await Bootstrap.RunAsync(app.Services);
-                await app.Services.GetRequiredService<DemoData>().SeedAsync();
-                return 0;
+                app.Urls.Add("http://127.0.0.1:0"); // a private loopback port: the demo goes through the real HTTP API
+                await app.StartAsync();
+                var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+                var seeded = await app.Services.GetRequiredService<DemoData>().SeedAsync(address, app.Configuration["RepairDispatch:Bootstrap:AdminPassword"]);
+                await app.StopAsync();
+                return seeded ? 0 : 1;
             default:
                 await Console.Error.WriteLineAsync($"Unknown command '{command}'. Commands: migrate, seed-demo (none: run the service).");
                 return 2;

@@ -21,6 +21,8 @@ public static class Runner
     private const string DeskPassword = "bench-desk-password-1";
 
     private static readonly string[] AllPhases = ["api-get", "baseline-read", "api-post", "baseline-insert", "mixed"];
+    // Diagnostic phases, only on request (--phases): where the time of a request goes.
+    private static readonly string[] DiagnosticPhases = ["http-live", "http-me"];
 
     public static async Task<int> RunAsync(Options options)
     {
@@ -37,8 +39,8 @@ public static class Runner
         var mixedRps = options.Double("mixed-rps", 200);
         var getShare = options.Double("mixed-get-share", 0.8);
         var phases = (options.Optional("phases") ?? string.Join(',', AllPhases)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (phases.Except(AllPhases).FirstOrDefault() is { } unknown)
-            throw new ArgumentException($"Unknown phase '{unknown}'. Phases: {string.Join(", ", AllPhases)}.");
+        if (phases.Except(AllPhases).Except(DiagnosticPhases).FirstOrDefault() is { } unknown)
+            throw new ArgumentException($"Unknown phase '{unknown}'. Phases: {string.Join(", ", AllPhases.Concat(DiagnosticPhases))}.");
         DefaultTypeMap.MatchNamesWithUnderscores = true;
 
         var connectionString = Options.ConnectionString(db);
@@ -96,6 +98,8 @@ public static class Runner
             results[key] = await Load.ClosedLoopAsync(name, concurrency, warmup, measure, op);
         }
 
+        await Phase("http-live", "diag: GET /health/live (no auth, no db)", Fetch(anonymous, "/health/live"));
+        await Phase("http-me", "diag: GET /api/v1/me (auth, no db)", Fetch(api, "/api/v1/me"));
         await Phase("api-get", "API GET /api/v1/work-orders/{id}", apiGet);
         await Phase("baseline-read", "baseline Dapper SELECT ... WHERE id = @Id", baseline.ReadAsync);
         await Phase("api-post", "API POST /api/v1/work-orders", apiPost);
@@ -121,7 +125,7 @@ public static class Runner
         Console.WriteLine(string.Create(inv,
             $"RepairDispatch benchmark: {orders:N0} work orders in the database, {Environment.ProcessorCount} cores, closed loops of concurrency {concurrency}, {measure.TotalSeconds:0} s each after {warmup.TotalSeconds:0} s warm-up"));
         Console.WriteLine(PhaseResult.Header);
-        foreach (var key in AllPhases.Where(results.ContainsKey))
+        foreach (var key in DiagnosticPhases.Concat(AllPhases).Where(results.ContainsKey))
         {
             Console.WriteLine(results[key].Row());
             if (key == "mixed") foreach (var kind in extra) Console.WriteLine(kind.Row());
@@ -160,6 +164,12 @@ public static class Runner
         Console.WriteLine(failed ? "RESULT: FAIL (a goal was missed)" : "RESULT: PASS (every goal met)");
         return failed ? 1 : 0;
     }
+
+    private static Operation Fetch(HttpClient client, string path) => async _ =>
+    {
+        using var response = await client.GetAsync(path, HttpCompletionOption.ResponseContentRead);
+        return response.StatusCode == HttpStatusCode.OK;
+    };
 
     private static async Task<string> LoginAsync(HttpClient http, string username, string password)
     {

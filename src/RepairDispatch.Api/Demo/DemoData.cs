@@ -8,7 +8,6 @@ using RepairDispatch.Api.Parts;
 using RepairDispatch.Api.Stores;
 using RepairDispatch.Api.Technicians;
 using RepairDispatch.Api.Users;
-using RepairDispatch.Api.WorkOrders;
 
 namespace RepairDispatch.Api.Demo;
 
