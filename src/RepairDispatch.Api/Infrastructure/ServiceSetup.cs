@@ -67,6 +67,8 @@ public static class Json
         o.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         o.RespectNullableAnnotations = true;
         o.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // Chinese names and faults stay readable in responses (HTML-sensitive characters are still escaped).
+        o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     }
 }
 
