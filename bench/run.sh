@@ -2,19 +2,23 @@
 # RepairDispatch benchmark, one run from a fresh database (docs/benchmarks.md):
 #   bash bench/run.sh [runner options, e.g. --seconds 10 --concurrency 16 --mixed-seconds 20]
 # Publishes the API (Release), migrates a new SQLite file in a temp dir, starts the service on a free 127.0.0.1 port,
-# seeds BENCH_ORDERS (default 100,000) work orders, measures, prints the table and the goal lines, and stops the service.
+# seeds BENCH_ORDERS (default 100,000) work orders, starts the bare reference endpoint, measures, prints the table and
+# the goal lines, and stops both processes.
 # Exit code: 0 every goal met, 1 a goal missed, 2 errors. BENCH_KEEP=1 keeps the temp dir (database, service log).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 orders="${BENCH_ORDERS:-100000}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/repairdispatch-bench.XXXXXX")"
 server_pid=""
+bare_pid=""
 
 cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
+  for pid in $server_pid $bare_pid; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   if [ -n "${BENCH_KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
@@ -53,8 +57,15 @@ if ! bench wait-ready --url "$url" --timeout 60; then cat "$work/service.log"; e
 echo "== seed $orders work orders"
 bench seed --db "$db" --orders "$orders"
 
+# The bare reference endpoint (same Dapper calls behind plain Kestrel, no service logic), in its own process.
+bare_port="$(bench free-port)"
+bare_url="http://127.0.0.1:$bare_port"
+dotnet "$work/bench/RepairDispatch.Benchmarks.dll" bare-serve --db "$db" --url "$bare_url" > "$work/bare.log" 2>&1 &
+bare_pid=$!
+if ! bench wait-ready --url "$bare_url" --path /bare/health --timeout 60; then cat "$work/bare.log"; exit 2; fi
+
 echo "== measure"
 status=0
-bench run --db "$db" --url "$url" --admin-password "$password" "$@" || status=$?
+bench run --db "$db" --url "$url" --bare-url "$bare_url" --pids "$server_pid,$bare_pid" --admin-password "$password" "$@" || status=$?
 if [ "$status" -eq 2 ]; then echo "-- service log (tail):"; tail -n 40 "$work/service.log"; fi
 exit "$status"

@@ -227,6 +227,7 @@ CREATE INDEX ix_work_orders_status ON work_orders (status, created_at);
 CREATE INDEX ix_work_orders_technician ON work_orders (technician_id, created_at);
 CREATE INDEX ix_work_orders_customer ON work_orders (customer_id, created_at);
 CREATE INDEX ix_work_orders_rework_of ON work_orders (rework_of_id);
+CREATE INDEX ix_work_orders_appliance ON work_orders (appliance_id, status);
 -- One open order per appliance unless the caller marked the new one as an intended duplicate.
 CREATE UNIQUE INDEX ux_work_orders_open_appliance ON work_orders (appliance_id)
     WHERE intended_duplicate = 0 AND status IN ('New','Assigned','Accepted','EnRoute','OnSite','AwaitingParts');

@@ -36,40 +36,49 @@ public sealed class Baseline(string connectionString, BenchData data)
 
     private long _number;
 
-    public async Task<bool> ReadAsync(Random random)
+    public async Task<bool> ReadAsync(Random random) =>
+        await ReadRowAsync(data.Orders[random.Next(data.Orders.Length)].Id) is not null;
+
+    public async Task<Row?> ReadRowAsync(string id)
     {
-        var id = data.Orders[random.Next(data.Orders.Length)].Id;
         await using var c = new SqliteConnection(connectionString);
         await c.OpenAsync();
-        return await c.QuerySingleOrDefaultAsync<Row>(SelectSql, new { Id = id }) is not null;
+        return await c.QuerySingleOrDefaultAsync<Row>(SelectSql, new { Id = id });
     }
 
     /// <summary>One row in its own transaction; intended_duplicate = 1 so any seeded appliance may take it.</summary>
     public async Task<bool> InsertAsync(Random random)
     {
         var order = data.Orders[random.Next(data.Orders.Length)];
+        return await InsertRowAsync(order.CustomerId, order.ApplianceId) is not null;
+    }
+
+    /// <summary>The new row's id, or null when nothing was inserted.</summary>
+    public async Task<string?> InsertRowAsync(string customerId, string applianceId)
+    {
         var now = DateTimeOffset.UtcNow;
+        var id = Guid.CreateVersion7(now).ToString();
         var number = "BENCH-" + Interlocked.Increment(ref _number).ToString("D9", CultureInfo.InvariantCulture) + "-" + Environment.ProcessId;
         await using var c = new SqliteConnection(connectionString);
         await c.OpenAsync();
         await using var tx = await c.BeginTransactionAsync();
         var rows = await c.ExecuteAsync(InsertSql, new
         {
-            Id = Guid.CreateVersion7(now).ToString(), data.StoreId, Number = number, Type = "Repair", Source = "Phone", Status = "New",
-            order.CustomerId, order.ApplianceId, District = "Pudong", Street = "1 Century Avenue", Lat = (double?)null, Lon = (double?)null,
+            Id = id, data.StoreId, Number = number, Type = "Repair", Source = "Phone", Status = "New",
+            CustomerId = customerId, ApplianceId = applianceId, District = "Pudong", Street = "1 Century Avenue", Lat = (double?)null, Lon = (double?)null,
             FaultDescription = "Drum does not spin", Priority = "Normal", AppointmentFrom = (string?)null, AppointmentTo = (string?)null,
             InWarranty = 0, WarrantyCoverage = "None", Payer = "Customer", Claimable = 0, WarrantyReason = "No purchase date.",
             AssignBy = Text(now.AddHours(4)), OnSiteBy = Text(now.AddHours(24)), CompleteBy = Text(now.AddHours(72)), ReworkOfId = (string?)null,
             CreatedByUserId = data.AdminId, CreatedAt = Text(now), UpdatedAt = Text(now),
         }, tx);
         await tx.CommitAsync();
-        return rows == 1;
+        return rows == 1 ? id : null;
     }
 
     private static string Text(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
-    private sealed class Row
+    public sealed class Row
     {
         public string Id { get; init; } = "";
         public string StoreId { get; init; } = "";

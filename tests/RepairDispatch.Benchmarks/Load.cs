@@ -4,8 +4,9 @@ using System.Globalization;
 namespace RepairDispatch.Benchmarks;
 
 /// <summary>The outcome of one measured phase.</summary>
-public sealed class PhaseResult(string name, double seconds, long ok, long errors, List<double> latenciesMs, string? firstError)
+public sealed class PhaseResult(string name, double seconds, long ok, long errors, List<double> latenciesMs, string? firstError, bool capped = false)
 {
+    public bool Capped { get; } = capped;
     public string Name { get; } = name;
     public double Seconds { get; } = seconds;
     public long Ok { get; } = ok;
@@ -13,6 +14,16 @@ public sealed class PhaseResult(string name, double seconds, long ok, long error
     public string? FirstError { get; } = firstError;
     public double Rps => Ok / Seconds;
     private readonly double[] _sorted = [.. latenciesMs.Order()];
+
+    /// <summary>Slices of one phase taken in turns, as one result.</summary>
+    public static PhaseResult Merge(string name, IReadOnlyList<PhaseResult> slices)
+    {
+        var merged = new PhaseResult(name, slices.Sum(r => r.Seconds), slices.Sum(r => r.Ok), slices.Sum(r => r.Errors),
+            slices.SelectMany(r => r._sorted).ToList(), slices.Select(r => r.FirstError).FirstOrDefault(e => e is not null), slices.Any(r => r.Capped));
+        var others = slices.Where(r => r.OtherCpuPercent is not null).ToList();
+        merged.OtherCpuPercent = others.Count == 0 ? null : others.Sum(r => r.OtherCpuPercent!.Value * r.Seconds) / others.Sum(r => r.Seconds);
+        return merged;
+    }
 
     public double Percentile(double p)
     {
@@ -23,10 +34,13 @@ public sealed class PhaseResult(string name, double seconds, long ok, long error
 
     public double Max => _sorted.Length == 0 ? double.NaN : _sorted[^1];
 
-    public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name,-46} {Ok,9} {Rps,9:0} {Percentile(50),8:0.00} {Percentile(99),8:0.00} {Errors,7}");
+    /// <summary>Share of the machine's CPU that processes other than the benchmark's used meanwhile (noise), when known.</summary>
+    public double? OtherCpuPercent { get; set; }
 
-    public const string Header = "phase                                           completed       rps   p50 ms   p99 ms  errors";
+    public string Row() => string.Create(CultureInfo.InvariantCulture,
+        $"{Name,-46} {Ok,9} {Rps,9:0} {Percentile(50),8:0.00} {Percentile(99),8:0.00} {Errors,7} {(OtherCpuPercent is { } o ? o.ToString("0", CultureInfo.InvariantCulture) + "%" : ""),9}");
+
+    public const string Header = "phase                                           completed       rps   p50 ms   p99 ms  errors  other CPU";
 }
 
 /// <summary>An operation under test: true when it did what it should (e.g. 200 with a body).</summary>
@@ -38,10 +52,13 @@ public static class Load
 
     /// <summary>
     /// Closed loop: <paramref name="concurrency"/> workers run the operation back to back. Completions during the
-    /// measuring window (after the warm-up) count; their latencies are kept.
+    /// measuring window (after the warm-up) count; their latencies are kept. After <paramref name="maxOperations"/>
+    /// operations (warm-up included) no new one starts and the window ends when the last one finishes.
     /// </summary>
-    public static async Task<PhaseResult> ClosedLoopAsync(string name, int concurrency, TimeSpan warmup, TimeSpan measure, Operation op)
+    public static async Task<PhaseResult> ClosedLoopAsync(string name, int concurrency, TimeSpan warmup, TimeSpan measure, Operation op,
+        long maxOperations = long.MaxValue)
     {
+        long started = 0, lastEnd = 0;
         var start = Stopwatch.GetTimestamp();
         var from = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var to = from + (long)(measure.TotalSeconds * Stopwatch.Frequency);
@@ -55,13 +72,14 @@ public static class Load
             while (true)
             {
                 var t0 = Stopwatch.GetTimestamp();
-                if (t0 >= to) break;
+                if (t0 >= to || Interlocked.Increment(ref started) > maxOperations) break;
                 bool success;
                 string? error = null;
                 try { success = await op(random); }
                 catch (Exception e) { success = false; error = e.GetType().Name + ": " + e.Message; }
                 var t1 = Stopwatch.GetTimestamp();
                 if (t1 < from || t1 > to) continue;
+                InterlockedMax(ref lastEnd, t1);
                 if (success)
                 {
                     Interlocked.Increment(ref ok);
@@ -75,7 +93,20 @@ public static class Load
             }
         })).ToArray();
         await Task.WhenAll(workers);
-        return new PhaseResult(name, measure.TotalSeconds, ok, errors, perWorker.SelectMany(l => l).ToList(), firstError);
+        var capped = Interlocked.Read(ref started) > maxOperations;
+        var seconds = capped ? Math.Max(0, lastEnd - from) / (double)Stopwatch.Frequency : measure.TotalSeconds;
+        return new PhaseResult(name, seconds, ok, errors, perWorker.SelectMany(l => l).ToList(), firstError, capped);
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var current = Interlocked.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current) return;
+            current = seen;
+        }
     }
 
     /// <summary>

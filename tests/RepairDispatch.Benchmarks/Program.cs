@@ -2,10 +2,12 @@ using RepairDispatch.Benchmarks;
 
 // Benchmark driver for RepairDispatch (see docs/benchmarks.md; bench/run.sh runs the whole thing).
 //   seed --db PATH [--orders 100000] [--spare-appliances 40000]
-//   run  --db PATH --url http://127.0.0.1:PORT --admin-password PW [--seconds 10] [--warmup 3] [--concurrency 16]
-//        [--mixed-seconds 20] [--mixed-rps 200] [--mixed-get-share 0.8] [--phases api-get,baseline-read,api-post,baseline-insert,mixed]
+//   run  --db PATH --url http://127.0.0.1:PORT --admin-password PW [--seconds 10] [--warmup 3] [--concurrency 16] [--rounds 5]
+//        [--mixed-seconds 20] [--mixed-rps 200] [--mixed-get-share 0.8] [--prewarm 15] [--intake fresh|duplicate] [--pids SERVICE_PIDS]
+//        [--bare-url URL of bare-serve: adds the bare-get and bare-post phases] [--phases api-get,baseline-read,api-post,baseline-insert,mixed] (diagnostics: http-live, http-me)
+//   bare-serve --db PATH --url URL         the bare HTTP reference endpoint (no service logic), until killed
 //   free-port                              prints a free TCP port on 127.0.0.1
-//   wait-ready --url URL [--timeout 60]    waits until URL/health/ready answers 200
+//   wait-ready --url URL [--path /health/ready] [--timeout 60]   waits until URL+path answers 200
 // Exit code of run: 0 every goal met, 1 a goal missed, 2 errors (failed requests, bad arguments).
 try
 {
@@ -14,6 +16,7 @@ try
     {
         "seed" => await Seeder.RunAsync(options),
         "run" => await Runner.RunAsync(options),
+        "bare-serve" => await BareServer.RunAsync(options),
         "free-port" => Tools.FreePort(),
         "wait-ready" => await Tools.WaitReadyAsync(options),
         _ => Usage(),
@@ -30,10 +33,12 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: RepairDispatch.Benchmarks seed --db PATH [--orders 100000] [--spare-appliances 40000]
                RepairDispatch.Benchmarks run  --db PATH --url http://127.0.0.1:PORT --admin-password PW
-                   [--seconds 10] [--warmup 3] [--concurrency 16] [--mixed-seconds 20] [--mixed-rps 200] [--mixed-get-share 0.8]
-                   [--phases api-get,baseline-read,api-post,baseline-insert,mixed]
+                   [--seconds 10] [--warmup 3] [--concurrency 16] [--rounds 5] [--mixed-seconds 20] [--mixed-rps 200] [--mixed-get-share 0.8]
+                   [--prewarm 15] [--intake fresh|duplicate] [--bare-url http://127.0.0.1:PORT] [--pids PID,PID] [--phases api-get,baseline-read,api-post,baseline-insert,mixed]
+                   (diagnostic phases: http-live = GET /health/live, http-me = GET /api/v1/me)
+               RepairDispatch.Benchmarks bare-serve --db PATH --url http://127.0.0.1:PORT
                RepairDispatch.Benchmarks free-port
-               RepairDispatch.Benchmarks wait-ready --url http://127.0.0.1:PORT [--timeout 60]
+               RepairDispatch.Benchmarks wait-ready --url http://127.0.0.1:PORT [--path /health/ready] [--timeout 60]
         """);
     return 2;
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace RepairDispatch.Api.Infrastructure;
@@ -8,19 +9,35 @@ namespace RepairDispatch.Api.Infrastructure;
 /// The dialect seam: opens connections for the configured provider and picks the SQL text where the two
 /// databases differ. Everything else (shared SQL, Dapper calls) is the same on both.
 /// </summary>
-public sealed class Db
+public sealed class Db : IDisposable
 {
     public Db(DatabaseProvider provider, string connectionString)
     {
         Provider = provider;
         ConnectionString = provider == DatabaseProvider.Sqlite ? Sqlite(connectionString) : connectionString;
+        _prepared = new PreparedReads(ConnectionString);
+    }
+
+    /// <summary>
+    /// One row by id for the hottest reads. SQLite compiles a statement on every execution, so there the
+    /// statement stays prepared on a few dedicated connections; SQL Server caches plans itself.
+    /// </summary>
+    public async Task<T?> QueryByIdAsync<T>(string sql, Guid id)
+    {
+        if (IsSqlite) return _prepared.QueryById<T>(sql, id);
+        await using var c = await OpenAsync();
+        return await c.QuerySingleOrDefaultAsync<T>(sql, new { Id = id });
     }
 
     private readonly Polly.ResiliencePipeline _retry = DbResilience.Create();
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly PreparedReads _prepared;
 
     public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
     public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
+
+    public void Dispose() => _prepared.Dispose();
 
     public string Sql(string sqlite, string sqlServer) => IsSqlite ? sqlite : sqlServer;
 
@@ -40,6 +57,22 @@ public sealed class Db
 
     /// <summary>Runs <paramref name="work"/> in one transaction; commits only when it returns normally.</summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
+    {
+        if (!IsSqlite) return await RunTransactionAsync(work, ct);
+        // SQLite has one writer. Microsoft.Data.Sqlite waits for a busy lock by sleeping 150 ms at a time, so this
+        // process queues its own writers in memory instead; the retry still covers other processes.
+        await _sqliteWriter.WaitAsync(ct);
+        try
+        {
+            return await RunTransactionAsync(work, ct);
+        }
+        finally
+        {
+            _sqliteWriter.Release();
+        }
+    }
+
+    private async Task<T> RunTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
     {
         return await _retry.ExecuteAsync(async token =>
         {

@@ -23,7 +23,7 @@ public static class ServiceSetup
             ?? (dbOptions.Provider == DatabaseProvider.Sqlite ? "Data Source=data/repairdispatch.db"
                 : throw new InvalidOperationException("ConnectionStrings:RepairDispatch is required for SqlServer."));
         var db = new Db(dbOptions.Provider, connectionString);
-        services.AddSingleton(db);
+        services.AddSingleton(_ => db); // made by a factory, so the container disposes it
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Migrator>();
         services.AddSingleton<Idempotency>();

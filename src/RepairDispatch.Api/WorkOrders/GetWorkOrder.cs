@@ -7,8 +7,7 @@ public static class GetWorkOrder
 {
     public static async Task<IResult> Handle(Guid id, HttpContext http, Db db, TimeProvider clock)
     {
-        await using var c = await db.OpenAsync();
-        var order = await WorkOrder.LoadAsync(c, null, id);
+        var order = await WorkOrder.LoadAsync(db, id);
         // Another technician's job, or another store's order, is answered exactly like a missing one.
         if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound("The work order");
         return new WithETag(order.ETag, TypedResults.Ok(WorkOrderResponse.From(order, clock.GetUtcNow())));

@@ -90,6 +90,9 @@ public sealed class WorkOrder
         WHERE id = @Id AND version = @Version
         """;
 
+    /// <summary>The hot read path of GET by id, outside any transaction.</summary>
+    public static Task<WorkOrder?> LoadAsync(Infrastructure.Db db, Guid id) => db.QueryByIdAsync<WorkOrder>(LoadSql, id);
+
     public static Task<WorkOrder?> LoadAsync(DbConnection c, DbTransaction? tx, Guid id) =>
         c.QuerySingleOrDefaultAsync<WorkOrder>(LoadSql, new { Id = id }, tx);
 
