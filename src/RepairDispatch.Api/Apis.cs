@@ -1,4 +1,5 @@
 using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Customers;
 using RepairDispatch.Api.InstallerPartners;
 using RepairDispatch.Api.Manufacturers;
@@ -21,6 +22,7 @@ public static class Apis
         app.MapStores();
         app.MapCustomers();
         app.MapManufacturers();
+        app.MapContracts();
         app.MapTechnicians();
         app.MapInstallerPartners();
         app.MapParts();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Dapper;
+using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.WorkOrders;
 
@@ -44,8 +45,10 @@ public static class JobActions
             if (!order.WarrantyReason.StartsWith(WarrantyPolicy.OverridePrefix, StringComparison.Ordinal))
             {
                 var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { order.ApplianceId }, tx);
+                // The contract version the order was created under still applies, even if a newer one has started.
+                var contract = order.ContractId is { } contractId ? await ContractLookup.ByIdAsync(c, tx, contractId, facts.Category) : null;
                 order.Apply(WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, WorkOrderNumbers.LocalDay(order.CreatedAt, facts.TimeZone),
-                    WarrantyTerms.Default, request.MainPart, ContractCoversBrandAndCategory: false, facts.Manufacturer, facts.Category)));
+                    contract?.Warranty ?? WarrantyTerms.Default, request.MainPart, contract is not null, facts.Manufacturer, facts.Category)));
             }
             return null;
         });

@@ -32,7 +32,8 @@ public static class Fen
 {
     public static bool HasAtMostTwoDecimals(decimal yuan) => decimal.Round(yuan, 2) == yuan;
 
-    public static long FromYuan(decimal yuan) => (long)(yuan * 100m);
+    // Rounds half-up to the fen, so an amount never loses a fen by truncation.
+    public static long FromYuan(decimal yuan) => (long)decimal.Round(yuan * 100m, 0, MidpointRounding.AwayFromZero);
 
     // Multiplying by 0.01m gives the decimal a scale of 2, so JSON shows 12.50 rather than 12.5.
     public static decimal ToYuan(long fen) => fen * 0.01m;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Dapper;
+using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Infrastructure;
 
 namespace RepairDispatch.Api.WorkOrders;
@@ -20,6 +21,10 @@ public static class AssignWorkOrder
     }
 
     private const string CategorySql = "SELECT category FROM appliances WHERE id = @ApplianceId";
+    private const string CertifiedSql = """
+        SELECT COUNT(*) FROM technician_certifications tc JOIN appliances a ON a.manufacturer_id = tc.manufacturer_id
+        WHERE tc.technician_id = @TechnicianId AND a.id = @ApplianceId
+        """;
     private const string TechnicianSql = """
         SELECT t.store_id, t.active,
                (SELECT COUNT(*) FROM technician_skills s WHERE s.technician_id = t.id AND s.category = @Category) AS has_skill
@@ -37,7 +42,7 @@ public static class AssignWorkOrder
             return Task.FromResult<IResult>(Problems.Validation("technicianId", "Give exactly one of technicianId or installerPartnerId."));
         return Transition.RunAsync(http, db, clock, id, WorkOrderAction.Assign, request.Reason, async (order, c, tx) =>
         {
-            var category = await c.ExecuteScalarAsync<string>(CategorySql, new { order.ApplianceId }, tx);
+            var category = await c.ExecuteScalarAsync<string>(CategorySql, new { order.ApplianceId }, tx) ?? "";
             if (request.TechnicianId is { } techId)
             {
                 if (techId == order.TechnicianId) return Problems.Conflict("already-assigned", "The order is already assigned to this technician.");
@@ -45,6 +50,9 @@ public static class AssignWorkOrder
                 if (tech is null || tech.StoreId != order.StoreId) return Problems.Validation("technicianId", "No such technician in the order's store.");
                 if (!tech.Active) return NotQualified("The technician is not active.");
                 if (tech.HasSkill == 0) return NotQualified($"The technician has no {category} skill.");
+                if (await NeedsCertificationAsync(order, category, c, tx)
+                    && await c.ExecuteScalarAsync<long>(CertifiedSql, new { TechnicianId = techId, order.ApplianceId }, tx) == 0)
+                    return NotQualified("The manufacturer's contract requires a technician certified (trained) by that manufacturer.");
                 (order.TechnicianId, order.InstallerPartnerId) = (techId, null);
                 return null;
             }
@@ -58,6 +66,11 @@ public static class AssignWorkOrder
             return null;
         }, eventKind: null);
     }
+
+    /// <summary>A manufacturer-paid repair under a contract that demands certification needs a certified technician.</summary>
+    private static async Task<bool> NeedsCertificationAsync(WorkOrder order, string category, System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx) =>
+        order.Payer == Payer.Manufacturer && order.ContractId is { } contractId
+        && await ContractLookup.ByIdAsync(c, tx, contractId, category) is { CertificationRequired: true };
 
     private static IResult NotQualified(string detail) =>
         Problems.Make(StatusCodes.Status422UnprocessableEntity, "not-qualified", "The assignee cannot take this order.", detail);

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
 using Dapper;
 using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Infrastructure;
 
 namespace RepairDispatch.Api.WorkOrders;
@@ -32,6 +33,7 @@ public static class CreateWorkOrder
     {
         public Guid ApplianceId { get; init; }
         public Guid CustomerId { get; init; }
+        public Guid ManufacturerId { get; init; }
         public Guid StoreId { get; init; }
         public string Tier { get; init; } = "";
         public string Category { get; init; } = "";
@@ -45,7 +47,7 @@ public static class CreateWorkOrder
     }
 
     internal const string FactsSql = """
-        SELECT a.id AS appliance_id, c.id AS customer_id, c.store_id, c.tier, a.category, m.name AS manufacturer, a.purchase_date, s.time_zone,
+        SELECT a.id AS appliance_id, c.id AS customer_id, a.manufacturer_id, c.store_id, c.tier, a.category, m.name AS manufacturer, a.purchase_date, s.time_zone,
                ad.district, ad.street, ad.lat, ad.lon
         FROM appliances a
         JOIN customers c ON c.id = a.customer_id
@@ -96,16 +98,18 @@ public static class CreateWorkOrder
         string fault, Priority priority, CurrentUser me, DateTimeOffset now)
     {
         var localDay = WorkOrderNumbers.LocalDay(now, facts.TimeZone);
-        var warranty = WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, localDay, WarrantyTerms.Default, null,
-            ContractCoversBrandAndCategory: false, facts.Manufacturer, facts.Category));
-        var sla = SlaPolicy.Deadlines(now, priority, facts.Tier == "Vip");
+        var contract = await ContractLookup.CoveringAsync(c, tx, facts.ManufacturerId, facts.Category, localDay);
+        var warranty = WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, localDay, contract?.Warranty ?? WarrantyTerms.Default, null,
+            ContractCoversBrandAndCategory: contract is not null, facts.Manufacturer, facts.Category));
+        var sla = SlaPolicy.Tighten(SlaPolicy.Deadlines(now, priority, facts.Tier == "Vip"), now,
+            contract?.SlaAssignHours, contract?.SlaOnSiteHours, contract?.SlaCompleteHours);
         var order = new WorkOrder
         {
             Id = Guid.CreateVersion7(), StoreId = facts.StoreId, Number = await WorkOrderNumbers.NextAsync(db, c, tx, facts.StoreId, localDay),
             Type = type, Status = WorkOrderStatus.New, CustomerId = facts.CustomerId, ApplianceId = facts.ApplianceId, FaultDescription = fault, Priority = priority,
             District = facts.District, Street = facts.Street, Lat = facts.Lat, Lon = facts.Lon,
             AssignBy = sla.AssignBy, OnSiteBy = sla.OnSiteBy, CompleteBy = sla.CompleteBy, Version = 1,
-            CreatedByUserId = me.Id, CreatedAt = now, UpdatedAt = now,
+            CreatedByUserId = me.Id, CreatedAt = now, UpdatedAt = now, ContractId = contract?.Id,
         };
         order.Apply(warranty);
         return order;

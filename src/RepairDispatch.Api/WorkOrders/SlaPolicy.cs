@@ -13,6 +13,14 @@ public static class SlaPolicy
             ? new(createdAt.AddHours(1), createdAt.AddHours(4), createdAt.AddHours(24))
             : new(createdAt.AddHours(4), createdAt.AddHours(24), createdAt.AddHours(72));
 
+    /// <summary>A contract may promise faster service than the default; it never loosens the default.</summary>
+    public static SlaDeadlines Tighten(SlaDeadlines sla, DateTimeOffset createdAt, long? assignHours, long? onSiteHours, long? completeHours)
+    {
+        static DateTimeOffset Min(DateTimeOffset d, DateTimeOffset created, long? hours) =>
+            hours is { } h && created.AddHours(h) < d ? created.AddHours(h) : d;
+        return new(Min(sla.AssignBy, createdAt, assignHours), Min(sla.OnSiteBy, createdAt, onSiteHours), Min(sla.CompleteBy, createdAt, completeHours));
+    }
+
     /// <summary>A deadline is breached when its milestone came (or, still missing, "now" is) after it; paused time does not count.</summary>
     public static bool IsBreached(SlaDeadlines sla, DateTimeOffset? assignedAt, DateTimeOffset? onSiteAt, DateTimeOffset? doneAt,
         DateTimeOffset? pausedAt, DateTimeOffset now)

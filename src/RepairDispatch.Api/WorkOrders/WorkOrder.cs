@@ -38,6 +38,7 @@ public sealed class WorkOrder
     public DateTimeOffset CompleteBy { get; set; }
     public DateTimeOffset? SlaPausedAt { get; set; }
     public Guid? ReworkOfId { get; set; }
+    public Guid? ContractId { get; set; }
     public bool IntendedDuplicate { get; set; }
     public long Visits { get; set; }
     public RepairLevel? RepairLevel { get; set; }
@@ -59,7 +60,7 @@ public sealed class WorkOrder
     public const string Columns = """
         id, store_id, number, type, source, status, customer_id, appliance_id, district, street, lat, lon, fault_description,
         priority, appointment_from, appointment_to, technician_id, installer_partner_id, in_warranty, warranty_coverage, payer,
-        claimable, warranty_reason, assign_by, on_site_by, complete_by, sla_paused_at, rework_of_id, intended_duplicate, visits,
+        claimable, warranty_reason, assign_by, on_site_by, complete_by, sla_paused_at, rework_of_id, contract_id, intended_duplicate, visits,
         repair_level, failed_part, main_part, labour_minutes, resolution_notes, customer_rating, version, created_by_user_id,
         created_at, updated_at, assigned_at, on_site_at, completed_at, closed_at, cancelled_at
         """;
@@ -69,11 +70,11 @@ public sealed class WorkOrder
     public const string InsertSql = """
         INSERT INTO work_orders (id, store_id, number, type, source, status, customer_id, appliance_id, district, street, lat, lon,
             fault_description, priority, appointment_from, appointment_to, in_warranty, warranty_coverage, payer, claimable,
-            warranty_reason, assign_by, on_site_by, complete_by, rework_of_id, intended_duplicate, visits, version,
+            warranty_reason, assign_by, on_site_by, complete_by, rework_of_id, contract_id, intended_duplicate, visits, version,
             created_by_user_id, created_at, updated_at)
         VALUES (@Id, @StoreId, @Number, @Type, @Source, @Status, @CustomerId, @ApplianceId, @District, @Street, @Lat, @Lon,
             @FaultDescription, @Priority, @AppointmentFrom, @AppointmentTo, @InWarranty, @WarrantyCoverage, @Payer, @Claimable,
-            @WarrantyReason, @AssignBy, @OnSiteBy, @CompleteBy, @ReworkOfId, @IntendedDuplicate, 0, 1,
+            @WarrantyReason, @AssignBy, @OnSiteBy, @CompleteBy, @ReworkOfId, @ContractId, @IntendedDuplicate, 0, 1,
             @CreatedByUserId, @CreatedAt, @UpdatedAt)
         """;
 
@@ -111,7 +112,7 @@ public sealed class WorkOrder
         Id, StoreId, Number, Type = Type.ToString(), Source = Source.ToString(), Status = Status.ToString(), CustomerId, ApplianceId,
         District, Street, Lat, Lon, FaultDescription, Priority = Priority.ToString(), AppointmentFrom, AppointmentTo, TechnicianId,
         InstallerPartnerId, InWarranty, WarrantyCoverage = WarrantyCoverage.ToString(), Payer = Payer.ToString(), Claimable,
-        WarrantyReason, AssignBy, OnSiteBy, CompleteBy, SlaPausedAt, ReworkOfId, IntendedDuplicate, Visits,
+        WarrantyReason, AssignBy, OnSiteBy, CompleteBy, SlaPausedAt, ReworkOfId, ContractId, IntendedDuplicate, Visits,
         RepairLevel = RepairLevel?.ToString(), FailedPart, MainPart, LabourMinutes, ResolutionNotes, CustomerRating, Version,
         CreatedByUserId, CreatedAt, UpdatedAt, AssignedAt, OnSiteAt, CompletedAt, ClosedAt, CancelledAt,
     };

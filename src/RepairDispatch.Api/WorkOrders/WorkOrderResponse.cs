@@ -10,7 +10,7 @@ public sealed record WorkOrderResponse(
     Guid Id, string Number, WorkOrderType Type, WorkOrderSource Source, WorkOrderStatus Status, Guid StoreId,
     Guid CustomerId, Guid ApplianceId, Guid? TechnicianId, Guid? InstallerPartnerId, Priority Priority,
     string FaultDescription, AddressView? Address, WindowView? Appointment, WarrantyView Warranty, SlaView Sla,
-    Guid? ReworkOfId, bool IntendedDuplicate, long Visits, ResolutionView? Resolution, long Version,
+    Guid? ReworkOfId, Guid? ContractId, bool IntendedDuplicate, long Visits, ResolutionView? Resolution, long Version,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static WorkOrderResponse From(WorkOrder o, DateTimeOffset now)
@@ -24,7 +24,7 @@ public sealed record WorkOrderResponse(
             o.AppointmentFrom is { } from && o.AppointmentTo is { } to ? new WindowView(from, to) : null,
             new WarrantyView(o.InWarranty, o.Payer, o.WarrantyReason, o.WarrantyCoverage, o.Claimable),
             new SlaView(o.AssignBy, o.OnSiteBy, o.CompleteBy, breached, o.SlaPausedAt is not null),
-            o.ReworkOfId, o.IntendedDuplicate, o.Visits,
+            o.ReworkOfId, o.ContractId, o.IntendedDuplicate, o.Visits,
             o.CompletedAt is null ? null : new ResolutionView(o.RepairLevel, o.FailedPart, o.MainPart, o.LabourMinutes, o.ResolutionNotes, o.CustomerRating),
             o.Version, o.CreatedAt, o.UpdatedAt);
     }

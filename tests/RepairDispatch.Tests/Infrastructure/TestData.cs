@@ -56,7 +56,7 @@ public sealed class TestData(ApiFactory api)
 
     /// <summary>A customer with one washing machine; returns (customerId, applianceId).</summary>
     public async Task<(string CustomerId, string ApplianceId)> CustomerWithAppliance(DateOnly? purchaseDate = null, string tier = "Standard",
-        string category = "WashingMachine")
+        string category = "WashingMachine", string? manufacturerId = null)
     {
         var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
         var customer = await FrontDesk.PostOk("/api/v1/customers", new
@@ -66,7 +66,7 @@ public sealed class TestData(ApiFactory api)
         });
         var appliance = await FrontDesk.PostOk($"/api/v1/customers/{customer.Str("id")}/appliances", new
         {
-            category, manufacturerId = ManufacturerId, model = "XQG100",
+            category, manufacturerId = manufacturerId ?? ManufacturerId, model = "XQG100",
             purchaseDate = purchaseDate?.ToString("yyyy-MM-dd"),
         });
         return (customer.Str("id"), appliance.Str("id"));
