@@ -29,6 +29,7 @@ public static class ServiceSetup
         services.AddSingleton<Idempotency>();
 
         services.Configure<AuthOptions>(config.GetSection("RepairDispatch:Auth"));
+        services.Configure<RepairDispatch.Api.Settlements.PricingOptions>(config.GetSection("RepairDispatch:Pricing"));
         var authOptions = config.GetSection("RepairDispatch:Auth").Get<AuthOptions>() ?? new AuthOptions();
         var key = SigningKey.Resolve(authOptions, db);
         services.AddSingleton(key);

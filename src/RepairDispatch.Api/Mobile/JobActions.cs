@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Dapper;
 using RepairDispatch.Api.Contracts;
+using Microsoft.Extensions.Options;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Settlements;
 using RepairDispatch.Api.WorkOrders;
 
 namespace RepairDispatch.Api.Mobile;
@@ -35,21 +37,23 @@ public static class JobActions
         Transition.RunAsync(http, db, clock, id, WorkOrderAction.AwaitParts, request?.Note);
 
     /// <summary>Records the resolution and confirms the warranty from the failed part (main part or not).</summary>
-    public static Task<IResult> Complete(Guid id, CompleteJobRequest request, HttpContext http, Db db, TimeProvider clock) =>
+    public static Task<IResult> Complete(Guid id, CompleteJobRequest request, HttpContext http, Db db, TimeProvider clock,
+        IOptions<PricingOptions> pricing) =>
         Transition.RunAsync(http, db, clock, id, WorkOrderAction.Complete, request.Notes, async (order, c, tx) =>
         {
             if (order.Type == WorkOrderType.Repair && request.RepairLevel is null)
                 return Problems.Validation("repairLevel", "Required to complete a repair.");
             (order.RepairLevel, order.FailedPart, order.MainPart) = (request.RepairLevel, request.FailedPart?.Trim(), request.MainPart);
             (order.LabourMinutes, order.ResolutionNotes, order.CustomerRating) = (request.LabourMinutes, request.Notes?.Trim(), request.CustomerRating);
+            var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { order.ApplianceId }, tx);
             if (!order.WarrantyReason.StartsWith(WarrantyPolicy.OverridePrefix, StringComparison.Ordinal))
             {
-                var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { order.ApplianceId }, tx);
                 // The contract version the order was created under still applies, even if a newer one has started.
                 var contract = order.ContractId is { } contractId ? await ContractLookup.ByIdAsync(c, tx, contractId, facts.Category) : null;
                 order.Apply(WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, WorkOrderNumbers.LocalDay(order.CreatedAt, facts.TimeZone),
                     contract?.Warranty ?? WarrantyTerms.Default, request.MainPart, contract is not null, facts.Manufacturer, facts.Category)));
             }
+            await OrderCharges.PriceAndStoreAsync(c, tx, order, facts.Category, pricing.Value.ToPriceList(), clock.GetUtcNow());
             return null;
         });
 }

@@ -32,6 +32,9 @@ public static class WorkOrdersApi
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
         intake.MapPost("/cancel", SimpleActions.Cancel).WithName("CancelWorkOrder").Produces<WorkOrderResponse>();
         intake.MapPost("/close", SimpleActions.Close).WithName("CloseWorkOrder").Produces<WorkOrderResponse>();
+        intake.MapPost("/payments", Settlements.OrderMoney.Pay).WithName("RecordPayment").Produces<Settlements.OrderMoneyView>(201);
+        group.MapGet("/{id:guid}/charges", Settlements.OrderMoney.Get).RequireAuthorization(Policies.Staff).WithName("GetWorkOrderCharges")
+            .Produces<Settlements.OrderMoneyView>().ProducesProblem(404);
         intake.MapPost("/rework", ReworkWorkOrder.Handle).WithName("ReworkWorkOrder").Produces<WorkOrderResponse>(201);
     }
 }
