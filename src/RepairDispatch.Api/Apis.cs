@@ -5,6 +5,7 @@ using RepairDispatch.Api.InstallerPartners;
 using RepairDispatch.Api.Manufacturers;
 using RepairDispatch.Api.Mobile;
 using RepairDispatch.Api.Parts;
+using RepairDispatch.Api.Settlements;
 using RepairDispatch.Api.Stores;
 using RepairDispatch.Api.Technicians;
 using RepairDispatch.Api.Users;
@@ -28,5 +29,6 @@ public static class Apis
         app.MapParts();
         app.MapWorkOrders();
         app.MapMobile();
+        app.MapSettlements();
     }
 }

@@ -22,11 +22,13 @@ public static class Policies
     public const string Intake = "intake";              // front desk work: customers, tickets
     public const string Dispatch = "dispatch";          // assign, unassign, master data of the station
     public const string TechnicianOnly = "technician-only";
+    public const string Finance = "finance";            // settlements: finance, managers, IT
 
     public static void Add(Microsoft.AspNetCore.Authorization.AuthorizationBuilder auth) => auth
         .AddPolicy(Admin, p => p.RequireRole(Roles.Admin))
         .AddPolicy(Staff, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.FrontDesk, Roles.Finance))
         .AddPolicy(Intake, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.FrontDesk))
         .AddPolicy(Dispatch, p => p.RequireRole(Roles.Admin, Roles.Manager))
-        .AddPolicy(TechnicianOnly, p => p.RequireRole(Roles.Technician));
+        .AddPolicy(TechnicianOnly, p => p.RequireRole(Roles.Technician))
+        .AddPolicy(Finance, p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Finance));
 }

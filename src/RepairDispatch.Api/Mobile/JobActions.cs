@@ -53,6 +53,7 @@ public static class JobActions
                 order.Apply(WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, WorkOrderNumbers.LocalDay(order.CreatedAt, facts.TimeZone),
                     contract?.Warranty ?? WarrantyTerms.Default, request.MainPart, contract is not null, facts.Manufacturer, facts.Category)));
             }
+            order.CompletedPeriod = WorkOrderNumbers.LocalDay(clock.GetUtcNow(), facts.TimeZone).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
             await OrderCharges.PriceAndStoreAsync(c, tx, order, facts.Category, pricing.Value.ToPriceList(), clock.GetUtcNow());
             return null;
         });

@@ -54,6 +54,8 @@ public sealed class WorkOrder
     public DateTimeOffset? AssignedAt { get; set; }
     public DateTimeOffset? OnSiteAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
+    /// <summary>The store-local month (yyyy-MM) of completion: the settlement period the order belongs to.</summary>
+    public string? CompletedPeriod { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
 
@@ -62,7 +64,7 @@ public sealed class WorkOrder
         priority, appointment_from, appointment_to, technician_id, installer_partner_id, in_warranty, warranty_coverage, payer,
         claimable, warranty_reason, assign_by, on_site_by, complete_by, sla_paused_at, rework_of_id, contract_id, intended_duplicate, visits,
         repair_level, failed_part, main_part, labour_minutes, resolution_notes, customer_rating, version, created_by_user_id,
-        created_at, updated_at, assigned_at, on_site_at, completed_at, closed_at, cancelled_at
+        created_at, updated_at, assigned_at, on_site_at, completed_at, completed_period, closed_at, cancelled_at
         """;
 
     private const string LoadSql = "SELECT " + Columns + " FROM work_orders WHERE id = @Id";
@@ -87,7 +89,7 @@ public sealed class WorkOrder
             sla_paused_at = @SlaPausedAt, visits = @Visits, repair_level = @RepairLevel, failed_part = @FailedPart,
             main_part = @MainPart, labour_minutes = @LabourMinutes, resolution_notes = @ResolutionNotes,
             customer_rating = @CustomerRating, version = @Version + 1, updated_at = @UpdatedAt, assigned_at = @AssignedAt,
-            on_site_at = @OnSiteAt, completed_at = @CompletedAt, closed_at = @ClosedAt, cancelled_at = @CancelledAt
+            on_site_at = @OnSiteAt, completed_at = @CompletedAt, completed_period = @CompletedPeriod, closed_at = @ClosedAt, cancelled_at = @CancelledAt
         WHERE id = @Id AND version = @Version
         """;
 
@@ -114,7 +116,7 @@ public sealed class WorkOrder
         InstallerPartnerId, InWarranty, WarrantyCoverage = WarrantyCoverage.ToString(), Payer = Payer.ToString(), Claimable,
         WarrantyReason, AssignBy, OnSiteBy, CompleteBy, SlaPausedAt, ReworkOfId, ContractId, IntendedDuplicate, Visits,
         RepairLevel = RepairLevel?.ToString(), FailedPart, MainPart, LabourMinutes, ResolutionNotes, CustomerRating, Version,
-        CreatedByUserId, CreatedAt, UpdatedAt, AssignedAt, OnSiteAt, CompletedAt, ClosedAt, CancelledAt,
+        CreatedByUserId, CreatedAt, UpdatedAt, AssignedAt, OnSiteAt, CompletedAt, CompletedPeriod, ClosedAt, CancelledAt,
     };
 
     /// <summary>A technician sees only jobs assigned to them; store staff their store; headquarters everything.</summary>

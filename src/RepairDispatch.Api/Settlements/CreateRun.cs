@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using System.Data.Common;
+using System.Globalization;
+using Dapper;
+using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Infrastructure;
+
+namespace RepairDispatch.Api.Settlements;
+
+public sealed record CreateRunRequest(Guid? ManufacturerId, Guid? InstallerPartnerId,
+    [property: Required, RegularExpression(@"^\d{4}-(0[1-9]|1[0-2])$")] string Period);
+
+/// <summary>
+/// Starts (or finds) the run of one manufacturer or partner for one month. Set-based: one INSERT ... SELECT takes
+/// every charge of theirs completed in or before the period that no run holds yet, so memory stays flat and a
+/// crash leaves nothing (one transaction). Asking twice, or from two hosts at once, gives one run: the unique
+/// indexes on (party, period) and on the line's charge id decide, not a check in code.
+/// </summary>
+public static class CreateRun
+{
+    private const string FindSql = """
+        SELECT id FROM settlement_runs
+        WHERE period = @Period AND (manufacturer_id = @ManufacturerId OR installer_partner_id = @InstallerPartnerId)
+        """;
+    private const string PartyExistsSql = """
+        SELECT (SELECT COUNT(*) FROM manufacturers WHERE id = @ManufacturerId) + (SELECT COUNT(*) FROM installer_partners WHERE id = @InstallerPartnerId)
+        """;
+    private const string InsertRunSql = """
+        INSERT INTO settlement_runs (id, manufacturer_id, installer_partner_id, period, status, total_fen, line_count, created_by_user_id, created_at, updated_at)
+        VALUES (@Id, @ManufacturerId, @InstallerPartnerId, @Period, 'Draft', 0, 0, @CreatedBy, @Now, @Now)
+        """;
+    private const string CollectManufacturerSql = """
+        INSERT INTO settlement_lines (id, run_id, work_order_id, charge_id, kind, description, amount_fen, disputed, created_at)
+        SELECT ch.id, @RunId, ch.work_order_id, ch.id, ch.kind, ch.description, ch.amount_fen, 0, @Now
+        FROM work_order_charges ch
+        JOIN work_orders wo ON wo.id = ch.work_order_id
+        JOIN appliances a ON a.id = wo.appliance_id
+        WHERE ch.party = 'Manufacturer' AND a.manufacturer_id = @ManufacturerId AND wo.completed_period <= @Period
+          AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.charge_id = ch.id)
+        """;
+    private const string CollectPartnerSql = """
+        INSERT INTO settlement_lines (id, run_id, work_order_id, charge_id, kind, description, amount_fen, disputed, created_at)
+        SELECT ch.id, @RunId, ch.work_order_id, ch.id, ch.kind, ch.description, ch.amount_fen, 0, @Now
+        FROM work_order_charges ch
+        JOIN work_orders wo ON wo.id = ch.work_order_id
+        WHERE ch.party = 'Partner' AND wo.installer_partner_id = @InstallerPartnerId AND wo.completed_period <= @Period
+          AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.charge_id = ch.id)
+        """;
+
+    public static async Task<IResult> Handle(CreateRunRequest request, HttpContext http, Db db, TimeProvider clock, ILoggerFactory logs)
+    {
+        if ((request.ManufacturerId is null) == (request.InstallerPartnerId is null))
+            return Problems.Validation("manufacturerId", "Give exactly one of manufacturerId or installerPartnerId.");
+        var now = clock.GetUtcNow();
+        if (string.CompareOrdinal(request.Period, now.ToString("yyyy-MM", CultureInfo.InvariantCulture)) > 0)
+            return Problems.Validation("period", "The period has not started yet.");
+        var me = http.Me();
+        try
+        {
+            return await db.InTransactionAsync<IResult>(async (c, tx) =>
+            {
+                if (await c.ExecuteScalarAsync<Guid?>(FindSql, request, tx) is { } existing)
+                    return TypedResults.Ok((await SettlementRun.LoadAsync(c, tx, existing))!.ToView());
+                if (await c.ExecuteScalarAsync<long>(PartyExistsSql, request, tx) == 0)
+                    return Problems.Validation(request.ManufacturerId is null ? "installerPartnerId" : "manufacturerId", "No such manufacturer or partner.");
+                var run = await CollectAsync(c, tx, request, me, now);
+                logs.CreateLogger(typeof(CreateRun)).LogInformation("Settlement run {RunId} for {Period}: {Lines} lines, {TotalFen} fen",
+                    run.Id, run.Period, run.LineCount, run.TotalFen);
+                return TypedResults.Created($"/api/v1/settlements/runs/{run.Id}", run.ToView());
+            });
+        }
+        catch (DbException e) when (DbErrors.IsConstraintViolation(e))
+        {
+            // Another host created the same run (or took the same charges) first: answer with that run.
+            await using var c = await db.OpenAsync();
+            return await c.ExecuteScalarAsync<Guid?>(FindSql, request) is { } winner
+                ? TypedResults.Ok((await SettlementRun.LoadAsync(c, null, winner))!.ToView())
+                : Problems.Conflict("run-conflict", "Another run took these charges at the same moment; retry.");
+        }
+    }
+
+    /// <summary>Inserts the run and its lines and counts them; also the step a monthly job can run.</summary>
+    public static async Task<SettlementRun> CollectAsync(DbConnection c, DbTransaction tx, CreateRunRequest request, CurrentUser by, DateTimeOffset now)
+    {
+        var id = Guid.CreateVersion7();
+        await c.ExecuteAsync(InsertRunSql, new { Id = id, request.ManufacturerId, request.InstallerPartnerId, request.Period, CreatedBy = by.Id, Now = now }, tx);
+        var args = new { RunId = id, request.ManufacturerId, request.InstallerPartnerId, request.Period, Now = now };
+        await c.ExecuteAsync(request.ManufacturerId is null ? CollectPartnerSql : CollectManufacturerSql, args, tx, commandTimeout: 600);
+        await SettlementRun.RecountAsync(c, tx, id, now);
+        await SettlementRun.EventAsync(c, tx, id, by, now, "Created", null, RunStatus.Draft, null);
+        return (await SettlementRun.LoadAsync(c, tx, id))!;
+    }
+}

@@ -1,0 +1,59 @@
+using Dapper;
+using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Parts;
+
+namespace RepairDispatch.Api.Settlements;
+
+public sealed record SettlementLineView(Guid Id, Guid? WorkOrderId, string? WorkOrderNumber, string Kind, decimal Amount, string Description,
+    bool Disputed, string? DisputeReason, Guid? AdjustsLineId);
+
+public static class ReadRuns
+{
+    private const string ListSql = "SELECT " + SettlementRun.Columns + """
+         FROM settlement_runs
+        WHERE (@Status IS NULL OR status = @Status) AND (@Period IS NULL OR period = @Period)
+        ORDER BY period DESC, created_at DESC
+        """;
+    internal const string LinesSql = """
+        SELECT l.id, l.work_order_id, wo.number AS work_order_number, l.kind, l.amount_fen, l.description, l.disputed, l.dispute_reason, l.adjusts_line_id
+        FROM settlement_lines l LEFT JOIN work_orders wo ON wo.id = l.work_order_id
+        WHERE l.run_id = @Id ORDER BY wo.number, l.created_at, l.id
+        """;
+
+    public static async Task<IResult> List(Db db, RunStatus? status, string? period)
+    {
+        if (period is { Length: > 7 }) return Problems.Validation("period", "yyyy-MM.");
+        await using var c = await db.OpenAsync();
+        var runs = await c.QueryAsync<SettlementRun>(ListSql, new { Status = status?.ToString(), Period = period });
+        return TypedResults.Ok(new Page<SettlementRunView>(runs.Select(r => r.ToView()).ToList(), null));
+    }
+
+    public static async Task<IResult> Get(Guid id, Db db)
+    {
+        await using var c = await db.OpenAsync();
+        return await SettlementRun.LoadAsync(c, null, id) is { } run ? TypedResults.Ok(run.ToView()) : Problems.NotFound("The settlement run");
+    }
+
+    public static async Task<IResult> Lines(Guid id, Db db)
+    {
+        await using var c = await db.OpenAsync();
+        if (await SettlementRun.LoadAsync(c, null, id) is null) return Problems.NotFound("The settlement run");
+        var lines = (await c.QueryAsync<LineRow>(LinesSql, new { Id = id })).Select(l => l.ToView()).ToList();
+        return TypedResults.Ok(new Page<SettlementLineView>(lines, null));
+    }
+
+    internal sealed class LineRow
+    {
+        public Guid Id { get; init; }
+        public Guid? WorkOrderId { get; init; }
+        public string? WorkOrderNumber { get; init; }
+        public string Kind { get; init; } = "";
+        public long AmountFen { get; init; }
+        public string Description { get; init; } = "";
+        public bool Disputed { get; init; }
+        public string? DisputeReason { get; init; }
+        public Guid? AdjustsLineId { get; init; }
+
+        public SettlementLineView ToView() => new(Id, WorkOrderId, WorkOrderNumber, Kind, Fen.ToYuan(AmountFen), Description, Disputed, DisputeReason, AdjustsLineId);
+    }
+}
