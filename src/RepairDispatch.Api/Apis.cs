@@ -5,6 +5,7 @@ using RepairDispatch.Api.InstallerPartners;
 using RepairDispatch.Api.Manufacturers;
 using RepairDispatch.Api.Mobile;
 using RepairDispatch.Api.Parts;
+using RepairDispatch.Api.Reports;
 using RepairDispatch.Api.Settlements;
 using RepairDispatch.Api.Stores;
 using RepairDispatch.Api.Technicians;
@@ -30,5 +31,6 @@ public static class Apis
         app.MapWorkOrders();
         app.MapMobile();
         app.MapSettlements();
+        app.MapReports();
     }
 }

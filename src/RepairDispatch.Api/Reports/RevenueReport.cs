@@ -1,0 +1,66 @@
+using Dapper;
+using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Parts;
+
+namespace RepairDispatch.Api.Reports;
+
+public sealed record RevenueLine(string Source, decimal Amount);
+public sealed record RevenueReportView(DateTimeOffset From, DateTimeOffset To, Guid? StoreId, RevenueLine[] Lines, decimal Total);
+
+/// <summary>
+/// The station's revenue by source (domain.md, KPIs) for orders completed in [from, to): installation management
+/// fees, manufacturer repair and installation fees, customer repairs, parts, callback fees. Partner payouts are
+/// pass-through, not revenue: for a partner installation only the management fee counts.
+/// </summary>
+public static class RevenueReport
+{
+    private const string SumsSql = """
+        SELECT ch.party, ch.kind, CASE WHEN wo.installer_partner_id IS NULL THEN 0 ELSE 1 END AS by_partner, SUM(ch.amount_fen) AS amount_fen
+        FROM work_order_charges ch JOIN work_orders wo ON wo.id = ch.work_order_id
+        WHERE wo.completed_at >= @From AND wo.completed_at < @To AND (@StoreId IS NULL OR wo.store_id = @StoreId)
+        GROUP BY ch.party, ch.kind, CASE WHEN wo.installer_partner_id IS NULL THEN 0 ELSE 1 END
+        """;
+
+    public static async Task<IResult> Handle(HttpContext http, Db db, DateTimeOffset? from, DateTimeOffset? to, Guid? storeId)
+    {
+        if (from is null) return Problems.Validation("from", "Required: the start of the period (inclusive).");
+        if (to is null || to <= from) return Problems.Validation("to", "Required: the end of the period (exclusive), after from.");
+        var me = http.Me();
+        if (me.StoreId is { } own)
+        {
+            if (storeId is not null && storeId != own) return Problems.Validation("storeId", "You see only your own store.");
+            storeId = own;
+        }
+        await using var c = await db.OpenAsync();
+        var sums = await c.QueryAsync<Row>(SumsSql, new { From = from.Value.ToUniversalTime(), To = to.Value.ToUniversalTime(), StoreId = storeId });
+        var bySource = new Dictionary<string, long>
+        {
+            ["InstallationManagementFees"] = 0, ["ManufacturerRepairFees"] = 0, ["ManufacturerInstallationFees"] = 0,
+            ["CustomerRepairs"] = 0, ["Parts"] = 0, ["CallbackFees"] = 0,
+        };
+        foreach (var row in sums)
+            if (Source(row) is { } source) bySource[source] += row.AmountFen;
+        var lines = bySource.Select(s => new RevenueLine(s.Key, Fen.ToYuan(s.Value))).ToArray();
+        return TypedResults.Ok(new RevenueReportView(from.Value, to.Value, storeId, lines, lines.Sum(l => l.Amount)));
+    }
+
+    private static string? Source(Row r) => (r.Party, r.Kind) switch
+    {
+        ("Store", "ManagementFee") => "InstallationManagementFees",
+        ("Manufacturer", "RepairFee") => "ManufacturerRepairFees",
+        ("Manufacturer", "InstallationFee") when r.ByPartner == 0 => "ManufacturerInstallationFees",
+        ("Manufacturer", "PartsAtCost") or ("Customer", "Part") => "Parts",
+        ("Customer", "Labour") or ("Customer", "OnSiteFee") => "CustomerRepairs",
+        (_, "CallbackFee") => "CallbackFees",
+        _ => null, // partner payouts and the partner-installed claim pass through the station
+    };
+
+    private sealed class Row
+    {
+        public string Party { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public long ByPartner { get; init; }
+        public long AmountFen { get; init; }
+    }
+}
