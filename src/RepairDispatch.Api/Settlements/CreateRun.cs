@@ -52,7 +52,8 @@ public static class CreateRun
         if ((request.ManufacturerId is null) == (request.InstallerPartnerId is null))
             return Problems.Validation("manufacturerId", "Give exactly one of manufacturerId or installerPartnerId.");
         var now = clock.GetUtcNow();
-        if (string.CompareOrdinal(request.Period, now.ToString("yyyy-MM", CultureInfo.InvariantCulture)) > 0)
+        // A month has started somewhere once it has begun at UTC+14; stores' own zones are all behind that.
+        if (string.CompareOrdinal(request.Period, now.ToOffset(TimeSpan.FromHours(14)).ToString("yyyy-MM", CultureInfo.InvariantCulture)) > 0)
             return Problems.Validation("period", "The period has not started yet.");
         var me = http.Me();
         try

@@ -14,6 +14,7 @@ public static class SettlementsApi
         runs.MapGet("/{id:guid}", ReadRuns.Get).WithName("GetSettlementRun").Produces<SettlementRunView>().ProducesProblem(404);
         runs.MapGet("/{id:guid}/lines", ReadRuns.Lines).WithName("ListSettlementLines")
             .Produces<Infrastructure.Page<SettlementLineView>>().ProducesProblem(404);
+        runs.MapGet("/{id:guid}/export", ExportRun.Handle).WithName("ExportSettlementRun").Produces(200, null, ExportRun.CsvType, ExportRun.XlsxType).ProducesValidationProblem().ProducesProblem(404);
 
         var step = runs.MapGroup("/{id:guid}").ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
         step.MapPost("/submit", RunActions.Submit).WithName("SubmitSettlementRun").Produces<SettlementRunView>();
