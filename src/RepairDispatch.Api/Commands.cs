@@ -17,6 +17,7 @@ public static class Commands
         {
             case null:
                 await Bootstrap.RunAsync(app.Services);
+                JobsSetup.ScheduleRecurringJobs(app.Services);
                 await app.RunAsync();
                 return 0;
             case "migrate":

@@ -17,6 +17,7 @@ public static class Pipeline
         app.UseAuthorization();
         app.UseMiddleware<Idempotency>();
 
+        app.MapJobsDashboard();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

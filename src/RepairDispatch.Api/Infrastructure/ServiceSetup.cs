@@ -54,6 +54,7 @@ public static class ServiceSetup
         services.AddValidation();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRepairDispatchOpenApi();
+        services.AddJobs(config, db);
         services.AddSingleton<RepairDispatch.Api.Demo.DemoData>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
         return builder;

@@ -29,6 +29,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         ["RepairDispatch:Auth:SigningKey"] = SigningKey,
         ["RepairDispatch:Auth:LoginRequestsPerMinute"] = "100000",
         ["RepairDispatch:Auth:RequestsPerMinute"] = "100000",
+        ["RepairDispatch:Jobs:Enabled"] = "false", // no job server: tests run job classes directly
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
