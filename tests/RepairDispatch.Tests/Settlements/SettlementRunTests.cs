@@ -108,6 +108,37 @@ public class SettlementRunTests(StationFixture api) : IClassFixture<StationFixtu
         (await d.Finance.GetOk($"/api/v1/settlements/runs/{id}")).Str("status").Should().Be("Draft");
     }
 
+    [Fact]
+    public async Task ACrashHalfwayThroughARunLeavesNoPartialRunAndTheRetryCompletesIt()
+    {
+        var d = await api.Data.ReadyAsync();
+        var maker = await ManufacturerWithCompletedOrders(d, "Minor", "Minor", "Major", "Major");
+        // The fault: the database refuses the third line, after two were written inside the run's transaction.
+        const string crash = "CREATE TRIGGER crash_halfway AFTER INSERT ON settlement_lines "
+            + "WHEN (SELECT COUNT(*) FROM settlement_lines WHERE run_id = NEW.run_id) > 2 "
+            + "BEGIN SELECT RAISE(ABORT, 'injected crash'); END";
+        await using (var c = await api.Db.OpenAsync()) await Dapper.SqlMapper.ExecuteAsync(c, crash);
+        HttpResponseMessage crashed;
+        try
+        {
+            crashed = await d.Finance.PostAsJsonAsync("/api/v1/settlements/runs", new { manufacturerId = maker, period = Period });
+        }
+        finally
+        {
+            await using var c = await api.Db.OpenAsync();
+            await Dapper.SqlMapper.ExecuteAsync(c, "DROP TRIGGER crash_halfway");
+        }
+        var runsAfterCrash = (await d.Finance.GetOk($"/api/v1/settlements/runs?period={Period}"))["items"]!.AsArray()
+            .Count(r => r!["manufacturerId"]?.GetValue<string>() == maker);
+
+        var retry = await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = maker, period = Period });
+
+        crashed.IsSuccessStatusCode.Should().BeFalse();
+        runsAfterCrash.Should().Be(0, "the run and its first lines were one transaction, rolled back together");
+        retry["lineCount"]!.GetValue<long>().Should().Be(4);
+        retry["total"]!.GetValue<decimal>().Should().Be(461.00m);
+    }
+
     /// <summary>A second instance of the service on the same SQLite file: another host of a multi-node setup.</summary>
     private sealed class SecondHost(string databasePath) : ApiFactory
     {
