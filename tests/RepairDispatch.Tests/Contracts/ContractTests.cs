@@ -87,6 +87,8 @@ public class ContractTests(StationFixture api) : IClassFixture<StationFixture>
         foreach (var step in new[] { "accept", "depart", "arrive" }) (await d.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
         var done = await d.TechA.PostOk($"/api/v1/mobile/jobs/{id}/complete", new { repairLevel = "Minor", mainPart = false, labourMinutes = 30 }, HttpStatusCode.OK);
         done["warranty"]!["coverage"]!.GetValue<string>().Should().Be("WholeUnit", "completion still uses version 1's 24 months");
+        (await d.Finance.GetOk($"/api/v1/work-orders/{id}/charges"))["manufacturerClaim"]!.GetValue<decimal>()
+            .Should().Be(80.00m, "it is priced with version 1's fee, not version 2's 90.00");
     }
 
     [Fact]
