@@ -2,6 +2,7 @@
 -- A charge belongs to one run only: its line carries the charge id under a unique index. Adjustments are new lines.
 ALTER TABLE work_orders ADD COLUMN completed_period TEXT NULL;
 CREATE INDEX ix_work_orders_completed_period ON work_orders (completed_period);
+CREATE INDEX ix_appliances_manufacturer ON appliances (manufacturer_id);
 
 CREATE TABLE settlement_runs (
     id                    TEXT PRIMARY KEY,

@@ -3,6 +3,7 @@
 ALTER TABLE work_orders ADD completed_period NVARCHAR(7) NULL;
 GO
 CREATE INDEX ix_work_orders_completed_period ON work_orders (completed_period);
+CREATE INDEX ix_appliances_manufacturer ON appliances (manufacturer_id);
 
 CREATE TABLE settlement_runs (
     id                    UNIQUEIDENTIFIER NOT NULL PRIMARY KEY,

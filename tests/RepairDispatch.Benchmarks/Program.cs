@@ -5,6 +5,8 @@ using RepairDispatch.Benchmarks;
 //   run  --db PATH --url http://127.0.0.1:PORT --admin-password PW [--seconds 10] [--warmup 3] [--concurrency 16] [--rounds 5]
 //        [--mixed-seconds 20] [--mixed-rps 200] [--mixed-get-share 0.8] [--prewarm 15] [--intake fresh|duplicate] [--pids SERVICE_PIDS]
 //        [--bare-url URL of bare-serve: adds the bare-get and bare-post phases] [--phases api-get,baseline-read,api-post,baseline-insert,mixed] (diagnostics: http-live, http-me)
+//   settlement-seed --db PATH [--orders 1000000]   one month of completed manufacturer orders (bench/settlement.sh)
+//   settlement-run  --db PATH --url URL --admin-password PW [--service-pid PID] [--out DIR] [--export-rounds 2]
 //   bare-serve --db PATH --url URL         the bare HTTP reference endpoint (no service logic), until killed
 //   free-port                              prints a free TCP port on 127.0.0.1
 //   wait-ready --url URL [--path /health/ready] [--timeout 60]   waits until URL+path answers 200
@@ -17,6 +19,8 @@ try
         "seed" => await Seeder.RunAsync(options),
         "run" => await Runner.RunAsync(options),
         "bare-serve" => await BareServer.RunAsync(options),
+        "settlement-seed" => await SettlementSeeder.RunAsync(options),
+        "settlement-run" => await SettlementBench.RunAsync(options),
         "free-port" => Tools.FreePort(),
         "wait-ready" => await Tools.WaitReadyAsync(options),
         _ => Usage(),
@@ -36,6 +40,8 @@ static int Usage()
                    [--seconds 10] [--warmup 3] [--concurrency 16] [--rounds 5] [--mixed-seconds 20] [--mixed-rps 200] [--mixed-get-share 0.8]
                    [--prewarm 15] [--intake fresh|duplicate] [--bare-url http://127.0.0.1:PORT] [--pids PID,PID] [--phases api-get,baseline-read,api-post,baseline-insert,mixed]
                    (diagnostic phases: http-live = GET /health/live, http-me = GET /api/v1/me)
+               RepairDispatch.Benchmarks settlement-seed --db PATH [--orders 1000000]
+               RepairDispatch.Benchmarks settlement-run --db PATH --url http://127.0.0.1:PORT --admin-password PW [--service-pid PID] [--out DIR] [--export-rounds 2]
                RepairDispatch.Benchmarks bare-serve --db PATH --url http://127.0.0.1:PORT
                RepairDispatch.Benchmarks free-port
                RepairDispatch.Benchmarks wait-ready --url http://127.0.0.1:PORT [--path /health/ready] [--timeout 60]

@@ -29,13 +29,14 @@ public static class CreateRun
         INSERT INTO settlement_runs (id, manufacturer_id, installer_partner_id, period, status, total_fen, line_count, created_by_user_id, created_at, updated_at)
         VALUES (@Id, @ManufacturerId, @InstallerPartnerId, @Period, 'Draft', 0, 0, @CreatedBy, @Now, @Now)
         """;
+    // CROSS JOIN fixes SQLite's join order (the manufacturer's appliances first, then their orders and charges)
+    // instead of scanning every manufacturer's charges; SQL Server treats it as an inner join and plans freely.
     private const string CollectManufacturerSql = """
         INSERT INTO settlement_lines (id, run_id, work_order_id, charge_id, kind, description, amount_fen, disputed, created_at)
         SELECT ch.id, @RunId, ch.work_order_id, ch.id, ch.kind, ch.description, ch.amount_fen, 0, @Now
-        FROM work_order_charges ch
-        JOIN work_orders wo ON wo.id = ch.work_order_id
-        JOIN appliances a ON a.id = wo.appliance_id
-        WHERE ch.party = 'Manufacturer' AND a.manufacturer_id = @ManufacturerId AND wo.completed_period <= @Period
+        FROM appliances a CROSS JOIN work_orders wo CROSS JOIN work_order_charges ch
+        WHERE a.manufacturer_id = @ManufacturerId AND wo.appliance_id = a.id AND ch.work_order_id = wo.id
+          AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
           AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.charge_id = ch.id)
         """;
     private const string CollectPartnerSql = """
