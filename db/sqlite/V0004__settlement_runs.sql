@@ -1,5 +1,5 @@
 -- Settlement runs (结算): one per manufacturer or installer partner per period (store-local calendar month).
--- A charge belongs to one run only: its line carries the charge id under a unique index. Adjustments are new lines.
+-- A charge belongs to one run only: a charge's line has the charge's id as its primary key. Adjustments are new lines.
 ALTER TABLE work_orders ADD COLUMN completed_period TEXT NULL;
 CREATE INDEX ix_work_orders_completed_period ON work_orders (completed_period);
 CREATE INDEX ix_appliances_manufacturer ON appliances (manufacturer_id);
@@ -27,7 +27,6 @@ CREATE TABLE settlement_lines (
     id               TEXT PRIMARY KEY,
     run_id           TEXT NOT NULL REFERENCES settlement_runs(id),
     work_order_id    TEXT NULL REFERENCES work_orders(id),
-    charge_id        TEXT NULL REFERENCES work_order_charges(id),
     kind             TEXT NOT NULL,
     description      TEXT NOT NULL,
     amount_fen       INTEGER NOT NULL,
@@ -36,7 +35,6 @@ CREATE TABLE settlement_lines (
     adjusts_line_id  TEXT NULL REFERENCES settlement_lines(id),
     created_at       TEXT NOT NULL
 );
-CREATE UNIQUE INDEX ux_settlement_lines_charge ON settlement_lines (charge_id) WHERE charge_id IS NOT NULL;
 CREATE INDEX ix_settlement_lines_run ON settlement_lines (run_id, id);
 
 CREATE TABLE settlement_events (

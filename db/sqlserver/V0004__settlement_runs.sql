@@ -1,5 +1,5 @@
 -- Settlement runs (结算): one per manufacturer or installer partner per period (store-local calendar month).
--- A charge belongs to one run only: its line carries the charge id under a unique index. Adjustments are new lines.
+-- A charge belongs to one run only: a charge's line has the charge's id as its primary key. Adjustments are new lines.
 ALTER TABLE work_orders ADD completed_period NVARCHAR(7) NULL;
 GO
 CREATE INDEX ix_work_orders_completed_period ON work_orders (completed_period);
@@ -28,7 +28,6 @@ CREATE TABLE settlement_lines (
     id               UNIQUEIDENTIFIER NOT NULL PRIMARY KEY,
     run_id           UNIQUEIDENTIFIER NOT NULL REFERENCES settlement_runs(id),
     work_order_id    UNIQUEIDENTIFIER NULL REFERENCES work_orders(id),
-    charge_id        UNIQUEIDENTIFIER NULL REFERENCES work_order_charges(id),
     kind             NVARCHAR(32) NOT NULL,
     description      NVARCHAR(400) NOT NULL,
     amount_fen       BIGINT NOT NULL,
@@ -37,7 +36,6 @@ CREATE TABLE settlement_lines (
     adjusts_line_id  UNIQUEIDENTIFIER NULL REFERENCES settlement_lines(id),
     created_at       DATETIMEOFFSET(7) NOT NULL
 );
-CREATE UNIQUE INDEX ux_settlement_lines_charge ON settlement_lines (charge_id) WHERE charge_id IS NOT NULL;
 CREATE INDEX ix_settlement_lines_run ON settlement_lines (run_id, id);
 
 CREATE TABLE settlement_events (

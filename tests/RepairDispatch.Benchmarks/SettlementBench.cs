@@ -31,7 +31,7 @@ public static class SettlementBench
         JOIN work_orders wo ON wo.id = ch.work_order_id
         JOIN appliances a ON a.id = wo.appliance_id
         WHERE ch.party = 'Manufacturer' AND a.manufacturer_id = @ManufacturerId AND wo.completed_period <= @Period
-          AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.charge_id = ch.id)
+          AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
         """;
 
     private const string BaselineSql = """

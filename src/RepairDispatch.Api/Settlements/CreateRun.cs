@@ -14,7 +14,7 @@ public sealed record CreateRunRequest(Guid? ManufacturerId, Guid? InstallerPartn
 /// Starts (or finds) the run of one manufacturer or partner for one month. Set-based: one INSERT ... SELECT takes
 /// every charge of theirs completed in or before the period that no run holds yet, so memory stays flat and a
 /// crash leaves nothing (one transaction). Asking twice, or from two hosts at once, gives one run: the unique
-/// indexes on (party, period) and on the line's charge id decide, not a check in code.
+/// indexes on (party, period) and the line's primary key (the charge's id) decide, not a check in code.
 /// </summary>
 public static class CreateRun
 {
@@ -32,20 +32,20 @@ public static class CreateRun
     // CROSS JOIN fixes SQLite's join order (the manufacturer's appliances first, then their orders and charges)
     // instead of scanning every manufacturer's charges; SQL Server treats it as an inner join and plans freely.
     private const string CollectManufacturerSql = """
-        INSERT INTO settlement_lines (id, run_id, work_order_id, charge_id, kind, description, amount_fen, disputed, created_at)
-        SELECT ch.id, @RunId, ch.work_order_id, ch.id, ch.kind, ch.description, ch.amount_fen, 0, @Now
+        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, amount_fen, disputed, created_at)
+        SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.amount_fen, 0, @Now
         FROM appliances a CROSS JOIN work_orders wo CROSS JOIN work_order_charges ch
         WHERE a.manufacturer_id = @ManufacturerId AND wo.appliance_id = a.id AND ch.work_order_id = wo.id
           AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
-          AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.charge_id = ch.id)
+          AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
         """;
     private const string CollectPartnerSql = """
-        INSERT INTO settlement_lines (id, run_id, work_order_id, charge_id, kind, description, amount_fen, disputed, created_at)
-        SELECT ch.id, @RunId, ch.work_order_id, ch.id, ch.kind, ch.description, ch.amount_fen, 0, @Now
+        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, amount_fen, disputed, created_at)
+        SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.amount_fen, 0, @Now
         FROM work_order_charges ch
         JOIN work_orders wo ON wo.id = ch.work_order_id
         WHERE ch.party = 'Partner' AND wo.installer_partner_id = @InstallerPartnerId AND wo.completed_period <= @Period
-          AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.charge_id = ch.id)
+          AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
         """;
 
     public static async Task<IResult> Handle(CreateRunRequest request, HttpContext http, Db db, TimeProvider clock, ILoggerFactory logs)

@@ -22,11 +22,11 @@ public sealed class MonthlySettlementJob(Db db, TimeProvider clock, ILogger<Mont
     private const string PartiesSql = """
         SELECT DISTINCT a.manufacturer_id AS manufacturer_id, NULL AS installer_partner_id
         FROM work_order_charges ch JOIN work_orders wo ON wo.id = ch.work_order_id JOIN appliances a ON a.id = wo.appliance_id
-        WHERE ch.party = 'Manufacturer' AND wo.completed_period <= @Period AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.charge_id = ch.id)
+        WHERE ch.party = 'Manufacturer' AND wo.completed_period <= @Period AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
         UNION
         SELECT DISTINCT NULL, wo.installer_partner_id
         FROM work_order_charges ch JOIN work_orders wo ON wo.id = ch.work_order_id
-        WHERE ch.party = 'Partner' AND wo.completed_period <= @Period AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.charge_id = ch.id)
+        WHERE ch.party = 'Partner' AND wo.completed_period <= @Period AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
         """;
     private const string HasRunSql = """
         SELECT COUNT(*) FROM settlement_runs WHERE period = @Period AND (manufacturer_id = @ManufacturerId OR installer_partner_id = @InstallerPartnerId)

@@ -33,8 +33,8 @@ public static class RunActions
     private const string DisputeLinesSql = "UPDATE settlement_lines SET disputed = 1, dispute_reason = @Reason WHERE run_id = @RunId AND id IN @Lines";
     private const string LineInRunSql = "SELECT COUNT(*) FROM settlement_lines WHERE run_id = @RunId AND id = @LineId";
     private const string InsertAdjustmentSql = """
-        INSERT INTO settlement_lines (id, run_id, work_order_id, charge_id, kind, description, amount_fen, disputed, adjusts_line_id, created_at)
-        SELECT @Id, @RunId, (SELECT work_order_id FROM settlement_lines WHERE id = @LineId), NULL, 'Adjustment', @Description, @AmountFen, 0, @LineId, @Now
+        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, amount_fen, disputed, adjusts_line_id, created_at)
+        SELECT @Id, @RunId, (SELECT work_order_id FROM settlement_lines WHERE id = @LineId), 'Adjustment', @Description, @AmountFen, 0, @LineId, @Now
         """;
 
     public static Task<IResult> Submit(Guid id, HttpContext http, Db db, TimeProvider clock) => Move(id, "submit", null, http, db, clock);
