@@ -39,7 +39,11 @@ public static class JobActions
     /// <summary>Records the resolution and confirms the warranty from the failed part (main part or not).</summary>
     public static Task<IResult> Complete(Guid id, CompleteJobRequest request, HttpContext http, Db db, TimeProvider clock,
         IOptions<PricingOptions> pricing) =>
-        Transition.RunAsync(http, db, clock, id, WorkOrderAction.Complete, request.Notes, async (order, c, tx) =>
+        Transition.RunAsync(http, db, clock, id, WorkOrderAction.Complete, request.Notes, CompleteStep(request, clock, pricing.Value));
+
+    /// <summary>What completing records, whoever reports it (the technician, or the office for an installer partner).</summary>
+    public static Transition.Step CompleteStep(CompleteJobRequest request, TimeProvider clock, PricingOptions pricing) =>
+        async (order, c, tx) =>
         {
             if (order.Type == WorkOrderType.Repair && request.RepairLevel is null)
                 return Problems.Validation("repairLevel", "Required to complete a repair.");
@@ -54,7 +58,7 @@ public static class JobActions
                     contract?.Warranty ?? WarrantyTerms.Default, request.MainPart, contract is not null, facts.Manufacturer, facts.Category)));
             }
             order.CompletedPeriod = WorkOrderNumbers.LocalDay(clock.GetUtcNow(), facts.TimeZone).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            await OrderCharges.PriceAndStoreAsync(c, tx, order, facts.Category, pricing.Value.ToPriceList(), clock.GetUtcNow());
+            await OrderCharges.PriceAndStoreAsync(c, tx, order, facts.Category, pricing.ToPriceList(), clock.GetUtcNow());
             return null;
-        });
+        };
 }

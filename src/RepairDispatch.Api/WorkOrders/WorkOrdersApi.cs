@@ -35,6 +35,10 @@ public static class WorkOrdersApi
         intake.MapPost("/payments", Settlements.OrderMoney.Pay).WithName("RecordPayment").Produces<Settlements.OrderMoneyView>(201);
         group.MapGet("/{id:guid}/charges", Settlements.OrderMoney.Get).RequireAuthorization(Policies.Staff).WithName("GetWorkOrderCharges")
             .Produces<Settlements.OrderMoneyView>().ProducesProblem(404);
+        intake.MapPost("/partner/accept", PartnerSteps.Accept).WithName("PartnerAccepted").Produces<WorkOrderResponse>();
+        intake.MapPost("/partner/depart", PartnerSteps.Depart).WithName("PartnerDeparted").Produces<WorkOrderResponse>();
+        intake.MapPost("/partner/arrive", PartnerSteps.Arrive).WithName("PartnerArrived").Produces<WorkOrderResponse>();
+        intake.MapPost("/partner/complete", PartnerSteps.Complete).WithName("PartnerCompleted").Produces<WorkOrderResponse>();
         intake.MapPost("/rework", ReworkWorkOrder.Handle).WithName("ReworkWorkOrder").Produces<WorkOrderResponse>(201);
     }
 }
