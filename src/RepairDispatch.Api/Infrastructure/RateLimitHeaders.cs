@@ -12,13 +12,14 @@ public static class RateLimitHeaders
         var options = app.ApplicationServices.GetRequiredService<IOptions<AuthOptions>>().Value;
         var limit = options.RequestsPerMinute.ToString(CultureInfo.InvariantCulture);
         var loginLimit = options.LoginRequestsPerMinute.ToString(CultureInfo.InvariantCulture);
+        var replenish = RateLimits.ReplenishSeconds.ToString(CultureInfo.InvariantCulture);
         return app.Use((http, next) =>
         {
             if (http.Request.Path.StartsWithSegments("/api"))
             {
                 var login = http.Request.Path.StartsWithSegments("/api/v1/auth");
                 http.Response.Headers["RateLimit-Limit"] = login ? loginLimit : limit;
-                http.Response.Headers["RateLimit-Reset"] = login ? "60" : RateLimits.ReplenishSeconds;
+                http.Response.Headers["RateLimit-Reset"] = login ? "60" : replenish;
             }
             return next(http);
         });

@@ -76,7 +76,7 @@ public static class Json
 
 public static class RateLimits
 {
-    public const string ReplenishSeconds = "10";
+    public const int ReplenishSeconds = 10;
 
     public static void Configure(RateLimiterOptions o, AuthOptions auth)
     {
@@ -91,7 +91,7 @@ public static class RateLimits
                 {
                     TokenLimit = auth.RequestsPerMinute,
                     TokensPerPeriod = Math.Max(1, auth.RequestsPerMinute / 6),
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(int.Parse(ReplenishSeconds, System.Globalization.CultureInfo.InvariantCulture)),
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(ReplenishSeconds),
                     QueueLimit = 0,
                 }));
         o.OnRejected = async (ctx, ct) =>

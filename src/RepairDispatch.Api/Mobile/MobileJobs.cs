@@ -1,6 +1,7 @@
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Stores;
 using RepairDispatch.Api.WorkOrders;
 
 namespace RepairDispatch.Api.Mobile;
@@ -12,7 +13,6 @@ public static class MobileJobs
         WHERE technician_id = @TechnicianId AND status IN ('Assigned','Accepted','EnRoute','OnSite','AwaitingParts')
         ORDER BY appointment_from, created_at
         """;
-    private const string TimeZoneSql = "SELECT time_zone FROM stores WHERE id = @StoreId";
 
     /// <summary>Open jobs of the calling technician; with a date, those booked that day (store time) and those not booked yet.</summary>
     public static async Task<IResult> List(HttpContext http, Db db, TimeProvider clock, DateOnly? date)
@@ -22,7 +22,7 @@ public static class MobileJobs
         var jobs = (await c.QueryAsync<WorkOrder>(OpenJobsSql, new { me.TechnicianId })).ToList();
         if (date is { } day && jobs.Count > 0)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(await c.ExecuteScalarAsync<string>(TimeZoneSql, new { jobs[0].StoreId }) ?? "Asia/Shanghai");
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(await StoreHandlers.TimeZoneOf(c, null, jobs[0].StoreId) ?? "Asia/Shanghai");
             jobs = jobs.Where(j => j.AppointmentFrom is not { } from || DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime) == day).ToList();
         }
         var now = clock.GetUtcNow();

@@ -23,8 +23,8 @@ public static class OrderCharges
 
     private const string RepairFeesSql = "SELECT category, level, amount_fen FROM contract_repair_fees WHERE contract_id = @ContractId";
     private const string InstallationFeesSql = """
-        SELECT category, amount_fen FROM (SELECT category, installation_fee_fen AS amount_fen FROM contract_categories WHERE contract_id = @ContractId) f
-        WHERE amount_fen IS NOT NULL
+        SELECT category, installation_fee_fen AS amount_fen FROM contract_categories
+        WHERE contract_id = @ContractId AND installation_fee_fen IS NOT NULL
         """;
     private const string PartsReimbursementSql = "SELECT parts_reimbursement FROM service_contracts WHERE id = @ContractId";
     private const string PartnerRateSql = "SELECT management_fee_bp FROM installer_partners WHERE id = @Id";

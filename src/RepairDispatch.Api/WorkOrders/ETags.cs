@@ -17,13 +17,11 @@ public static class ETags
 }
 
 /// <summary>Adds an ETag header to a result.</summary>
-public sealed class WithETag(string etag, IResult inner) : IResult, Microsoft.AspNetCore.Http.Metadata.IEndpointMetadataProvider
+public sealed class WithETag(string etag, IResult inner) : IResult
 {
     public Task ExecuteAsync(HttpContext http)
     {
         http.Response.Headers.ETag = etag;
         return inner.ExecuteAsync(http);
     }
-
-    public static void PopulateMetadata(System.Reflection.MethodInfo method, EndpointBuilder builder) { }
 }

@@ -26,8 +26,6 @@ public static class StatusMachine
         [(WorkOrderStatus.EnRoute, WorkOrderAction.Cancel)] = WorkOrderStatus.Cancelled,
     };
 
-    public static IReadOnlyDictionary<(WorkOrderStatus From, WorkOrderAction Action), WorkOrderStatus> AllowedMoves => Moves;
-
     public static bool TryMove(WorkOrderStatus from, WorkOrderAction action, out WorkOrderStatus to) => Moves.TryGetValue((from, action), out to);
 
     /// <summary>Declining, unassigning and cancelling must say why.</summary>

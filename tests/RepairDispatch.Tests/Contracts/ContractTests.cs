@@ -7,8 +7,7 @@ namespace RepairDispatch.Tests.Contracts;
 
 public class ContractTests(StationFixture api) : IClassFixture<StationFixture>
 {
-    private static DateOnly Today() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+    private static DateOnly Today() => TestData.StationToday();
 
     private static object Contract(DateOnly from, DateOnly? to = null, string category = "WashingMachine", int wholeUnitMonths = 24,
         bool certification = false, string? supersedes = null, decimal minorFee = 80m) => new
@@ -83,9 +82,7 @@ public class ContractTests(StationFixture api) : IClassFixture<StationFixture>
         underV2["warranty"]!["coverage"]!.GetValue<string>().Should().Be("MainPartsOnly", "version 2 gives only 12 months");
 
         var id = underV1.Str("id");
-        await d.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA }, HttpStatusCode.OK);
-        foreach (var step in new[] { "accept", "depart", "arrive" }) (await d.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
-        var done = await d.TechA.PostOk($"/api/v1/mobile/jobs/{id}/complete", new { repairLevel = "Minor", mainPart = false, labourMinutes = 30 }, HttpStatusCode.OK);
+        var done = await d.CompleteByTechnicianA(id, "Minor", 30);
         done["warranty"]!["coverage"]!.GetValue<string>().Should().Be("WholeUnit", "completion still uses version 1's 24 months");
         (await d.Finance.GetOk($"/api/v1/work-orders/{id}/charges"))["manufacturerClaim"]!.GetValue<decimal>()
             .Should().Be(80.00m, "it is priced with version 1's fee, not version 2's 90.00");

@@ -84,6 +84,19 @@ public sealed class TestData(ApiFactory api)
         return await WorkOrder(customerId, applianceId, type);
     }
 
+    /// <summary>The station's calendar day (Asia/Shanghai), which numbers, warranty and settlement periods use.</summary>
+    public static DateOnly StationToday() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+
+    /// <summary>Assigns the order to technician A, who accepts, travels, arrives and completes it; returns the completed order.</summary>
+    public async Task<JsonObject> CompleteByTechnicianA(string id, string repairLevel = "Minor", int labourMinutes = 30)
+    {
+        await Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = TechnicianA }, System.Net.HttpStatusCode.OK);
+        foreach (var step in new[] { "accept", "depart", "arrive" })
+            (await TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
+        return await TechA.PostOk($"/api/v1/mobile/jobs/{id}/complete", new { repairLevel, mainPart = false, labourMinutes }, System.Net.HttpStatusCode.OK);
+    }
+
     public async Task<long> CountRows(string table)
     {
         await using var c = await api.Db.OpenAsync();

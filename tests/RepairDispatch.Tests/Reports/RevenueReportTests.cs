@@ -14,9 +14,7 @@ public class RevenueReportTests(StationFixture api) : IClassFixture<StationFixtu
         await SettlementRunTests.ManufacturerWithCompletedOrders(d, "Minor", "Major");
         var (customer, appliance) = await d.CustomerWithAppliance(purchaseDate: null);
         var id = (await d.WorkOrder(customer, appliance)).Str("id");
-        await d.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA }, HttpStatusCode.OK);
-        foreach (var step in new[] { "accept", "depart", "arrive" }) (await d.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
-        await d.TechA.PostOk($"/api/v1/mobile/jobs/{id}/complete", new { repairLevel = "Minor", mainPart = false, labourMinutes = 45 }, HttpStatusCode.OK);
+        await d.CompleteByTechnicianA(id, "Minor", 45);
         var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"));
         var to = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"));
 

@@ -12,12 +12,9 @@ namespace RepairDispatch.Tests.Settlements;
 /// <summary>The run export: CSV (BOM, en/zh headers, a total row) and XLSX (Summary and Lines sheets), totals to the cent.</summary>
 public class ExportTests(StationFixture api) : IClassFixture<StationFixture>
 {
-    private static DateTime ShanghaiNow() =>
-        TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime;
+    private static DateOnly Today() => TestData.StationToday();
 
-    private static DateOnly Today() => DateOnly.FromDateTime(ShanghaiNow());
-
-    private static string Period() => ShanghaiNow().ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    private static string Period() => Today().ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private async Task<string> ContractedManufacturer(TestData d, string name)
     {
@@ -36,9 +33,7 @@ public class ExportTests(StationFixture api) : IClassFixture<StationFixture>
 
     private static async Task Complete(TestData d, string id)
     {
-        await d.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA }, HttpStatusCode.OK);
-        foreach (var step in new[] { "accept", "depart", "arrive" }) (await d.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
-        await d.TechA.PostOk($"/api/v1/mobile/jobs/{id}/complete", new { repairLevel = "Minor", mainPart = false, labourMinutes = 45 }, HttpStatusCode.OK);
+        await d.CompleteByTechnicianA(id, "Minor", 45);
     }
 
     /// <summary>A manufacturer with a Chinese name, three completed orders, a run for this month and one negative adjustment.</summary>

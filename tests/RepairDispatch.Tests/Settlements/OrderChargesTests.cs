@@ -8,8 +8,7 @@ namespace RepairDispatch.Tests.Settlements;
 /// <summary>Completion prices the order from the contract's fee schedule or the store's price list; the front desk takes payments.</summary>
 public class OrderChargesTests(StationFixture api) : IClassFixture<StationFixture>
 {
-    private static DateOnly Today() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+    private static DateOnly Today() => TestData.StationToday();
 
     private async Task<string> ContractedManufacturer(TestData d)
     {
@@ -28,9 +27,7 @@ public class OrderChargesTests(StationFixture api) : IClassFixture<StationFixtur
 
     private static async Task<string> Complete(TestData d, string id, string level = "Minor", int minutes = 45)
     {
-        await d.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA }, HttpStatusCode.OK);
-        foreach (var step in new[] { "accept", "depart", "arrive" }) (await d.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
-        await d.TechA.PostOk($"/api/v1/mobile/jobs/{id}/complete", new { repairLevel = level, mainPart = false, labourMinutes = minutes }, HttpStatusCode.OK);
+        await d.CompleteByTechnicianA(id, level, minutes);
         return id;
     }
 

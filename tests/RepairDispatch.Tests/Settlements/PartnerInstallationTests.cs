@@ -8,8 +8,7 @@ namespace RepairDispatch.Tests.Settlements;
 /// <summary>An installation done by an installer partner: the office records its steps; the fee is split into payout and management fee.</summary>
 public class PartnerInstallationTests(StationFixture api) : IClassFixture<StationFixture>
 {
-    private static DateOnly Today() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+    private static DateOnly Today() => TestData.StationToday();
 
     [Fact]
     public async Task PartnerInstallationSplitsTheFeeAndLandsInThePartnersRun()

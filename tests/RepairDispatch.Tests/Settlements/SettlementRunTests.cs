@@ -7,8 +7,7 @@ namespace RepairDispatch.Tests.Settlements;
 
 public class SettlementRunTests(StationFixture api) : IClassFixture<StationFixture>
 {
-    private static DateOnly Today() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+    private static DateOnly Today() => TestData.StationToday();
 
     private static string Period => Today().ToString("yyyy-MM");
 
@@ -29,9 +28,7 @@ public class SettlementRunTests(StationFixture api) : IClassFixture<StationFixtu
         {
             var (customer, appliance) = await d.CustomerWithAppliance(Today().AddMonths(-2), manufacturerId: maker);
             var id = (await d.WorkOrder(customer, appliance)).Str("id");
-            await d.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA }, HttpStatusCode.OK);
-            foreach (var step in new[] { "accept", "depart", "arrive" }) (await d.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
-            await d.TechA.PostOk($"/api/v1/mobile/jobs/{id}/complete", new { repairLevel = level, mainPart = false, labourMinutes = 30 }, HttpStatusCode.OK);
+            await d.CompleteByTechnicianA(id, level, 30);
         }
         return maker;
     }

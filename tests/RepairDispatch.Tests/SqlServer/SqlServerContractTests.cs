@@ -21,10 +21,7 @@ public class SqlServerContractTests : IDisposable
         var order = await d.NewWorkOrder();
         var id = order.Str("id");
 
-        await d.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA }, HttpStatusCode.OK);
-        foreach (var step in new[] { "accept", "depart", "arrive" })
-            (await d.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
-        await d.TechA.PostOk($"/api/v1/mobile/jobs/{id}/complete", new { repairLevel = "Minor", mainPart = false, labourMinutes = 30 }, HttpStatusCode.OK);
+        await d.CompleteByTechnicianA(id, "Minor", 30);
 
         (await d.Manager.GetOk($"/api/v1/work-orders/{id}")).Str("status").Should().Be("Completed");
         (await d.Manager.GetOk($"/api/v1/work-orders/{id}/events"))["items"]!.AsArray().Should().HaveCount(6);

@@ -12,8 +12,7 @@ public sealed class StationFixture : ApiFactory
 
 public class CreateWorkOrderTests(StationFixture api) : IClassFixture<StationFixture>
 {
-    private static DateOnly ShanghaiToday() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+    private static DateOnly ShanghaiToday() => TestData.StationToday();
 
     [Fact]
     public async Task CreatedOrderHasNumberStatusWarrantyAndSlaAndALocation()
@@ -140,10 +139,7 @@ public class CreateWorkOrderTests(StationFixture api) : IClassFixture<StationFix
         var d = await api.Data.ReadyAsync();
         var order = await d.NewWorkOrder();
         var id = order.Str("id");
-        await d.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA }, HttpStatusCode.OK);
-        foreach (var step in new[] { "accept", "depart", "arrive" })
-            (await d.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
-        await d.TechA.PostOk($"/api/v1/mobile/jobs/{id}/complete", new { repairLevel = "Major", mainPart = false, labourMinutes = 60 }, HttpStatusCode.OK);
+        await d.CompleteByTechnicianA(id, "Major", 60);
 
         var rework = await d.FrontDesk.PostOk($"/api/v1/work-orders/{id}/rework", new { faultDescription = "Same noise again" });
 
