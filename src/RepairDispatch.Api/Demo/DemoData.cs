@@ -95,7 +95,7 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
         var partners = new List<InstallerPartnerResponse>();
         foreach (var p in DemoCatalogue.Partners)
             partners.Add(await admin.PostAsync<InstallerPartnerResponse>("/api/v1/installer-partners",
-                new CreateInstallerPartnerRequest(p.Name, [.. p.Districts], [.. p.Categories], p.ManagementFeeRate), ct));
+                new CreateInstallerPartnerRequest(p.Name, [.. p.Districts], [.. p.Categories], p.ManagementFeeRate, null), ct));
         foreach (var p in DemoCatalogue.Parts)
             await admin.PostAsync<PartResponse>("/api/v1/parts", new CreatePartRequest(p.Number, p.Name, p.Category,
                 p.Maker is null ? null : makers[p.Maker], p.MainPart, p.Cost, p.RetailPrice), ct);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
+using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Customers;
 using RepairDispatch.Api.Infrastructure;
 
@@ -10,23 +11,22 @@ public sealed record CreateInstallerPartnerRequest(
     [property: Required, StringLength(200, MinimumLength = 1)] string Name,
     [property: MaxLength(100)] List<string>? Districts,
     [property: Required, MinLength(1), MaxLength(9)] List<ApplianceCategory> Categories,
-    [property: Required, Range(0.20, 0.30)] decimal? ManagementFeeRate);
+    [property: Required, Range(0.20, 0.30)] decimal? ManagementFeeRate,
+    DateOnly? AgreementFrom);
 
 public static class CreateInstallerPartner
 {
     private const string NameTakenSql = "SELECT COUNT(*) FROM installer_partners WHERE name = @Name";
     private const string InsertSql = """
-        INSERT INTO installer_partners (id, name, management_fee_bp, active, created_at)
-        VALUES (@Id, @Name, @ManagementFeeBp, 1, @CreatedAt)
+        INSERT INTO installer_partners (id, name, active, created_at) VALUES (@Id, @Name, 1, @CreatedAt)
         """;
     private const string InsertCategorySql = "INSERT INTO installer_partner_categories (installer_partner_id, category) VALUES (@Id, @Category)";
     private const string InsertDistrictSql = "INSERT INTO installer_partner_districts (installer_partner_id, district) VALUES (@Id, @District)";
 
     public static async Task<Results<Created<InstallerPartnerResponse>, ProblemHttpResult>> Handle(
-        CreateInstallerPartnerRequest request, Db db, TimeProvider clock)
+        CreateInstallerPartnerRequest request, HttpContext http, Db db, TimeProvider clock)
     {
-        var basisPoints = request.ManagementFeeRate!.Value * 10_000m;
-        if (basisPoints != decimal.Truncate(basisPoints))
+        if (PartnerRates.BasisPoints(request.ManagementFeeRate!.Value) is not { } basisPoints)
             return Problems.Validation("managementFeeRate", "At most 4 decimals (whole basis points), e.g. 0.25.");
         var districts = new List<string>();
         foreach (var raw in request.Districts ?? [])
@@ -38,13 +38,18 @@ public static class CreateInstallerPartner
         }
         districts.Sort(StringComparer.Ordinal);
         var partner = new InstallerPartnerResponse(Guid.CreateVersion7(), request.Name.Trim(), districts,
-            request.Categories.Distinct().Order().ToList(), InstallerPartner.Rate((long)basisPoints), true, clock.GetUtcNow());
+            request.Categories.Distinct().Order().ToList(), InstallerPartner.Rate(basisPoints), true, clock.GetUtcNow());
 
         return await db.InTransactionAsync<Results<Created<InstallerPartnerResponse>, ProblemHttpResult>>(async (c, tx) =>
         {
             if (await c.ExecuteScalarAsync<long>(NameTakenSql, new { partner.Name }, tx) > 0)
                 return Problems.Conflict("installer-partner-name-taken", $"An installer partner named {partner.Name} exists.");
-            await c.ExecuteAsync(InsertSql, new { partner.Id, partner.Name, ManagementFeeBp = (long)basisPoints, partner.CreatedAt }, tx);
+            await c.ExecuteAsync(InsertSql, new { partner.Id, partner.Name, partner.CreatedAt }, tx);
+            await c.ExecuteAsync(PartnerRates.InsertSql, new
+            {
+                partner.Id, ValidFrom = request.AgreementFrom ?? PartnerRates.Today(clock), ManagementFeeBp = basisPoints,
+                CreatedBy = http.Me().Id, partner.CreatedAt,
+            }, tx);
             await c.ExecuteAsync(InsertCategorySql, partner.Categories.Select(k => new { partner.Id, Category = k.ToString() }), tx);
             await c.ExecuteAsync(InsertDistrictSql, partner.Districts.Select(d => new { partner.Id, District = d }), tx);
             return TypedResults.Created($"/api/v1/installer-partners/{partner.Id}", partner);

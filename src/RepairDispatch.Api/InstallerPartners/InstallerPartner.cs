@@ -12,7 +12,8 @@ public sealed record InstallerPartnerResponse(
 
 internal static class InstallerPartner
 {
-    public const string Columns = "id, name, management_fee_bp, active, created_at";
+    /// <summary>Columns of installer_partners p, with the rate valid on @Today.</summary>
+    public const string Columns = "p.id, p.name, " + PartnerRates.RateTodayColumn + ", p.active, p.created_at";
 
     // The ids of a page travel as one JSON array, so one query serves any page size on both databases.
     private const string CategoriesSqlite = """

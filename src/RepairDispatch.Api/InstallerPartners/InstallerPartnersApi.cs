@@ -12,5 +12,9 @@ public static class InstallerPartnersApi
             .ProducesValidationProblem().ProducesProblem(409);
         group.MapGet("/", ListInstallerPartners.Handle).WithName("ListInstallerPartners").ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetInstallerPartner.Handle).WithName("GetInstallerPartner").ProducesProblem(404);
+        group.MapPost("/{id:guid}/rates", PartnerRates.Add).RequireAuthorization(Policies.Dispatch).WithName("AddInstallerPartnerRate")
+            .Produces<PartnerRateResponse>(201).ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        group.MapGet("/{id:guid}/rates", PartnerRates.List).WithName("ListInstallerPartnerRates")
+            .Produces<Infrastructure.Page<PartnerRateResponse>>().ProducesProblem(404);
     }
 }

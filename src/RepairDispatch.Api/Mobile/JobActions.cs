@@ -50,15 +50,16 @@ public static class JobActions
             (order.RepairLevel, order.FailedPart, order.MainPart) = (request.RepairLevel, request.FailedPart?.Trim(), request.MainPart);
             (order.LabourMinutes, order.ResolutionNotes, order.CustomerRating) = (request.LabourMinutes, request.Notes?.Trim(), request.CustomerRating);
             var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { order.ApplianceId }, tx);
+            var createdDay = WorkOrderNumbers.LocalDay(order.CreatedAt, facts.TimeZone);
             if (!order.WarrantyReason.StartsWith(WarrantyPolicy.OverridePrefix, StringComparison.Ordinal))
             {
                 // The contract version the order was created under still applies, even if a newer one has started.
                 var contract = order.ContractId is { } contractId ? await ContractLookup.ByIdAsync(c, tx, contractId, facts.Category) : null;
-                order.Apply(WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, WorkOrderNumbers.LocalDay(order.CreatedAt, facts.TimeZone),
+                order.Apply(WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, createdDay,
                     contract?.Warranty ?? WarrantyTerms.Default, request.MainPart, contract is not null, facts.Manufacturer, facts.Category)));
             }
             order.CompletedPeriod = WorkOrderNumbers.LocalDay(clock.GetUtcNow(), facts.TimeZone).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-            await OrderCharges.PriceAndStoreAsync(c, tx, order, facts.Category, pricing.ToPriceList(), clock.GetUtcNow());
+            await OrderCharges.PriceAndStoreAsync(c, tx, order, facts.Category, pricing.ToPriceList(), createdDay, clock.GetUtcNow());
             return null;
         };
 }

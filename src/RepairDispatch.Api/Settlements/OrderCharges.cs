@@ -2,13 +2,15 @@ using System.Data.Common;
 using Dapper;
 using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Customers;
+using RepairDispatch.Api.InstallerPartners;
 using RepairDispatch.Api.Parts;
 using RepairDispatch.Api.WorkOrders;
 
 namespace RepairDispatch.Api.Settlements;
 
 /// <summary>
-/// Prices a work order at completion with the fee schedule of the contract version it was created under and
+/// Prices a work order at completion with the fee schedule of the contract version it was created under (and the
+/// partner rate valid on its creation day) and
 /// stores one row per charge line and party, in the completing transaction. Parts used arrive with the mobile
 /// issue (#4); until then an order carries no part lines.
 /// </summary>
@@ -27,18 +29,17 @@ public static class OrderCharges
         WHERE contract_id = @ContractId AND installation_fee_fen IS NOT NULL
         """;
     private const string PartsReimbursementSql = "SELECT parts_reimbursement FROM service_contracts WHERE id = @ContractId";
-    private const string PartnerRateSql = "SELECT management_fee_bp FROM installer_partners WHERE id = @Id";
     private const string InsertSql = """
         INSERT INTO work_order_charges (id, work_order_id, party, kind, description, amount_fen, created_at)
         VALUES (@Id, @WorkOrderId, @Party, @Kind, @Description, @AmountFen, @CreatedAt)
         """;
 
     public static async Task<PricingResult> PriceAndStoreAsync(DbConnection c, DbTransaction tx, WorkOrder order, string category,
-        CustomerPriceList priceList, DateTimeOffset now)
+        CustomerPriceList priceList, DateOnly createdDay, DateTimeOffset now)
     {
         var schedule = order.ContractId is { } contractId ? await ScheduleAsync(c, tx, contractId) : null;
         decimal? rate = order.InstallerPartnerId is { } partner
-            ? await c.ExecuteScalarAsync<long>(PartnerRateSql, new { Id = partner }, tx) / 10_000m : null;
+            ? InstallerPartner.Rate(await PartnerRates.RateOnDayAsync(c, tx, partner, createdDay)) : null;
         var result = Pricing.Price(new PricingInput(order.Type, order.Payer, Enum.Parse<ApplianceCategory>(category), order.RepairLevel,
             (int)(order.LabourMinutes ?? 0), [], schedule, priceList, rate, order.Claimable));
         var lines = result.ManufacturerClaim.Select(l => ("Manufacturer", l)).Concat(result.CustomerCharge.Select(l => ("Customer", l)))
