@@ -96,9 +96,10 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
         foreach (var p in DemoCatalogue.Partners)
             partners.Add(await admin.PostAsync<InstallerPartnerResponse>("/api/v1/installer-partners",
                 new CreateInstallerPartnerRequest(p.Name, [.. p.Districts], [.. p.Categories], p.ManagementFeeRate, null), ct));
+        var parts = new List<PartResponse>();
         foreach (var p in DemoCatalogue.Parts)
-            await admin.PostAsync<PartResponse>("/api/v1/parts", new CreatePartRequest(p.Number, p.Name, p.Category,
-                p.Maker is null ? null : makers[p.Maker], p.MainPart, p.Cost, p.RetailPrice), ct);
+            parts.Add(await admin.PostAsync<PartResponse>("/api/v1/parts", new CreatePartRequest(p.Number, p.Name, p.Category,
+                p.Maker is null ? null : makers[p.Maker], p.MainPart, p.Cost, p.RetailPrice), ct));
         log.LogInformation("Demo data: {Manufacturers} manufacturers, {Technicians} technicians, {Partners} installer partners, {Parts} parts in store {Store}",
             makers.Count, technicianIds.Count, partners.Count, DemoCatalogue.Parts.Length, store.Code);
 
@@ -124,7 +125,7 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
             var code = technicianIds.Single(kv => kv.Value == id).Key;
             return techClients[id] = await As("demo." + DemoCatalogue.Technicians.Single(t => t.Code == code).Pinyin);
         }
-        var orders = await new DemoWorkOrders(desk, manager, TechnicianLogin, technicians, partners, makers, rng, clock.GetUtcNow(), log)
+        var orders = await new DemoWorkOrders(desk, manager, TechnicianLogin, technicians, partners, parts, makers, rng, clock.GetUtcNow(), log)
             .CreateAsync(appliances, ct);
         log.LogInformation("Demo data: {Customers} customers, {Appliances} appliances, {Orders} work orders ({Statuses})",
             CustomerCount, appliances.Count, orders.Count,

@@ -1,6 +1,7 @@
 using RepairDispatch.Api.Customers;
 using RepairDispatch.Api.InstallerPartners;
 using RepairDispatch.Api.Mobile;
+using RepairDispatch.Api.Parts;
 using RepairDispatch.Api.Technicians;
 using RepairDispatch.Api.WorkOrders;
 
@@ -13,7 +14,7 @@ namespace RepairDispatch.Api.Demo;
 internal sealed class DemoWorkOrders(
     DemoClient desk, DemoClient manager, Func<Guid, Task<DemoClient>> technicianLogin,
     IReadOnlyList<TechnicianResponse> technicians, IReadOnlyList<InstallerPartnerResponse> partners,
-    IReadOnlyDictionary<string, Guid> makers, Random rng, DateTimeOffset now, ILogger log)
+    IReadOnlyList<PartResponse> parts, IReadOnlyDictionary<string, Guid> makers, Random rng, DateTimeOffset now, ILogger log)
 {
     /// <summary>Where an order is left; "Declined" ends Assigned to a second technician after the first declined.</summary>
     private enum Goal { New, Assigned, Declined, Accepted, EnRoute, OnSite, AwaitingParts, Completed, SecondVisit, Closed, CancelNew, CancelAssigned, CancelAccepted, Partner }
@@ -104,22 +105,26 @@ internal sealed class DemoWorkOrders(
         if (goal == Goal.CancelAccepted) return await CancelAsync(path, ct);
         order = await tech.StepAsync<WorkOrderResponse>(job + "/depart", null, ct);
         if (goal == Goal.EnRoute) return order;
-        order = await tech.StepAsync<WorkOrderResponse>(job + "/arrive", null, ct);
+        var arrive = new ArriveRequest(order.Address?.Lat ?? 31.23, order.Address?.Lon ?? 121.47, null);
+        order = await tech.StepAsync<WorkOrderResponse>(job + "/arrive", arrive, ct);
         if (goal == Goal.OnSite) return order;
 
         var fixes = DemoCatalogue.Fixes[a.Category];
         var fix = DemoCustomers.Pick(rng, goal is Goal.AwaitingParts or Goal.SecondVisit ? fixes.Where(f => f.FailedPart is not null).ToArray() : fixes);
-        if (goal is Goal.AwaitingParts or Goal.SecondVisit)
+        var repair = order.Type == WorkOrderType.Repair;
+        List<PartQuantity> used = repair && fix.FailedPart is not null && parts.FirstOrDefault(p => p.Category == a.Category) is { } part
+            ? [new PartQuantity(part.Id, 1)] : [];
+        if (goal is Goal.AwaitingParts or Goal.SecondVisit && used.Count > 0)
         {
-            order = await tech.StepAsync<WorkOrderResponse>(job + "/await-parts", new AwaitPartsRequest($"需更换{fix.FailedPart}，已向厂家订件，到货后二次上门"), ct);
+            order = await tech.StepAsync<WorkOrderResponse>(job + "/await-parts",
+                new AwaitPartsRequest(used, $"需更换{fix.FailedPart}，已向厂家订件，到货后二次上门", null), ct);
             if (goal == Goal.AwaitingParts) return order;
             await tech.StepAsync<WorkOrderResponse>(job + "/depart", null, ct);
-            await tech.StepAsync<WorkOrderResponse>(job + "/arrive", null, ct);
+            await tech.StepAsync<WorkOrderResponse>(job + "/arrive", arrive, ct);
         }
-        var repair = order.Type == WorkOrderType.Repair;
         order = await tech.StepAsync<WorkOrderResponse>(job + "/complete", new CompleteJobRequest(
-            repair ? fix.Level : null, repair ? fix.FailedPart : null, repair && fix.MainPart, LabourMinutes: 5 * rng.Next(6, 31),
-            repair ? fix.Notes : "保养完成，试机运行正常", goal == Goal.Closed || rng.NextDouble() < 0.5 ? rng.Next(3, 6) : null), ct);
+            repair ? fix.Level : null, repair ? fix.FailedPart : null, repair && fix.MainPart, used, 5 * rng.Next(6, 31),
+            repair ? fix.Notes : "保养完成，试机运行正常", goal == Goal.Closed || rng.NextDouble() < 0.5 ? rng.Next(3, 6) : null, null, null), ct);
         if (goal != Goal.Closed) return order;
         return await desk.StepAsync<WorkOrderResponse>(path + "/close", null, ct);
     }

@@ -55,7 +55,10 @@ public sealed class Db : IDisposable
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction; commits only when it returns normally.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction; commits only when it returns normally. The first transaction
+    /// of a request sent with an Idempotency-Key also stores the key (<see cref="IdempotencyScope"/>).
+    /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
     {
         if (!IsSqlite) return await RunTransactionAsync(work, ct);
@@ -72,15 +75,44 @@ public sealed class Db : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads in one transaction that sees one consistent state: on SQLite a deferred transaction (a WAL snapshot, no
+    /// write lock, no wait for writers); on SQL Server a plain read-committed one.
+    /// </summary>
+    public async Task<T> InReadTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work)
+    {
+        await using var connection = await OpenAsync();
+        await using var tx = connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : await connection.BeginTransactionAsync();
+        var result = await work(connection, tx);
+        await tx.CommitAsync();
+        return result;
+    }
+
     private async Task<T> RunTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
+    {
+        try
+        {
+            return await RunWithRetryAsync(work, ct);
+        }
+        catch (RefusedException refused) when (refused.Problem is T answer)
+        {
+            return answer;
+        }
+    }
+
+    private async Task<T> RunWithRetryAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct)
     {
         return await _retry.ExecuteAsync(async token =>
         {
             await using var connection = await OpenAsync(token);
             // SQLite: BEGIN IMMEDIATE takes the write lock up front, so read-then-write inside cannot race.
             await using var tx = await connection.BeginTransactionAsync(token);
+            var idempotency = IdempotencyScope.Current is { Claimed: false } scope ? scope : null;
+            if (idempotency is not null) await idempotency.BeginAsync(connection, tx);
             var result = await work(connection, tx);
+            if (idempotency is not null) await idempotency.BeforeCommitAsync(connection, tx);
             await tx.CommitAsync(token);
+            idempotency?.Committed();
             return result;
         }, ct);
     }
@@ -99,3 +131,8 @@ public sealed class Db : IDisposable
     }
 }
 
+/// <summary>Thrown inside <see cref="Db.InTransactionAsync{T}"/> to refuse: everything written so far is rolled back and the problem is the answer.</summary>
+public sealed class RefusedException(IResult problem) : Exception("The unit of work was refused.")
+{
+    public IResult Problem { get; } = problem;
+}

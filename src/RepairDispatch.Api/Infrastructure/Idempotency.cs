@@ -6,28 +6,24 @@ using Dapper;
 namespace RepairDispatch.Api.Infrastructure;
 
 /// <summary>
-/// `Idempotency-Key` on POST/PATCH: the first request with a key runs and its response is kept; a retry with the
-/// same key and the same request gets that response again (header `Idempotent-Replayed: true`) instead of a
-/// second create; the same key with a different request is refused (422); a retry while the first is still
-/// running gets 409. Keys are per user. Server errors are not kept, so the client may retry them.
+/// `Idempotency-Key` on POST/PATCH, per user: the first request with a key runs, and its key is stored by the
+/// request's first transaction (<see cref="IdempotencyScope"/>), with the response; a retry with the same key and
+/// the same request gets that response again (header `Idempotent-Replayed: true`) and does nothing; the same key
+/// with a different request is refused (422); a retry while the first is still running waits for it or gets 409.
+/// Server errors are not kept, so the client may retry them. Keys are swept after the retention period.
 /// </summary>
 public sealed class Idempotency(Db db, TimeProvider clock, ILogger<Idempotency> logger) : IMiddleware
 {
     public const string Header = "Idempotency-Key";
 
-    private const string ClaimSql = """
-        INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, created_at)
-        VALUES (@UserId, @Key, @Hash, @Now)
+    private const string InsertAnsweredSql = """
+        INSERT INTO idempotency_keys (user_id, idempotency_key, request_hash, status_code, content_type, location, etag, body, created_at)
+        VALUES (@UserId, @Key, @Hash, @StatusCode, @ContentType, @Location, @ETag, @Body, @Now)
         """;
     private const string FindSql = """
         SELECT request_hash, status_code, content_type, location, etag, body
         FROM idempotency_keys WHERE user_id = @UserId AND idempotency_key = @Key
         """;
-    private const string CompleteSql = """
-        UPDATE idempotency_keys SET status_code = @StatusCode, content_type = @ContentType, location = @Location, etag = @ETag, body = @Body
-        WHERE user_id = @UserId AND idempotency_key = @Key
-        """;
-    private const string ReleaseSql = "DELETE FROM idempotency_keys WHERE user_id = @UserId AND idempotency_key = @Key";
 
     public async Task InvokeAsync(HttpContext http, RequestDelegate next)
     {
@@ -40,51 +36,63 @@ public sealed class Idempotency(Db db, TimeProvider clock, ILogger<Idempotency> 
         }
         if (key.Length > 100) throw new BadHttpRequestException("Idempotency-Key must be at most 100 characters.");
 
-        var args = new { UserId = Guid.Parse(userId), Key = key, Hash = await HashAsync(http.Request), Now = clock.GetUtcNow() };
-        await using (var c = await db.OpenAsync(http.RequestAborted))
-        {
-            if (!await TryClaimAsync(c, args))
-            {
-                await AnswerFromStoreAsync(http, c, args.UserId, key, args.Hash);
-                return;
-            }
-        }
+        var scope = new IdempotencyScope(Guid.Parse(userId), key, await HashAsync(http.Request), clock.GetUtcNow());
+        if (await AnswerFromStoreAsync(http, scope)) return;
 
         var original = http.Response.Body;
         await using var buffer = new MemoryStream();
         http.Response.Body = buffer;
+        IdempotencyScope.Current = scope;
         try
         {
             await next(http);
         }
-        catch
+        catch (IdempotencyKeyTakenException)
         {
-            // Failed requests are not kept: the key is released and the exception handler answers.
+            // A concurrent request with this key committed first: nothing of ours was written; answer with its response.
             http.Response.Body = original;
-            await using var failed = await db.OpenAsync();
-            await failed.ExecuteAsync(ReleaseSql, args);
-            throw;
+            http.Response.Clear();
+            if (!await AnswerFromStoreAsync(http, scope)) throw;
+            return;
         }
-        http.Response.Body = original;
-        await using (var c = await db.OpenAsync())
+        finally
         {
-            var status = http.Response.StatusCode;
-            if (status >= 500) await c.ExecuteAsync(ReleaseSql, args);
-            else await c.ExecuteAsync(CompleteSql, new
-            {
-                args.UserId, args.Key, StatusCode = status, http.Response.ContentType, Body = Encoding.UTF8.GetString(buffer.ToArray()),
-                Location = http.Response.Headers.Location.ToString(), ETag = http.Response.Headers.ETag.ToString(),
-            });
+            IdempotencyScope.Current = null;
+            http.Response.Body = original;
+        }
+        if (!await KeepAsync(http, scope, buffer))
+        {
+            http.Response.Clear();
+            await AnswerFromStoreAsync(http, scope);
+            return;
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original);
     }
 
-    private static async Task<bool> TryClaimAsync(DbConnection c, object args)
+    /// <summary>
+    /// Stores the response unless the handler's transaction did; a request that wrote nothing keeps its answer too.
+    /// False when a concurrent twin stored its answer first: then that one is the answer.
+    /// </summary>
+    private async Task<bool> KeepAsync(HttpContext http, IdempotencyScope scope, MemoryStream buffer)
     {
+        var status = http.Response.StatusCode;
+        if (scope.Answered || status >= 500 && !scope.Claimed) return true;
+        var response = new
+        {
+            scope.UserId, scope.Key, scope.Hash, scope.Now, StatusCode = status, http.Response.ContentType,
+            Body = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length),
+            Location = http.Response.Headers.Location.ToString(), ETag = http.Response.Headers.ETag.ToString(),
+        };
+        await using var c = await db.OpenAsync();
+        if (scope.Claimed)
+        {
+            await c.ExecuteAsync(IdempotencyScope.RespondSql, response);
+            return true;
+        }
         try
         {
-            await c.ExecuteAsync(ClaimSql, args);
+            await c.ExecuteAsync(InsertAnsweredSql, response);
             return true;
         }
         catch (DbException e) when (DbErrors.IsConstraintViolation(e))
@@ -93,27 +101,32 @@ public sealed class Idempotency(Db db, TimeProvider clock, ILogger<Idempotency> 
         }
     }
 
-    private async Task AnswerFromStoreAsync(HttpContext http, DbConnection c, Guid userId, string key, string hash)
+    /// <summary>Answers from the stored key, if there is one: 422 for another request, 409 while running, else the replay.</summary>
+    private async Task<bool> AnswerFromStoreAsync(HttpContext http, IdempotencyScope scope)
     {
-        var stored = await c.QuerySingleAsync<Stored>(FindSql, new { UserId = userId, Key = key });
-        if (stored.RequestHash != hash)
+        Stored? stored;
+        await using (var c = await db.OpenAsync(http.RequestAborted))
+            stored = await c.QuerySingleOrDefaultAsync<Stored>(FindSql, new { scope.UserId, scope.Key });
+        if (stored is null) return false;
+        if (stored.RequestHash != scope.Hash)
         {
             await Problems.Make(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key reused.",
                 "This Idempotency-Key was used for a different request; use a new key for a new request.").ExecuteAsync(http);
-            return;
+            return true;
         }
         if (stored.StatusCode is not { } status)
         {
             await Problems.Conflict("request-in-progress", "A request with this Idempotency-Key is still being processed; retry shortly.").ExecuteAsync(http);
-            return;
+            return true;
         }
-        logger.LogInformation("Replayed the response for Idempotency-Key {IdempotencyKey}", key);
+        logger.LogInformation("Replayed the response for Idempotency-Key {IdempotencyKey}", scope.Key);
         http.Response.StatusCode = (int)status;
         http.Response.Headers["Idempotent-Replayed"] = "true";
         if (!string.IsNullOrEmpty(stored.Location)) http.Response.Headers.Location = stored.Location;
         if (!string.IsNullOrEmpty(stored.Etag)) http.Response.Headers.ETag = stored.Etag;
         if (!string.IsNullOrEmpty(stored.ContentType)) http.Response.ContentType = stored.ContentType;
         if (!string.IsNullOrEmpty(stored.Body)) await http.Response.WriteAsync(stored.Body);
+        return true;
     }
 
     private static async Task<string> HashAsync(HttpRequest request)

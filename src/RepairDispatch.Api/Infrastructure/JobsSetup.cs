@@ -22,6 +22,7 @@ public static class JobsSetup
         });
         if (config.GetValue("RepairDispatch:Jobs:Enabled", true)) services.AddHangfireServer();
         services.AddTransient<MonthlySettlementJob>();
+        services.AddTransient<RetentionJob>();
         return services;
     }
 
@@ -31,6 +32,7 @@ public static class JobsSetup
         // 02:00 on the 1st, station time: settle the month that just ended.
         jobs.AddOrUpdate<MonthlySettlementJob>("settlement-monthly", job => job.RunAsync(), "0 2 1 * *",
             new RecurringJobOptions { TimeZone = StationZone });
+        jobs.AddOrUpdate<RetentionJob>("retention-sweep", job => job.RunAsync(), "17 * * * *");
     }
 
     /// <summary>The job dashboard, for admins and managers only.</summary>

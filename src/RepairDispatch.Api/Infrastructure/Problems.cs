@@ -25,8 +25,14 @@ public static class Problems
 
     public static ProblemHttpResult Forbidden(string detail) => Make(StatusCodes.Status403Forbidden, "forbidden", "Forbidden.", detail);
 
-    public static ProblemHttpResult PreconditionFailed() => Make(StatusCodes.Status412PreconditionFailed, "stale-etag",
-        "The resource has changed.", "The If-Match ETag is no longer current: read the resource again and retry.");
+    /// <summary>412, with the current ETag in the body (`currentETag`) and in the ETag header when it is known.</summary>
+    public static IResult PreconditionFailed(string? currentETag = null)
+    {
+        var problem = Make(StatusCodes.Status412PreconditionFailed, "stale-etag", "The resource has changed.",
+            "The If-Match ETag is no longer current: read the resource again and retry.",
+            currentETag is null ? null : new Dictionary<string, object?> { ["currentETag"] = currentETag });
+        return currentETag is null ? problem : new WorkOrders.WithETag(currentETag, problem);
+    }
 
     public static ProblemHttpResult PreconditionRequired() => Make(StatusCodes.Status428PreconditionRequired, "if-match-required",
         "If-Match is required.", "Send the ETag you read in an If-Match header.");

@@ -13,5 +13,8 @@ public static class PartsApi
             .ProducesValidationProblem().ProducesProblem(409);
         group.MapGet("/", ListParts.Handle).WithName("ListParts").ProducesValidationProblem();
         group.MapGet("/{id:guid}", GetPart.Handle).WithName("GetPart").ProducesProblem(404);
+        group.MapGet("/{id:guid}/stock", PartStock.List).WithName("ListPartStock").Produces<Infrastructure.Page<StockLevel>>();
+        group.MapPut("/{id:guid}/stock/{storeId:guid}", PartStock.Set).RequireAuthorization(Policies.Dispatch).WithName("SetPartStock")
+            .Produces<StockLevel>().ProducesValidationProblem().ProducesProblem(404);
     }
 }

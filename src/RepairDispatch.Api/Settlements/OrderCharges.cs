@@ -11,8 +11,8 @@ namespace RepairDispatch.Api.Settlements;
 /// <summary>
 /// Prices a work order at completion with the fee schedule of the contract version it was created under (and the
 /// partner rate valid on its creation day) and
-/// stores one row per charge line and party, in the completing transaction. Parts used arrive with the mobile
-/// issue (#4); until then an order carries no part lines.
+/// stores one row per charge line and party, in the completing transaction. Parts used are priced at the cost and
+/// retail price of the day they were used.
 /// </summary>
 public static class OrderCharges
 {
@@ -35,13 +35,13 @@ public static class OrderCharges
         """;
 
     public static async Task<PricingResult> PriceAndStoreAsync(DbConnection c, DbTransaction tx, WorkOrder order, string category,
-        CustomerPriceList priceList, DateOnly createdDay, DateTimeOffset now)
+        IReadOnlyList<PricedPart> parts, CustomerPriceList priceList, DateOnly createdDay, DateTimeOffset now)
     {
         var schedule = order.ContractId is { } contractId ? await ScheduleAsync(c, tx, contractId) : null;
         decimal? rate = order.InstallerPartnerId is { } partner
             ? InstallerPartner.Rate(await PartnerRates.RateOnDayAsync(c, tx, partner, createdDay)) : null;
         var result = Pricing.Price(new PricingInput(order.Type, order.Payer, Enum.Parse<ApplianceCategory>(category), order.RepairLevel,
-            (int)(order.LabourMinutes ?? 0), [], schedule, priceList, rate, order.Claimable));
+            (int)(order.LabourMinutes ?? 0), parts, schedule, priceList, rate, order.Claimable));
         var lines = result.ManufacturerClaim.Select(l => ("Manufacturer", l)).Concat(result.CustomerCharge.Select(l => ("Customer", l)))
             .Concat(result.PartnerPayout.Select(l => ("Partner", l))).Concat(result.ManagementFee.Select(l => ("Store", l)));
         foreach (var (party, line) in lines)

@@ -19,7 +19,7 @@ public static class PartnerSteps
     {
         var complete = JobActions.CompleteStep(request, clock, pricing.Value);
         return Transition.RunAsync(http, db, clock, id, WorkOrderAction.Complete, request.Notes,
-            async (order, c, tx) => NotPartnerOrder(order) ?? await complete(order, c, tx));
+            async (order, c, tx) => NotPartnerOrder(order) ?? await complete(order, c, tx), occurredAt: request.OccurredAt);
     }
 
     private static Task<IResult> Run(Guid id, WorkOrderAction action, HttpContext http, Db db, TimeProvider clock) =>

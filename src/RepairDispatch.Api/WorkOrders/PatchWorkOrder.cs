@@ -39,7 +39,7 @@ public static class PatchWorkOrder
         {
             var order = await WorkOrder.LoadAsync(c, tx, id);
             if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound("The work order");
-            if (ifMatch != order.Version) return Problems.PreconditionFailed();
+            if (ifMatch != order.Version) return Problems.PreconditionFailed(order.ETag);
             if (Finished.Contains(order.Status))
                 return Problems.Conflict("order-finished", $"A {order.Status} order cannot be edited; open a rework order instead.");
             var summary = changes.ApplyTo(order);

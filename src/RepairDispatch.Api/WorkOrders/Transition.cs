@@ -11,34 +11,37 @@ namespace RepairDispatch.Api.WorkOrders;
 /// </summary>
 public static class Transition
 {
-    /// <summary>The action's own checks and changes: return a problem to refuse (nothing is written).</summary>
+    /// <summary>The action's own checks and changes: return a problem to refuse (what the step wrote is rolled back).</summary>
     public delegate Task<IResult?> Step(WorkOrder order, DbConnection c, DbTransaction tx);
 
+    /// <param name="occurredAt">When it happened by the client's clock (an offline phone), if it says; else now.</param>
     public static async Task<IResult> RunAsync(HttpContext http, Db db, TimeProvider clock, Guid id, WorkOrderAction action,
-        string? reason, Step? step = null, string? eventKind = null)
+        string? reason, Step? step = null, string? eventKind = null, DateTimeOffset? occurredAt = null)
     {
         var me = http.Me();
         if (StatusMachine.NeedsReason(action) && string.IsNullOrWhiteSpace(reason))
             return Problems.Validation("reason", "A reason is required.");
         var ifMatch = ETags.IfMatch(http.Request);
         var now = clock.GetUtcNow();
+        if (ClientTime.Check(occurredAt, now) is { } badTime) return badTime;
+        var when = occurredAt?.ToUniversalTime() ?? now;
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var order = await WorkOrder.LoadAsync(c, tx, id);
             if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound("The work order");
-            if (ifMatch is { } expected && expected != order.Version) return Problems.PreconditionFailed();
+            if (ifMatch is { } expected && expected != order.Version) return Problems.PreconditionFailed(order.ETag);
             var from = order.Status;
             if (!StatusMachine.TryMove(from, action, out var to)) return Problems.InvalidTransition(from.ToString(), StatusMachine.Verb(action));
-            if (step is not null && await step(order, c, tx) is { } refusal) return refusal;
+            if (step is not null && await step(order, c, tx) is { } refusal) throw new RefusedException(refusal);
             order.Status = to;
-            Stamp(order, from, to, now);
+            Stamp(order, from, to, when);
             if (!await order.SaveAsync(c, tx, now)) return Problems.PreconditionFailed();
-            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, eventKind ?? action.ToString(), from, to, reason?.Trim());
-            return new WithETag(order.ETag, TypedResults.Ok(WorkOrderResponse.From(order, now)));
+            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, eventKind ?? action.ToString(), from, to, reason?.Trim(), when);
+            return JsonResponse.Of(http, WorkOrderResponse.From(order, now), etag: order.ETag);
         });
     }
 
-    /// <summary>Milestone times and the SLA pause, which follow from the status change alone.</summary>
+    /// <summary>Milestone times and the SLA pause, which follow from the status change alone (at the time it happened).</summary>
     private static void Stamp(WorkOrder o, WorkOrderStatus from, WorkOrderStatus to, DateTimeOffset now)
     {
         switch (to)

@@ -6,26 +6,28 @@ using RepairDispatch.Api.Infrastructure;
 
 namespace RepairDispatch.Api.WorkOrders;
 
-public sealed record WorkOrderEvent(Guid Id, Guid WorkOrderId, DateTimeOffset At, string Actor, string Kind,
+/// <param name="At">When the server recorded it.</param>
+/// <param name="OccurredAt">When it happened: the client's time for a step reported later from an offline phone, else <paramref name="At"/>.</param>
+public sealed record WorkOrderEvent(Guid Id, Guid WorkOrderId, DateTimeOffset At, DateTimeOffset OccurredAt, string Actor, string Kind,
     WorkOrderStatus? FromStatus, WorkOrderStatus? ToStatus, string? Reason);
 
 /// <summary>The audit trail: every change writes one event in the same transaction as the change.</summary>
 public static class WorkOrderEvents
 {
     private const string InsertSql = """
-        INSERT INTO work_order_events (id, work_order_id, at, actor_user_id, actor, kind, from_status, to_status, reason)
-        VALUES (@Id, @WorkOrderId, @At, @ActorUserId, @Actor, @Kind, @FromStatus, @ToStatus, @Reason)
+        INSERT INTO work_order_events (id, work_order_id, at, occurred_at, actor_user_id, actor, kind, from_status, to_status, reason)
+        VALUES (@Id, @WorkOrderId, @At, @OccurredAt, @ActorUserId, @Actor, @Kind, @FromStatus, @ToStatus, @Reason)
         """;
     private const string ListSql = """
-        SELECT id, work_order_id, at, actor, kind, from_status, to_status, reason
-        FROM work_order_events WHERE work_order_id = @Id ORDER BY at, id
+        SELECT id, work_order_id, at, occurred_at, actor, kind, from_status, to_status, reason
+        FROM work_order_events WHERE work_order_id = @Id ORDER BY occurred_at, at, id
         """;
 
     public static Task WriteAsync(DbConnection c, DbTransaction tx, Guid workOrderId, CurrentUser actor, DateTimeOffset at,
-        string kind, WorkOrderStatus? from, WorkOrderStatus? to, string? reason) =>
+        string kind, WorkOrderStatus? from, WorkOrderStatus? to, string? reason, DateTimeOffset? occurredAt = null) =>
         c.ExecuteAsync(InsertSql, new
         {
-            Id = Guid.CreateVersion7(), WorkOrderId = workOrderId, At = at, ActorUserId = actor.Id, Actor = actor.Username,
+            Id = Guid.CreateVersion7(), WorkOrderId = workOrderId, At = at, OccurredAt = occurredAt ?? at, ActorUserId = actor.Id, Actor = actor.Username,
             Kind = kind, FromStatus = from?.ToString(), ToStatus = to?.ToString(), Reason = reason,
         }, tx);
 
@@ -35,7 +37,7 @@ public static class WorkOrderEvents
         var order = await WorkOrder.LoadAsync(c, null, id);
         if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound("The work order");
         var rows = await c.QueryAsync<Row>(ListSql, new { Id = id });
-        return TypedResults.Ok(new Page<WorkOrderEvent>(rows.Select(r => new WorkOrderEvent(r.Id, r.WorkOrderId, r.At, r.Actor, r.Kind,
+        return TypedResults.Ok(new Page<WorkOrderEvent>(rows.Select(r => new WorkOrderEvent(r.Id, r.WorkOrderId, r.At, r.OccurredAt, r.Actor, r.Kind,
             ParseStatus(r.FromStatus), ParseStatus(r.ToStatus), r.Reason)).ToList(), null));
     }
 
@@ -46,6 +48,7 @@ public static class WorkOrderEvents
         public Guid Id { get; init; }
         public Guid WorkOrderId { get; init; }
         public DateTimeOffset At { get; init; }
+        public DateTimeOffset OccurredAt { get; init; }
         public string Actor { get; init; } = "";
         public string Kind { get; init; } = "";
         public string? FromStatus { get; init; }

@@ -63,7 +63,7 @@ public class AccessTests(StationFixture api) : IClassFixture<StationFixture>
         var list = await d.TechA.GetOk($"/api/v1/work-orders?technicianId={d.TechnicianB}");
         list["items"]!.AsArray().Should().NotBeEmpty().And.OnlyContain(o => o.Str("technicianId") == d.TechnicianA);
         var jobs = await d.TechA.GetOk("/api/v1/mobile/jobs");
-        jobs["items"]!.AsArray().Select(o => o.Str("id")).Should().Contain(mine).And.NotContain(theirs);
+        jobs["items"]!.AsArray().Select(o => o!["order"]!.Str("id")).Should().Contain(mine).And.NotContain(theirs);
     }
 
     public static TheoryData<string, string, string> Forbidden() => new()

@@ -13,6 +13,8 @@ public sealed class TestData(ApiFactory api)
     public string ManufacturerId { get; private set; } = "";
     public string TechnicianA { get; private set; } = "";
     public string TechnicianB { get; private set; } = "";
+    /// <summary>A washing-machine drain pump: cost 38.00, retail 95.00; the store keeps no stock of it.</summary>
+    public string PartId { get; private set; } = "";
     public HttpClient Admin { get; private set; } = null!;
     public HttpClient Manager { get; private set; } = null!;
     public HttpClient FrontDesk { get; private set; } = null!;
@@ -36,6 +38,11 @@ public sealed class TestData(ApiFactory api)
             Finance = await User("finance1", "finance");
             TechA = await User("tech-a", "technician", TechnicianA);
             TechB = await User("tech-b", "technician", TechnicianB);
+            PartId = (await Admin.PostOk("/api/v1/parts", new
+            {
+                partNumber = "HE-PSB-" + Guid.NewGuid().ToString("N")[..6], name = "Drain pump", category = "WashingMachine",
+                mainPart = false, cost = 38m, retailPrice = 95m,
+            })).Str("id");
             _ready = true;
             return this;
         }
@@ -92,10 +99,15 @@ public sealed class TestData(ApiFactory api)
     public async Task<JsonObject> CompleteByTechnicianA(string id, string repairLevel = "Minor", int labourMinutes = 30)
     {
         await Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = TechnicianA }, System.Net.HttpStatusCode.OK);
-        foreach (var step in new[] { "accept", "depart", "arrive" })
+        foreach (var step in new[] { "accept", "depart" })
             (await TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
+        (await Arrive(TechA, id)).EnsureSuccessStatusCode();
         return await TechA.PostOk($"/api/v1/mobile/jobs/{id}/complete", new { repairLevel, mainPart = false, labourMinutes }, System.Net.HttpStatusCode.OK);
     }
+
+    /// <summary>The technician reports arrival at the job, from the Century Avenue address.</summary>
+    public static Task<HttpResponseMessage> Arrive(HttpClient technician, string id, object? extra = null) =>
+        technician.PostAsJsonAsync($"/api/v1/mobile/jobs/{id}/arrive", extra ?? new { lat = 31.2397, lon = 121.4998 });
 
     public async Task<long> CountRows(string table)
     {
