@@ -38,7 +38,7 @@ public static class MobileJobs
         """;
     private const string PreviousSql = """
         SELECT id, appliance_id, number, type, completed_at, fault_description, repair_level, failed_part, resolution_notes
-        FROM work_orders WHERE appliance_id IN @ApplianceIds AND completed_at IS NOT NULL AND id NOT IN @Ids
+        FROM work_orders WHERE appliance_id IN @ApplianceIds AND completed_at IS NOT NULL
         ORDER BY completed_at DESC
         """;
 
@@ -72,14 +72,14 @@ public static class MobileJobs
         var ids = Db.IdList(c, orders.Select(o => o.Id));
         var onSite = (await c.QueryAsync<OnSiteRow>(OnSiteSql, new { Ids = ids }, tx)).ToDictionary(r => r.WorkOrderId);
         var previous = (await c.QueryAsync<PreviousRow>(PreviousSql,
-                new { Ids = ids, ApplianceIds = Db.IdList(c, orders.Select(o => o.ApplianceId).Distinct()) }, tx))
+                new { ApplianceIds = Db.IdList(c, orders.Select(o => o.ApplianceId).Distinct()) }, tx))
             .ToLookup(r => r.ApplianceId);
         return orders.Select(o =>
         {
             var s = onSite[o.Id];
             return new MobileJob(WorkOrderResponse.From(o, now), new CustomerContact(s.CustomerId, s.CustomerName, s.Phone),
                 new ApplianceOnSite(s.ApplianceId, s.Category, s.Brand, s.Model, s.SerialNumber, s.PurchaseDate),
-                previous[o.ApplianceId].Take(PreviousVisitsShown).Select(p => new PreviousVisit(p.Id, p.Number, Enum.Parse<WorkOrderType>(p.Type),
+                previous[o.ApplianceId].Where(p => p.Id != o.Id).Take(PreviousVisitsShown).Select(p => new PreviousVisit(p.Id, p.Number, Enum.Parse<WorkOrderType>(p.Type),
                     p.CompletedAt, p.FaultDescription, p.RepairLevel is null ? null : Enum.Parse<RepairLevel>(p.RepairLevel), p.FailedPart,
                     p.ResolutionNotes)).ToList());
         }).ToList();

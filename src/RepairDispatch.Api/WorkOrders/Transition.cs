@@ -30,6 +30,8 @@ public static class Transition
             var order = await WorkOrder.LoadAsync(c, tx, id);
             if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound("The work order");
             if (ifMatch is { } expected && expected != order.Version) return Problems.PreconditionFailed(order.ETag);
+            if (occurredAt is not null && await WorkOrderEvents.LastOccurredAsync(c, tx, order.Id) is { } last && when < last)
+                return Problems.Validation("occurredAt", $"Cannot be before the job's previous step ({last:O}).");
             var from = order.Status;
             if (!StatusMachine.TryMove(from, action, out var to)) return Problems.InvalidTransition(from.ToString(), StatusMachine.Verb(action));
             if (step is not null && await step(order, c, tx) is { } refusal) throw new RefusedException(refusal);

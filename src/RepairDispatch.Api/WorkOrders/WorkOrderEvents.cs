@@ -23,6 +23,12 @@ public static class WorkOrderEvents
         FROM work_order_events WHERE work_order_id = @Id ORDER BY occurred_at, at, id
         """;
 
+    private const string LastOccurredSql = "SELECT MAX(occurred_at) FROM work_order_events WHERE work_order_id = @Id";
+
+    /// <summary>When the order's latest step happened; a step reported later cannot have happened before it.</summary>
+    public static Task<DateTimeOffset?> LastOccurredAsync(DbConnection c, DbTransaction tx, Guid workOrderId) =>
+        c.ExecuteScalarAsync<DateTimeOffset?>(LastOccurredSql, new { Id = workOrderId }, tx);
+
     public static Task WriteAsync(DbConnection c, DbTransaction tx, Guid workOrderId, CurrentUser actor, DateTimeOffset at,
         string kind, WorkOrderStatus? from, WorkOrderStatus? to, string? reason, DateTimeOffset? occurredAt = null) =>
         c.ExecuteAsync(InsertSql, new

@@ -109,6 +109,13 @@ public sealed class TestData(ApiFactory api)
     public static Task<HttpResponseMessage> Arrive(HttpClient technician, string id, object? extra = null) =>
         technician.PostAsJsonAsync($"/api/v1/mobile/jobs/{id}/arrive", extra ?? new { lat = 31.2397, lon = 121.4998 });
 
+    /// <summary>Rows of a table that belong to one work order (a `work_order_id` column).</summary>
+    public async Task<long> CountRowsOf(string table, string workOrderId)
+    {
+        await using var c = await api.Db.OpenAsync();
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, $"SELECT COUNT(*) FROM {table} WHERE work_order_id = @Id", new { Id = Guid.Parse(workOrderId) });
+    }
+
     public async Task<long> CountRows(string table)
     {
         await using var c = await api.Db.OpenAsync();
