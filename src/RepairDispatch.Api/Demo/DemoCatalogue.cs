@@ -22,6 +22,15 @@ internal static class DemoCatalogue
     /// <summary>What a technician found and did: the failed part (if any), whether it is a main part (三包 主要部件), and notes.</summary>
     public sealed record Fix(string? FailedPart, bool MainPart, RepairLevel Level, string Notes);
 
+    /// <summary>The demo contracts' fee schedule (yuan): big appliances pay more per repair; installations where they apply.</summary>
+    public static (decimal Minor, decimal Major, decimal PartReplacement, decimal? Installation) Fees(ApplianceCategory category) => category switch
+    {
+        AirConditioner => (80m, 160m, 200m, 150m),
+        Refrigerator or WashingMachine => (60m, 120m, 150m, 80m),
+        WaterHeater or RangeHood or GasStove => (50m, 100m, 120m, 100m),
+        _ => (40m, 80m, 100m, null),
+    };
+
     public static readonly Maker[] Makers =
     [
         new("haier", "海尔 Haier", "海尔上海服务中心 周经理", "400-699-9999", new Dictionary<ApplianceCategory, string[]>

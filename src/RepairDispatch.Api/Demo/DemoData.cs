@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.InstallerPartners;
 using RepairDispatch.Api.Manufacturers;
@@ -8,6 +9,7 @@ using RepairDispatch.Api.Parts;
 using RepairDispatch.Api.Stores;
 using RepairDispatch.Api.Technicians;
 using RepairDispatch.Api.Users;
+using RepairDispatch.Api.WorkOrders;
 
 namespace RepairDispatch.Api.Demo;
 
@@ -58,6 +60,23 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
         }
     }
 
+    /// <summary>A service contract for every category the maker sells, signed a year ago: fees per repair level, installation fees.</summary>
+    private ContractRequest DemoContract(DemoCatalogue.Maker maker)
+    {
+        var categories = maker.Models.Keys.Order().ToArray();
+        var fees = categories.Select(k => (Category: k, Fee: DemoCatalogue.Fees(k))).ToArray();
+        return new ContractRequest(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-1), null, categories, null,
+            new FeesInput(
+                [.. fees.SelectMany(f => new[]
+                {
+                    new RepairFeeInput(f.Category, RepairLevel.Minor, f.Fee.Minor), new RepairFeeInput(f.Category, RepairLevel.Major, f.Fee.Major),
+                    new RepairFeeInput(f.Category, RepairLevel.PartReplacement, f.Fee.PartReplacement),
+                })],
+                [.. fees.Where(f => f.Fee.Installation is not null).Select(f => new InstallationFeeInput(f.Category, f.Fee.Installation!.Value))],
+                5m, PartsReimbursement.AtCost),
+            false, null, null);
+    }
+
     private bool Refuse(string why)
     {
         log.LogError("Cannot seed the demo data: {Reason}", why);
@@ -84,6 +103,8 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
         foreach (var m in DemoCatalogue.Makers)
             makers[m.Key] = (await admin.PostAsync<ManufacturerResponse>("/api/v1/manufacturers",
                 new CreateManufacturerRequest(m.Name, m.ContactName, m.ContactPhone, "保内工单按厂家售后结算规则每月申报"), ct)).Id;
+        foreach (var m in DemoCatalogue.Makers)
+            await admin.PostAsync<ContractResponse>($"/api/v1/manufacturers/{makers[m.Key]}/contracts", DemoContract(m), ct);
         var technicianIds = new Dictionary<string, Guid>();
         foreach (var t in DemoCatalogue.Technicians)
         {

@@ -112,7 +112,7 @@ internal sealed class DemoWorkOrders(
         var fixes = DemoCatalogue.Fixes[a.Category];
         var fix = DemoCustomers.Pick(rng, goal is Goal.AwaitingParts or Goal.SecondVisit ? fixes.Where(f => f.FailedPart is not null).ToArray() : fixes);
         var repair = order.Type == WorkOrderType.Repair;
-        List<PartQuantity> used = repair && fix.FailedPart is not null && parts.FirstOrDefault(p => p.Category == a.Category) is { } part
+        List<PartQuantity> used = repair && fix.FailedPart is not null && parts.FirstOrDefault(p => p.Category == a.Category && (p.ManufacturerId is null || p.ManufacturerId == makers[a.MakerKey])) is { } part
             ? [new PartQuantity(part.Id, 1)] : [];
         if (goal is Goal.AwaitingParts or Goal.SecondVisit && used.Count > 0)
         {

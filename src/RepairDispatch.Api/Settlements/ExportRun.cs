@@ -6,6 +6,7 @@ using CsvHelper.Configuration;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 using RepairDispatch.Api.Infrastructure;
 
@@ -60,14 +61,14 @@ public static class ExportRun
             var summary = new Dictionary<string, object?>
             {
                 [columns.Run] = header.Run.Id.ToString(), [columns.Party] = header.PartyName, [columns.Period] = header.Run.Period,
-                [columns.Status] = header.Run.Status.ToString(), [columns.LineCount] = header.Run.LineCount, [columns.Amount] = Parts.Fen.ToYuan(header.Run.TotalFen),
+                [columns.Status] = columns.Label(header.Run.Status.ToString()), [columns.LineCount] = header.Run.LineCount, [columns.Amount] = Parts.Fen.ToYuan(header.Run.TotalFen),
             };
             var sheets = new Dictionary<string, object>
             {
                 ["Summary"] = new[] { summary },
                 ["Lines"] = LineRows(c, tx, id, columns),
             };
-            await MiniExcel.SaveAsAsync(file, sheets, excelType: ExcelType.XLSX, configuration: new OpenXmlConfiguration { FastMode = false }, cancellationToken: ct);
+            await MiniExcel.SaveAsAsync(file, sheets, excelType: ExcelType.XLSX, configuration: Layout(columns), cancellationToken: ct);
             if (tx is not null) await tx.CommitAsync(ct);
             file.Position = 0;
         }
@@ -104,10 +105,10 @@ public static class ExportRun
             totalFen += line.AmountFen;
             csv.WriteField(line.Id.ToString());
             csv.WriteField(line.WorkOrderNumber);
-            csv.WriteField(line.Kind);
+            csv.WriteField(columns.Label(line.Kind));
             csv.WriteField(SafeText(line.Description));
             csv.WriteField(Amount(line.AmountFen));
-            csv.WriteField(line.Disputed ? "true" : "false");
+            csv.WriteField(columns.YesNo(line.Disputed));
             csv.WriteField(SafeText(line.DisputeReason));
             await csv.NextRecordAsync();
         }
@@ -119,17 +120,41 @@ public static class ExportRun
         if (tx is not null) await tx.CommitAsync(ct);
     }
 
-    // Lazy: MiniExcel pulls one row at a time from the unbuffered reader.
+    // Lazy: MiniExcel pulls one row at a time from the unbuffered reader; the last row is the total of the lines above.
     private static IEnumerable<Dictionary<string, object?>> LineRows(DbConnection c, DbTransaction? tx, Guid id, ExportColumns columns)
     {
+        long totalFen = 0;
         foreach (var line in c.Query<ReadRuns.LineRow>(ReadRuns.LinesSql, new { Id = id }, tx, buffered: false))
+        {
+            totalFen += line.AmountFen;
             yield return new Dictionary<string, object?>
             {
-                [columns.Line] = line.Id.ToString(), [columns.WorkOrder] = line.WorkOrderNumber, [columns.Kind] = line.Kind,
-                [columns.Description] = SafeText(line.Description), [columns.Amount] = Parts.Fen.ToYuan(line.AmountFen), [columns.Disputed] = line.Disputed,
+                [columns.Line] = line.Id.ToString(), [columns.WorkOrder] = line.WorkOrderNumber, [columns.Kind] = columns.Label(line.Kind),
+                [columns.Description] = SafeText(line.Description), [columns.Amount] = Parts.Fen.ToYuan(line.AmountFen), [columns.Disputed] = columns.YesNo(line.Disputed),
                 [columns.DisputeReason] = SafeText(line.DisputeReason),
             };
+        }
+        yield return new Dictionary<string, object?>
+        {
+            [columns.Line] = null, [columns.WorkOrder] = null, [columns.Kind] = columns.Total, [columns.Description] = null,
+            [columns.Amount] = Parts.Fen.ToYuan(totalFen), [columns.Disputed] = null, [columns.DisputeReason] = null,
+        };
     }
+
+    /// <summary>Columns wide enough to read without resizing, and amounts always with two decimals.</summary>
+    private static OpenXmlConfiguration Layout(ExportColumns columns) => new()
+    {
+        FastMode = false,
+        DynamicColumns =
+        [
+            new DynamicExcelColumn(columns.Line) { Width = 38 }, new DynamicExcelColumn(columns.WorkOrder) { Width = 18 },
+            new DynamicExcelColumn(columns.Kind) { Width = 16 }, new DynamicExcelColumn(columns.Description) { Width = 50 },
+            new DynamicExcelColumn(columns.Amount) { Width = 14, Format = "#,##0.00" }, new DynamicExcelColumn(columns.Disputed) { Width = 10 },
+            new DynamicExcelColumn(columns.DisputeReason) { Width = 30 }, new DynamicExcelColumn(columns.Run) { Width = 38 },
+            new DynamicExcelColumn(columns.Party) { Width = 24 }, new DynamicExcelColumn(columns.Period) { Width = 10 },
+            new DynamicExcelColumn(columns.Status) { Width = 10 }, new DynamicExcelColumn(columns.LineCount) { Width = 8 },
+        ],
+    };
 
     private static string Amount(long fen) => Parts.Fen.ToYuan(fen).ToString("0.00", CultureInfo.InvariantCulture);
 

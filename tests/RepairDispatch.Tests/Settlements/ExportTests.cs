@@ -98,6 +98,7 @@ public class ExportTests(StationFixture api) : IClassFixture<StationFixture>
         var zh = ParseCsv(zhBytes);
         zhBytes.Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
         zh[0].Should().Equal("行号", "工单号", "类型", "说明", "金额(元)", "有争议", "争议原因");
+        zh.Skip(1).SkipLast(1).Select(r => r[2]).Should().BeSubsetOf(["维修费", "调整"], "kinds are named in Chinese too");
         zh[^1][2].Should().Be("合计");
         decimal.Parse(zh[^1][4], CultureInfo.InvariantCulture).Should().Be(total);
     }
@@ -125,9 +126,31 @@ public class ExportTests(StationFixture api) : IClassFixture<StationFixture>
         decimal.Round(Convert.ToDecimal(summary["Amount (CNY)"], CultureInfo.InvariantCulture), 2).Should().Be(run["total"]!.GetValue<decimal>());
 
         var sheet = stream.Query(useHeaderRow: true, sheetName: "Lines").Cast<IDictionary<string, object>>().ToList();
-        sheet.ToDictionary(r => (string)r["Line"], r => decimal.Round(Convert.ToDecimal(r["Amount (CNY)"], CultureInfo.InvariantCulture), 2))
-            .Should().Equal(Amounts(lines));
-        sheet.Sum(r => decimal.Round(Convert.ToDecimal(r["Amount (CNY)"], CultureInfo.InvariantCulture), 2)).Should().Be(run["total"]!.GetValue<decimal>());
+        decimal AmountOf(IDictionary<string, object> row) => decimal.Round(Convert.ToDecimal(row["Amount (CNY)"], CultureInfo.InvariantCulture), 2);
+        var body = sheet.SkipLast(1).ToList();
+        body.ToDictionary(r => (string)r["Line"], AmountOf).Should().Equal(Amounts(lines));
+        body.Sum(AmountOf).Should().Be(run["total"]!.GetValue<decimal>());
+        sheet[^1]["Kind"].Should().Be("Total");
+        AmountOf(sheet[^1]).Should().Be(run["total"]!.GetValue<decimal>());
+    }
+
+    [Fact]
+    public async Task XlsxInChineseNamesColumnsKindsAndStatusInChinese()
+    {
+        var (d, run, lines, name) = await RunWithLines();
+
+        var (bytes, _) = await Download(d.Finance, $"/api/v1/settlements/runs/{run.Str("id")}/export?format=xlsx&lang=zh");
+
+        using var stream = new MemoryStream(bytes);
+        var summary = stream.Query(useHeaderRow: true, sheetName: "Summary").Cast<IDictionary<string, object>>().Single();
+        summary.Keys.Should().Equal("结算单号", "结算方", "期间", "状态", "行数", "金额(元)");
+        summary["结算方"].Should().Be(name);
+        summary["状态"].Should().Be("草稿");
+        var sheet = stream.Query(useHeaderRow: true, sheetName: "Lines").Cast<IDictionary<string, object>>().ToList();
+        sheet.SkipLast(1).Select(r => (string)r["类型"]).Should().BeSubsetOf(["维修费", "调整"]);
+        sheet.Should().HaveCount(lines.Count + 1);
+        sheet[^1]["类型"].Should().Be("合计");
+        decimal.Round(Convert.ToDecimal(sheet[^1]["金额(元)"], CultureInfo.InvariantCulture), 2).Should().Be(run["total"]!.GetValue<decimal>());
     }
 
     [Fact]
