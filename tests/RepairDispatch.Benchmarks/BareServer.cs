@@ -1,4 +1,3 @@
-using System.Net;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -17,9 +16,7 @@ public static class BareServer
 {
     public static async Task<int> RunAsync(Options options)
     {
-        var url = new Uri(options.Required("url"));
-        if (!IPAddress.TryParse(url.Host, out var ip) || !IPAddress.IsLoopback(ip))
-            throw new ArgumentException("--url must be a loopback address.");
+        var url = ApiClient.LoopbackUrl(options, "url");
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         var connectionString = Options.ConnectionString(options.Required("db"));
         var baseline = new Baseline(connectionString, await BenchData.LoadAsync(connectionString));

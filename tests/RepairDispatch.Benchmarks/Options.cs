@@ -33,6 +33,12 @@ public sealed class Options
     public double Double(string name, double fallback) =>
         _values.TryGetValue(name, out var v) ? double.Parse(v, CultureInfo.InvariantCulture) : fallback;
 
+    /// <summary>A comma-separated list of integers; empty when the option is missing.</summary>
+    public int[] Ints(string name) =>
+        _values.TryGetValue(name, out var v)
+            ? v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray()
+            : [];
+
     /// <summary>The connection string options the service itself uses (Db.cs): foreign keys on, pooling, 30 s busy timeout.</summary>
     public static string ConnectionString(string path) => new SqliteConnectionStringBuilder
     {

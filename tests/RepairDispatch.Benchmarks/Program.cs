@@ -7,10 +7,13 @@ using RepairDispatch.Benchmarks;
 //        [--bare-url URL of bare-serve: adds the bare-get and bare-post phases] [--phases api-get,baseline-read,api-post,baseline-insert,mixed] (diagnostics: http-live, http-me)
 //   settlement-seed --db PATH [--orders 1000000]   one month of completed manufacturer orders (bench/settlement.sh)
 //   settlement-run  --db PATH --url URL --admin-password PW [--service-pid PID] [--out DIR] [--export-rounds 2]
+//   mobile-seed --db PATH [--technicians 200] [--jobs-per-technician 8]   today's assigned jobs (bench/mobile.sh)
+//   mobile-run  --db PATH --url URL --admin-password PW [--retry-share 0.1] [--concurrency N] [--pids SERVICE_PID]
 //   bare-serve --db PATH --url URL         the bare HTTP reference endpoint (no service logic), until killed
 //   free-port                              prints a free TCP port on 127.0.0.1
 //   wait-ready --url URL [--path /health/ready] [--timeout 60]   waits until URL+path answers 200
-// Exit code of run: 0 every goal met, 1 a goal missed, 2 errors (failed requests, bad arguments).
+// Exit code of run, settlement-run and mobile-run: 0 every goal met (mobile-run: every check passed), 1 a goal missed
+// (a check failed), 2 errors (failed requests, bad arguments).
 try
 {
     var options = Options.Parse(args.Skip(1));
@@ -21,6 +24,8 @@ try
         "bare-serve" => await BareServer.RunAsync(options),
         "settlement-seed" => await SettlementSeeder.RunAsync(options),
         "settlement-run" => await SettlementBench.RunAsync(options),
+        "mobile-seed" => await MobileSeeder.RunAsync(options),
+        "mobile-run" => await MobileBench.RunAsync(options),
         "free-port" => Tools.FreePort(),
         "wait-ready" => await Tools.WaitReadyAsync(options),
         _ => Usage(),
@@ -30,6 +35,12 @@ catch (ArgumentException e)
 {
     await Console.Error.WriteLineAsync(e.Message);
     return Usage();
+}
+catch (Exception e) when (e is InvalidOperationException or HttpRequestException or Microsoft.Data.Sqlite.SqliteException)
+{
+    // A setup request that failed or a database not as expected: an error (2), not a missed goal.
+    await Console.Error.WriteLineAsync(e.ToString());
+    return 2;
 }
 
 static int Usage()
@@ -42,6 +53,8 @@ static int Usage()
                    (diagnostic phases: http-live = GET /health/live, http-me = GET /api/v1/me)
                RepairDispatch.Benchmarks settlement-seed --db PATH [--orders 1000000]
                RepairDispatch.Benchmarks settlement-run --db PATH --url http://127.0.0.1:PORT --admin-password PW [--service-pid PID] [--out DIR] [--export-rounds 2]
+               RepairDispatch.Benchmarks mobile-seed --db PATH [--technicians 200] [--jobs-per-technician 8]
+               RepairDispatch.Benchmarks mobile-run --db PATH --url http://127.0.0.1:PORT --admin-password PW [--retry-share 0.1] [--concurrency N] [--pids PID]
                RepairDispatch.Benchmarks bare-serve --db PATH --url http://127.0.0.1:PORT
                RepairDispatch.Benchmarks free-port
                RepairDispatch.Benchmarks wait-ready --url http://127.0.0.1:PORT [--path /health/ready] [--timeout 60]

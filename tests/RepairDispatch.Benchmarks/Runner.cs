@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using Dapper;
@@ -29,9 +28,7 @@ public static class Runner
     public static async Task<int> RunAsync(Options options)
     {
         var db = options.Required("db");
-        var url = new Uri(options.Required("url"));
-        if (!IPAddress.TryParse(url.Host, out var ip) || !IPAddress.IsLoopback(ip))
-            throw new ArgumentException("--url must point at a loopback address such as http://127.0.0.1:5080 (the benchmark only loads the local machine).");
+        var url = ApiClient.LoopbackUrl(options, "url");
         var adminPassword = options.Optional("admin-password") ?? Environment.GetEnvironmentVariable("BENCH_ADMIN_PASSWORD")
             ?? throw new ArgumentException("--admin-password (or BENCH_ADMIN_PASSWORD) is required.");
         var warmup = TimeSpan.FromSeconds(options.Double("warmup", 3));
@@ -42,15 +39,12 @@ public static class Runner
         var mixedRps = options.Double("mixed-rps", 200);
         var getShare = options.Double("mixed-get-share", 0.8);
         var prewarm = TimeSpan.FromSeconds(options.Double("prewarm", 15));
-        var cpu = new CpuMeter(options.Optional("pids") is { } pids
-            ? pids.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray() : []);
+        var cpu = new CpuMeter(options.Ints("pids"));
         // fresh: every POST opens the first order of a spare appliance, so the duplicate-intake check runs (the normal
         // intake); duplicate: every POST sends allowDuplicate:true on the same few appliances (the check is skipped).
         var intakeMode = options.Optional("intake") ?? "fresh";
         if (intakeMode is not ("fresh" or "duplicate")) throw new ArgumentException("--intake is fresh or duplicate.");
-        var bareUrl = options.Optional("bare-url") is { } bare ? new Uri(bare) : null;
-        if (bareUrl is not null && (!IPAddress.TryParse(bareUrl.Host, out var bareIp) || !IPAddress.IsLoopback(bareIp)))
-            throw new ArgumentException("--bare-url must point at a loopback address.");
+        var bareUrl = options.Optional("bare-url") is not null ? ApiClient.LoopbackUrl(options, "bare-url") : null;
         var phases = (options.Optional("phases") ?? string.Join(',', AllPhases.Where(p => bareUrl is not null || !p.StartsWith("bare-", StringComparison.Ordinal))))
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (bareUrl is null && phases.FirstOrDefault(p => p.StartsWith("bare-", StringComparison.Ordinal)) is { } needsBare)
@@ -64,23 +58,16 @@ public static class Runner
         var data = await BenchData.LoadAsync(connectionString);
         Console.WriteLine($"data: {data.Orders.Length} work orders, {data.SpareAppliances.Length} spare appliances for intake");
 
-        using var handler = new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = 1024,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-        };
+        using var handler = ApiClient.Handler();
         using var anonymous = new HttpClient(handler, disposeHandler: false) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
-        var adminToken = await LoginAsync(anonymous, "admin", adminPassword);
-        using var admin = Authenticated(handler, url, adminToken);
+        var adminToken = await ApiClient.LoginAsync(anonymous, "admin", adminPassword);
+        using var admin = ApiClient.Authenticated(handler, url, adminToken);
         using var created = await admin.PostAsJsonAsync("/api/v1/users",
             new { username = DeskUser, password = DeskPassword, role = "frontdesk", storeId = data.StoreId });
         if (created.StatusCode is not (HttpStatusCode.Created or HttpStatusCode.Conflict))
             throw new InvalidOperationException($"Creating the front desk user answered {(int)created.StatusCode}: {await created.Content.ReadAsStringAsync()}");
         // The client is a front desk user of the store, as at the counter: it reads and opens orders with a reused token.
-        using var api = Authenticated(handler, url, await LoginAsync(anonymous, DeskUser, DeskPassword));
+        using var api = ApiClient.Authenticated(handler, url, await ApiClient.LoginAsync(anonymous, DeskUser, DeskPassword));
 
         var intake = new Intake(intakeMode == "fresh" ? data.SpareAppliances : data.SpareAppliances.Take(16).ToArray(), intakeMode == "duplicate");
         Operation apiGet = async random =>
@@ -270,24 +257,6 @@ public static class Runner
         throw new HttpRequestException($"{(int)response.StatusCode} {body[..Math.Min(body.Length, 300)]}");
     }
 
-    private static async Task<string> LoginAsync(HttpClient http, string username, string password)
-    {
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { username, password });
-        if (response.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"Login as {username} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        var token = await response.Content.ReadFromJsonAsync<TokenBody>();
-        return token?.AccessToken ?? throw new InvalidOperationException("No access token in the login answer.");
-    }
-
-    private static HttpClient Authenticated(HttpMessageHandler handler, Uri url, string token)
-    {
-        var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
-
-    private sealed record TokenBody(string AccessToken);
-
     /// <summary>Hands out each spare appliance once; when they run out, re-uses them with allowDuplicate.</summary>
     private sealed class Intake((string Id, string CustomerId)[] spares, bool alwaysDuplicate)
     {
@@ -325,7 +294,7 @@ public sealed class BenchData
         await using var tx = await c.BeginTransactionAsync();
         var args = new
         {
-            Since = since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+            Since = Stored.Text(since),
             FromDay = since.UtcDateTime.AddDays(-2).ToString("yyyyMMdd", CultureInfo.InvariantCulture),
         };
         await c.ExecuteAsync("""

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using static RepairDispatch.Benchmarks.Stored;
 
 namespace RepairDispatch.Benchmarks;
 
@@ -18,21 +19,15 @@ public static class Seeder
     private const int OrdersPerDay = 250;
     private const int AppliancesPerCustomer = 5;
 
-    private static readonly string[] Categories = ["WashingMachine", "Refrigerator", "AirConditioner", "Tv", "WaterHeater", "RangeHood"];
-    private static readonly string[] Districts = ["Pudong", "Xuhui", "Jing'an", "Huangpu", "Changning", "Minhang", "Putuo", "Yangpu"];
     private static readonly string[] Faults = ["Drum does not spin", "Not cooling", "No picture, sound works", "Leaks water at the bottom",
         "Error code E4 on the display", "Makes a loud noise when starting", "Does not heat", "Remote control does not respond"];
     private static readonly string[] Sources = ["Phone", "WalkIn", "Sales", "Manufacturer"];
 
     public static async Task<int> RunAsync(Options options)
     {
-        var path = options.Required("db");
         var orders = options.Int("orders", 100_000);
         var spares = options.Int("spare-appliances", 40_000);
-        if (!File.Exists(path)) throw new ArgumentException($"No database at {path}: run the service's `migrate` command first.");
-
-        await using var c = new SqliteConnection(Options.ConnectionString(path));
-        await c.OpenAsync();
+        await using var c = await SeedTarget.OpenAsync(options.Required("db"));
         var existing = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM work_orders");
         if (existing >= orders)
         {
@@ -40,63 +35,32 @@ public static class Seeder
             return 0;
         }
         if (existing > 0) throw new ArgumentException($"seed: the database already holds {existing} work orders; seed a fresh one.");
-        var store = await c.QuerySingleOrDefaultAsync<(string Id, string TimeZone)?>("SELECT id, time_zone FROM stores ORDER BY created_at LIMIT 1");
-        var admin = await c.QuerySingleOrDefaultAsync<string>("SELECT id FROM users WHERE username = 'admin'");
-        if (store is null || admin is null)
-            throw new ArgumentException("seed: no store or no admin user: start the service once on this database first (it bootstraps them).");
+        var target = await SeedTarget.FindAsync(c, "seed");
 
-        // One big transaction: a large page cache keeps it from spilling pages to the WAL before the commit.
-        await c.ExecuteAsync("PRAGMA cache_size = -262144");
         var watch = Stopwatch.StartNew();
-        var rows = Fill(c, store.Value.Id, TimeZoneInfo.FindSystemTimeZoneById(store.Value.TimeZone), admin, orders, spares);
+        var rows = Fill(c, target, orders, spares);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seed: {orders} work orders, {rows} rows in all, in {watch.Elapsed.TotalSeconds:0.0} s"));
         return 0;
     }
 
-    private static long Fill(SqliteConnection c, string storeId, TimeZoneInfo zone, string adminId, int orders, int spares)
+    private static long Fill(SqliteConnection c, SeedTarget target, int orders, int spares)
     {
         var random = new Random(20240601);
         var now = DateTimeOffset.UtcNow;
         var nowText = Text(now);
         long rows = 0;
         using var tx = c.BeginTransaction();
-
-        var manufacturers = new[] { "Haier", "Midea", "Gree", "Hisense", "Siemens" }
-            .Select(name => (Id: Id(now), Name: "Bench " + name)).ToArray();
-        using (var insert = new Insert(c, tx, "INSERT INTO manufacturers (id, name, created_at) VALUES (@p0, @p1, @p2)", 3))
-            foreach (var m in manufacturers) rows += insert.Run(m.Id, m.Name, nowText);
-
-        var technicians = Enumerable.Range(1, 12).Select(_ => Id(now)).ToArray();
-        using (var insert = new Insert(c, tx,
-                   "INSERT INTO technicians (id, store_id, code, name, phone, created_at) VALUES (@p0, @p1, @p2, @p3, @p4, @p5)", 6))
-            for (var i = 0; i < technicians.Length; i++)
-                rows += insert.Run(technicians[i], storeId, $"BT-{i + 1:00}", $"Bench technician {i + 1}", "13900000" + (100 + i), nowText);
-
+        var shared = new SeedRows(c, tx, target.StoreId, now);
+        var manufacturers = shared.Manufacturers(new[] { "Haier", "Midea", "Gree", "Hisense", "Siemens" }.Select(name => "Bench " + name));
+        var technicians = shared.Technicians(12, "BT-", "Bench technician");
         var customerCount = Math.Max(1, orders / AppliancesPerCustomer);
-        var customers = new (string Id, string District, string Street, double Lat, double Lon)[customerCount];
-        using (var insertCustomer = new Insert(c, tx,
-                   "INSERT INTO customers (id, store_id, name, tier, callback_consent, created_at) VALUES (@p0, @p1, @p2, @p3, 1, @p4)", 5))
-        using (var insertPhone = new Insert(c, tx, "INSERT INTO customer_phones (customer_id, phone, position) VALUES (@p0, @p1, 0)", 2))
-        using (var insertAddress = new Insert(c, tx,
-                   "INSERT INTO customer_addresses (id, customer_id, position, district, street, lat, lon) VALUES (@p0, @p1, 0, @p2, @p3, @p4, @p5)", 6))
-            for (var i = 0; i < customerCount; i++)
-            {
-                var customer = (Id: Id(now), District: Districts[i % Districts.Length], Street: $"{i % 900 + 1} Bench Road, building {i / 900 + 1}",
-                    Lat: 31.1 + random.NextDouble() * 0.2, Lon: 121.3 + random.NextDouble() * 0.3);
-                customers[i] = customer;
-                rows += insertCustomer.Run(customer.Id, storeId, $"Bench customer {i + 1}", i % 20 == 0 ? "Vip" : "Standard", nowText);
-                rows += insertPhone.Run(customer.Id, "138" + (10_000_000 + i).ToString(CultureInfo.InvariantCulture));
-                rows += insertAddress.Run(Id(now), customer.Id, customer.District, customer.Street, customer.Lat, customer.Lon);
-            }
+        var customers = shared.Customers(customerCount, random);
 
-        var todayLocal = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var todayLocal = target.LocalDay(now);
         var days = (orders + OrdersPerDay - 1) / OrdersPerDay;
-        using var insertAppliance = new Insert(c, tx, """
-            INSERT INTO appliances (id, customer_id, category, manufacturer_id, model, serial_number, purchase_date, bought_here, created_at)
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
-            """, 9);
-        using var insertOrder = new Insert(c, tx, """
+        using var insertAppliance = new Prepared(c, tx, SeedRows.InsertApplianceSql, 9);
+        using var insertOrder = new Prepared(c, tx, """
             INSERT INTO work_orders (id, store_id, number, type, source, status, customer_id, appliance_id, district, street, lat, lon,
                 fault_description, priority, technician_id, in_warranty, warranty_coverage, payer, claimable, warranty_reason,
                 assign_by, on_site_by, complete_by, sla_paused_at, intended_duplicate, visits, repair_level, main_part, labour_minutes,
@@ -105,11 +69,11 @@ public static class Seeder
             VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19,
                 @p20, @p21, @p22, @p23, 0, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38)
             """, 39);
-        using var insertEvent = new Insert(c, tx, """
+        using var insertEvent = new Prepared(c, tx, """
             INSERT INTO work_order_events (id, work_order_id, at, actor_user_id, actor, kind, from_status, to_status, reason)
             VALUES (@p0, @p1, @p2, @p3, 'admin', 'Created', NULL, 'New', NULL)
             """, 4);
-        using var insertCounter = new Insert(c, tx, "INSERT INTO work_order_counters (store_id, day, last_number) VALUES (@p0, @p1, @p2)", 3);
+        using var insertCounter = new Prepared(c, tx, "INSERT INTO work_order_counters (store_id, day, last_number) VALUES (@p0, @p1, @p2)", 3);
 
         var n = 0;
         for (var d = 0; d < days && n < orders; d++)
@@ -122,9 +86,9 @@ public static class Seeder
             {
                 // Office hours 08:00-18:00 local, evenly spread, a little jitter.
                 var local = day.ToDateTime(new TimeOnly(8, 0)).AddSeconds((k - 1) * (36_000.0 / OrdersPerDay) + random.Next(60));
-                var created = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+                var created = target.Utc(local);
                 var customer = customers[n / AppliancesPerCustomer % customerCount];
-                var category = Categories[random.Next(Categories.Length)];
+                var category = SeedRows.Categories[random.Next(SeedRows.Categories.Length)];
                 var purchase = random.Next(10) < 6 ? DateOnly.FromDateTime(created.UtcDateTime).AddDays(-random.Next(30, 1500)) : (DateOnly?)null;
                 var applianceId = Id(created);
                 rows += insertAppliance.Run(applianceId, customer.Id, category, manufacturers[random.Next(manufacturers.Length)].Id,
@@ -149,7 +113,7 @@ public static class Seeder
                 var updated = new[] { created, assigned, onSite, paused, completed, closed, cancelled }.Max()!.Value;
                 var version = 1 + new[] { assigned, onSite, paused, completed, closed, cancelled }.Count(t => t is not null);
                 var orderId = Id(created);
-                rows += insertOrder.Run(orderId, storeId, $"WO-{dayText}-{k:0000}",
+                rows += insertOrder.Run(orderId, target.StoreId, $"WO-{dayText}-{k:0000}",
                     random.Next(10) switch { < 8 => "Repair", 8 => "Installation", _ => "Maintenance" },
                     Sources[random.Next(Sources.Length)], status, customer.Id, applianceId,
                     customer.District, customer.Street, customer.Lat, customer.Lon, Faults[random.Next(Faults.Length)],
@@ -159,15 +123,15 @@ public static class Seeder
                     onSite is null ? 0 : 1,
                     completed is null ? null : "Minor", completed is null ? null : 0, completed is null ? null : 30 + random.Next(120),
                     completed is null ? null : "Replaced a worn part and tested.", closed is null ? null : 3 + random.Next(3),
-                    version, adminId, Text(created), Text(updated), Text(assigned), Text(onSite), Text(completed), Text(closed), Text(cancelled));
-                rows += insertEvent.Run(Id(created), orderId, Text(created), adminId);
+                    version, target.AdminId, Text(created), Text(updated), Text(assigned), Text(onSite), Text(completed), Text(closed), Text(cancelled));
+                rows += insertEvent.Run(Id(created), orderId, Text(created), target.AdminId);
             }
-            rows += insertCounter.Run(storeId, dayText, inDay);
+            rows += insertCounter.Run(target.StoreId, dayText, inDay);
         }
 
         // Appliances without any order: the intake benchmark opens one new order on each (no duplicate-intake conflict).
         for (var i = 0; i < spares; i++)
-            rows += insertAppliance.Run(Id(now), customers[i % customerCount].Id, Categories[i % Categories.Length],
+            rows += insertAppliance.Run(Id(now), customers[i % customerCount].Id, SeedRows.Categories[i % SeedRows.Categories.Length],
                 manufacturers[i % manufacturers.Length].Id, SpareModel, null, null, 0, nowText);
 
         tx.Commit();
@@ -176,7 +140,7 @@ public static class Seeder
             analyze.CommandText = "PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);";
             analyze.ExecuteNonQuery();
         }
-        return rows;
+        return rows + shared.Rows;
     }
 
     /// <summary>Old orders are finished; the last week's are spread over the open statuses.</summary>
@@ -188,35 +152,5 @@ public static class Seeder
         {
             0 => "New", 1 => "Assigned", 2 => "Accepted", 3 => "EnRoute", 4 => "OnSite", 5 => "AwaitingParts", 6 => "Completed", _ => "Closed",
         };
-    }
-
-    private static string Id(DateTimeOffset at) => Guid.CreateVersion7(at).ToString();
-
-    private static string? Text(DateTimeOffset? value) =>
-        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>A prepared INSERT whose parameters @p0..@pN are rebound for every row.</summary>
-    private sealed class Insert : IDisposable
-    {
-        private readonly SqliteCommand _command;
-        private readonly SqliteParameter[] _parameters;
-
-        public Insert(SqliteConnection c, SqliteTransaction tx, string sql, int parameterCount)
-        {
-            _command = c.CreateCommand();
-            _command.Transaction = tx;
-            _command.CommandText = sql;
-            _parameters = Enumerable.Range(0, parameterCount).Select(i => _command.Parameters.Add(new SqliteParameter("@p" + i, DBNull.Value))).ToArray();
-            _command.Prepare();
-        }
-
-        public int Run(params object?[] values)
-        {
-            if (values.Length != _parameters.Length) throw new InvalidOperationException($"Expected {_parameters.Length} values, got {values.Length}.");
-            for (var i = 0; i < values.Length; i++) _parameters[i].Value = values[i] ?? DBNull.Value;
-            return _command.ExecuteNonQuery();
-        }
-
-        public void Dispose() => _command.Dispose();
     }
 }

@@ -53,7 +53,7 @@ public static class SettlementBench
     public static async Task<int> RunAsync(Options options)
     {
         var path = options.Required("db");
-        var url = new Uri(options.Required("url"));
+        var url = ApiClient.LoopbackUrl(options, "url");
         var password = options.Required("admin-password");
         var pid = options.Int("service-pid", 0);
         var outDir = options.Optional("out") ?? Path.GetTempPath();
@@ -102,7 +102,7 @@ public static class SettlementBench
         // 2. Settlement over HTTP.
         Console.WriteLine("== settlement: POST /api/v1/settlements/runs per manufacturer");
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(30) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync(http, password));
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiClient.LoginAsync(http, "admin", password));
         var runs = new List<(string Name, Guid Id, long Lines, decimal Total, TimeSpan Took)>();
         var all = Stopwatch.StartNew();
         foreach (var (id, name) in makers)
@@ -150,34 +150,26 @@ public static class SettlementBench
         var peakMb = memExport.HwmKb / 1024.0;
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine();
-        Console.WriteLine("| measure                                      |          value |");
-        Console.WriteLine("|----------------------------------------------|----------------|");
-        Row("manufacturer charges in the period", $"{charges:N0}");
-        Row("baseline INSERT ... SELECT (1 tx, scratch)", $"{baseline.TotalSeconds:0.00} s");
-        Row($"settlement, {runs.Count} runs sequential, {settled:N0} lines", $"{settlement.TotalSeconds:0.00} s");
-        Row("settlement / baseline (goal <= 3)", $"{settleRatio:0.00}x");
-        Row("service VmHWM before runs", $"{memStart.HwmKb / 1024.0:0} MB");
-        Row("service VmHWM after runs (goal <= 300 MB)", $"{memRuns.HwmKb / 1024.0:0} MB");
-        Row("service VmRSS after runs", $"{memRuns.RssKb / 1024.0:0} MB");
-        Row($"CSV export via API ({largest.Lines:N0} lines)", $"{apiExport.TotalSeconds:0.00} s");
-        Row("plain StreamWriter, same rows", $"{plainExport.TotalSeconds:0.00} s");
-        Row("export / plain (goal <= 2)", $"{exportRatio:0.00}x");
-        Row("service VmHWM after export (goal <= 300 MB)", $"{peakMb:0} MB");
+        Report.Header();
+        Report.Row("manufacturer charges in the period", $"{charges:N0}");
+        Report.Row("baseline INSERT ... SELECT (1 tx, scratch)", $"{baseline.TotalSeconds:0.00} s");
+        Report.Row($"settlement, {runs.Count} runs sequential, {settled:N0} lines", $"{settlement.TotalSeconds:0.00} s");
+        Report.Row("settlement / baseline (goal <= 3)", $"{settleRatio:0.00}x");
+        Report.Row("service VmHWM before runs", $"{memStart.HwmKb / 1024.0:0} MB");
+        Report.Row("service VmHWM after runs (goal <= 300 MB)", $"{memRuns.HwmKb / 1024.0:0} MB");
+        Report.Row("service VmRSS after runs", $"{memRuns.RssKb / 1024.0:0} MB");
+        Report.Row($"CSV export via API ({largest.Lines:N0} lines)", $"{apiExport.TotalSeconds:0.00} s");
+        Report.Row("plain StreamWriter, same rows", $"{plainExport.TotalSeconds:0.00} s");
+        Report.Row("export / plain (goal <= 2)", $"{exportRatio:0.00}x");
+        Report.Row("service VmHWM after export (goal <= 300 MB)", $"{peakMb:0} MB");
         Console.WriteLine();
 
         var ok = true;
-        ok &= Goal($"settlement {settlement.TotalSeconds:0.00} s / baseline {baseline.TotalSeconds:0.00} s = {settleRatio:0.00}x <= {SettlementGoal}x", settleRatio <= SettlementGoal);
-        ok &= Goal($"service peak memory (VmHWM) {peakMb:0} MB <= {MemoryGoalMb} MB", pid > 0 && peakMb <= MemoryGoalMb);
-        ok &= Goal($"CSV export {apiExport.TotalSeconds:0.00} s / plain {plainExport.TotalSeconds:0.00} s = {exportRatio:0.00}x <= {ExportGoal}x", exportRatio <= ExportGoal);
+        ok &= Report.Check($"settlement {settlement.TotalSeconds:0.00} s / baseline {baseline.TotalSeconds:0.00} s = {settleRatio:0.00}x <= {SettlementGoal}x", settleRatio <= SettlementGoal);
+        ok &= Report.Check($"service peak memory (VmHWM) {peakMb:0} MB <= {MemoryGoalMb} MB", pid > 0 && peakMb <= MemoryGoalMb);
+        ok &= Report.Check($"CSV export {apiExport.TotalSeconds:0.00} s / plain {plainExport.TotalSeconds:0.00} s = {exportRatio:0.00}x <= {ExportGoal}x", exportRatio <= ExportGoal);
         if (settled != baselineRows) Console.WriteLine($"WARN settled lines {settled:N0} differ from baseline rows {baselineRows:N0}");
         return ok ? 0 : 1;
-
-        static void Row(string name, string value) => Console.WriteLine($"| {name,-44} | {value,14} |");
-        static bool Goal(string text, bool met)
-        {
-            Console.WriteLine((met ? "PASS " : "FAIL ") + text);
-            return met;
-        }
     }
 
     private static async Task<(long Bytes, long Rows)> PlainCsvAsync(string cs, Guid runId, string file)
@@ -211,14 +203,6 @@ public static class SettlementBench
         return output.Length;
     }
 
-    private static async Task<string> LoginAsync(HttpClient http, string password)
-    {
-        using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { username = "admin", password });
-        if (response.StatusCode != HttpStatusCode.OK)
-            throw new InvalidOperationException($"Login as admin answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<TokenBody>())?.AccessToken ?? throw new InvalidOperationException("No access token.");
-    }
-
     /// <summary>VmHWM and VmRSS of a process in kB (Linux /proc); zeros when unknown.</summary>
     private static (long HwmKb, long RssKb) Memory(int pid)
     {
@@ -238,7 +222,6 @@ public static class SettlementBench
         static long Kb(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
-    private sealed record TokenBody(string AccessToken);
     private sealed record RunBody(Guid Id, long LineCount, decimal Total);
 
     private sealed class LineRow

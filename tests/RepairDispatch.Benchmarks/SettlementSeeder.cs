@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using static RepairDispatch.Benchmarks.Stored;
 
 namespace RepairDispatch.Benchmarks;
 
@@ -22,28 +23,15 @@ public static class SettlementSeeder
     private const int OrdersPerCommit = 200_000;
     public const long FeeFen = 8_050;
 
-    private static readonly string[] Categories = ["WashingMachine", "Refrigerator", "AirConditioner", "Tv", "WaterHeater", "RangeHood"];
-    private static readonly string[] Districts = ["Pudong", "Xuhui", "Jing'an", "Huangpu", "Changning", "Minhang", "Putuo", "Yangpu"];
-
     public static async Task<int> RunAsync(Options options)
     {
         var path = options.Required("db");
         var orders = options.Int("orders", 1_000_000);
-        if (!File.Exists(path)) throw new ArgumentException($"No database at {path}: run the service's `migrate` command first.");
+        await using var c = await SeedTarget.OpenAsync(path);
+        var target = await SeedTarget.FreshAsync(c, "settlement-seed");
 
-        await using var c = new SqliteConnection(Options.ConnectionString(path));
-        await c.OpenAsync();
-        if (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM work_orders") > 0)
-            throw new ArgumentException("settlement-seed: the database already holds work orders; seed a fresh one.");
-        var store = await c.QuerySingleOrDefaultAsync<(string Id, string TimeZone)?>("SELECT id, time_zone FROM stores ORDER BY created_at LIMIT 1");
-        var admin = await c.QuerySingleOrDefaultAsync<string>("SELECT id FROM users WHERE username = 'admin'");
-        if (store is null || admin is null)
-            throw new ArgumentException("settlement-seed: no store or no admin user: start the service once on this database first.");
-
-        await c.ExecuteAsync("PRAGMA cache_size = -262144");
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(store.Value.TimeZone);
         var watch = Stopwatch.StartNew();
-        var (period, rows) = Fill(c, store.Value.Id, zone, admin, orders);
+        var (period, rows) = Fill(c, target, orders);
         var fill = watch.Elapsed;
         await c.ExecuteAsync("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);", commandTimeout: 600);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -51,11 +39,11 @@ public static class SettlementSeeder
         return 0;
     }
 
-    private static (string Period, long Rows) Fill(SqliteConnection c, string storeId, TimeZoneInfo zone, string adminId, int orders)
+    private static (string Period, long Rows) Fill(SqliteConnection c, SeedTarget target, int orders)
     {
         var now = DateTimeOffset.UtcNow;
         var nowText = Text(now);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = target.LocalDay(now);
         var monthStart = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var monthDays = DateTime.DaysInMonth(monthStart.Year, monthStart.Month);
         var monthEnd = monthStart.AddDays(monthDays - 1);
@@ -63,14 +51,9 @@ public static class SettlementSeeder
         long rows = 0;
 
         var tx = c.BeginTransaction();
-        var manufacturers = Enumerable.Range(1, Manufacturers).Select(i => (Id: Guid.CreateVersion7(now).ToString(), Name: $"Settle Maker {i:00}")).ToArray();
-        using (var insert = new Prepared(c, tx, "INSERT INTO manufacturers (id, name, created_at) VALUES (@p0, @p1, @p2)", 3))
-            foreach (var m in manufacturers) rows += insert.Run(m.Id, m.Name, nowText);
-
-        var customers = new string[Customers];
-        using (var insert = new Prepared(c, tx, "INSERT INTO customers (id, store_id, name, tier, callback_consent, created_at) VALUES (@p0, @p1, @p2, 'Standard', 1, @p3)", 4))
-            for (var i = 0; i < Customers; i++)
-                rows += insert.Run(customers[i] = Guid.CreateVersion7(now).ToString(), storeId, $"Settle customer {i + 1}", nowText);
+        var shared = new SeedRows(c, tx, target.StoreId, now);
+        var manufacturers = shared.Manufacturers(Enumerable.Range(1, Manufacturers).Select(i => $"Settle Maker {i:00}"));
+        var customers = shared.Customers(Customers, new Random(20240701));
 
         // appliances[k]: manufacturer k % 10, so orders n (appliance n % 10,000) cycle evenly over the manufacturers.
         var appliances = new (string Id, string CustomerId, string Category)[Manufacturers * AppliancesPerManufacturer];
@@ -80,7 +63,7 @@ public static class SettlementSeeder
                    """, 8))
             for (var k = 0; k < appliances.Length; k++)
             {
-                appliances[k] = (Guid.CreateVersion7(now).ToString(), customers[k % Customers], Categories[k % Categories.Length]);
+                appliances[k] = (Id(now), customers[k % Customers].Id, SeedRows.Categories[k % SeedRows.Categories.Length]);
                 rows += insert.Run(appliances[k].Id, appliances[k].CustomerId, appliances[k].Category, manufacturers[k % Manufacturers].Id,
                     "M" + (100 + k % 900), "SSN" + k.ToString("D8", CultureInfo.InvariantCulture),
                     monthStart.AddMonths(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), nowText);
@@ -113,17 +96,17 @@ public static class SettlementSeeder
             var inDay = Math.Min(OrdersPerDay, orders - n);
             for (var k = 1; k <= inDay; k++, n++)
             {
-                var created = Utc(zone, day.ToDateTime(new TimeOnly(8, 0)).AddSeconds((k - 1) * 4));
+                var created = target.Utc(day.ToDateTime(new TimeOnly(8, 0)).AddSeconds((k - 1) * 4));
                 var completedDay = day >= monthStart ? day : monthStart.AddDays(n % monthDays);
                 var completed = day >= monthStart ? created.AddHours(2)
-                    : Utc(zone, completedDay.ToDateTime(new TimeOnly(9, 0)).AddSeconds(k % 30_000));
+                    : target.Utc(completedDay.ToDateTime(new TimeOnly(9, 0)).AddSeconds(k % 30_000));
                 var appliance = appliances[n % appliances.Length];
-                var orderId = Guid.CreateVersion7(created).ToString();
+                var orderId = Id(created);
                 var completedText = Text(completed);
-                rows += insertOrder.Run(orderId, storeId, $"WO-{dayText}-{k:0000}", appliance.CustomerId, appliance.Id, Districts[n % Districts.Length],
-                    Text(created.AddHours(4)), Text(created.AddHours(24)), Text(created.AddHours(72)), adminId,
+                rows += insertOrder.Run(orderId, target.StoreId, $"WO-{dayText}-{k:0000}", appliance.CustomerId, appliance.Id, SeedRows.Districts[n % SeedRows.Districts.Length],
+                    Text(created.AddHours(4)), Text(created.AddHours(24)), Text(created.AddHours(72)), target.AdminId,
                     Text(created), completedText, Text(created.AddMinutes(30)), Text(completed.AddHours(-1)), completedText, period);
-                rows += insertCharge.Run(Guid.CreateVersion7(completed).ToString(), orderId, $"Repair fee, {appliance.Category}, Minor", FeeFen, completedText);
+                rows += insertCharge.Run(Id(completed), orderId, $"Repair fee, {appliance.Category}, Minor", FeeFen, completedText);
                 if (n % OrdersPerCommit == OrdersPerCommit - 1)
                 {
                     tx.Commit();
@@ -134,45 +117,13 @@ public static class SettlementSeeder
                     insertCounter.Use(tx);
                 }
             }
-            rows += insertCounter.Run(storeId, dayText, inDay);
+            rows += insertCounter.Run(target.StoreId, dayText, inDay);
         }
         tx.Commit();
         tx.Dispose();
         insertOrder.Dispose();
         insertCharge.Dispose();
         insertCounter.Dispose();
-        return (period, rows);
-    }
-
-    private static DateTimeOffset Utc(TimeZoneInfo zone, DateTime local) => new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-
-    private static string Text(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>A prepared statement whose parameters @p0..@pN are rebound for every row.</summary>
-    private sealed class Prepared : IDisposable
-    {
-        private readonly SqliteCommand _command;
-        private readonly SqliteParameter[] _parameters;
-
-        public Prepared(SqliteConnection c, SqliteTransaction tx, string sql, int parameterCount)
-        {
-            _command = c.CreateCommand();
-            _command.Transaction = tx;
-            _command.CommandText = sql;
-            _parameters = Enumerable.Range(0, parameterCount).Select(i => _command.Parameters.Add(new SqliteParameter("@p" + i, DBNull.Value))).ToArray();
-            _command.Prepare();
-        }
-
-        public void Use(SqliteTransaction tx) => _command.Transaction = tx;
-
-        public int Run(params object?[] values)
-        {
-            if (values.Length != _parameters.Length) throw new InvalidOperationException($"Expected {_parameters.Length} values, got {values.Length}.");
-            for (var i = 0; i < values.Length; i++) _parameters[i].Value = values[i] ?? DBNull.Value;
-            return _command.ExecuteNonQuery();
-        }
-
-        public void Dispose() => _command.Dispose();
+        return (period, rows + shared.Rows);
     }
 }
