@@ -1,3 +1,6 @@
+using RepairDispatch.Api.Callbacks;
+using RepairDispatch.Api.Complaints;
+using RepairDispatch.Api.Notifications;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Customers;
@@ -32,5 +35,8 @@ public static class Apis
         app.MapMobile();
         app.MapSettlements();
         app.MapReports();
+        app.MapCallbacks();
+        app.MapComplaints();
+        app.MapOutbox();
     }
 }

@@ -58,6 +58,8 @@ public static class AddAppliance
                 appliance.SerialNumber, appliance.PurchaseDate, appliance.BoughtHere, appliance.InvoiceNumber, appliance.ManufactureDate,
                 appliance.CommercialUse, appliance.InstalledOn, appliance.CreatedAt,
             }, tx);
+            if (appliance.BoughtHere)
+                await Callbacks.ScheduleCallbacks.AfterSaleAsync(c, tx, storeId, appliance.CustomerId, appliance.Id, today, appliance.CreatedAt);
             return TypedResults.Created($"/api/v1/appliances/{appliance.Id}", appliance);
         });
     }

@@ -111,7 +111,16 @@ public sealed class Db : IDisposable
             if (idempotency is not null) await idempotency.BeginAsync(connection, tx);
             var result = await work(connection, tx);
             if (idempotency is not null) await idempotency.BeforeCommitAsync(connection, tx);
-            await tx.CommitAsync(token);
+            try
+            {
+                await tx.CommitAsync(token);
+            }
+            catch (DbException e) when (idempotency is null)
+            {
+                // The commit may have happened: trying the work again could do it twice. With an Idempotency-Key the
+                // retry is safe (a committed first attempt holds the key, and the retry is answered from it).
+                throw new OutcomeUnknownException(e);
+            }
             idempotency?.Committed();
             return result;
         }, ct);
@@ -136,3 +145,6 @@ public sealed class RefusedException(IResult problem) : Exception("The unit of w
 {
     public IResult Problem { get; } = problem;
 }
+
+/// <summary>A commit failed in a way that leaves its outcome unknown; it is not retried (the error handler answers 503).</summary>
+public sealed class OutcomeUnknownException(Exception inner) : Exception("The outcome of the transaction is unknown.", inner);

@@ -16,7 +16,9 @@ public static class DbResilience
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<SqliteException>(e => e.SqliteErrorCode is 5 or 6)
-                .Handle<SqlException>(e => e.Number is 1205 or 40613 or 40197 or 40501 or 49918 or 4060 or -2),
+                // Deadlock victim, and the transient errors of Microsoft's guidance; never -2 (a timeout): the write may
+                // have committed, so only an Idempotency-Key or a conditional update makes trying again safe.
+                .Handle<SqlException>(e => e.Number is 1205 or 40613 or 40197 or 40501 or 49918 or 49919 or 49920 or 4060 or 4221 or 233 or 64),
             MaxRetryAttempts = 3,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,

@@ -23,8 +23,17 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
                 Title = "The request conflicts with the current state.",
                 Detail = "A uniqueness or reference rule of the data was violated; nothing was changed.",
             },
+            OutcomeUnknownException => new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Type = Problems.TypeFor("outcome-unknown"),
+                Title = "The database did not confirm the change.",
+                Detail = "It may or may not have happened: read the resource before trying again, or retry with an Idempotency-Key.",
+            },
             _ => null,
         };
+        if (exception is OutcomeUnknownException)
+            logger.LogError(exception, "Commit outcome unknown on {Method} {Path}", http.Request.Method, http.Request.Path);
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);

@@ -3,14 +3,29 @@ using RepairDispatch.Api.Settlements;
 
 namespace RepairDispatch.Api.Infrastructure;
 
+/// <summary>`RepairDispatch:Jobs:Schedules:{job id}`: when a recurring job runs (cron) and in which time zone.</summary>
+public sealed class JobSchedule
+{
+    public string Cron { get; set; } = "";
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+}
+
 /// <summary>
 /// Hangfire: in-memory storage in embedded mode, SQL Server storage in production. Jobs are idempotent sweeps over
-/// database state, so a lost or repeated run loses and doubles nothing. Every recurring job is listed here.
+/// database state, so a lost or repeated run loses and doubles nothing, and no scheduled work lives only in
+/// Hangfire's storage. Every recurring job is listed here with its default schedule; configuration may change it.
 /// `RepairDispatch:Jobs:Enabled=false` runs no job server (tests run job classes directly).
 /// </summary>
 public static class JobsSetup
 {
-    private static readonly TimeZoneInfo StationZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+    /// <summary>Job id → default cron (station time).</summary>
+    public static readonly IReadOnlyDictionary<string, string> DefaultSchedules = new Dictionary<string, string>
+    {
+        ["settlement-monthly"] = "0 2 1 * *",  // 02:00 on the 1st: settle the month that just ended
+        ["sla-watchdog"] = "* * * * *",        // every minute: flag and escalate missed deadlines
+        ["outbox-dispatch"] = "* * * * *",     // every minute: deliver pending messages
+        ["retention-sweep"] = "17 * * * *",    // hourly: delete idempotency keys, pings, tombstones past retention
+    };
 
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration config, Db db)
     {
@@ -23,16 +38,29 @@ public static class JobsSetup
         if (config.GetValue("RepairDispatch:Jobs:Enabled", true)) services.AddHangfireServer();
         services.AddTransient<MonthlySettlementJob>();
         services.AddTransient<RetentionJob>();
+        services.AddTransient<WorkOrders.SlaWatchdog>();
         return services;
     }
 
     public static void ScheduleRecurringJobs(IServiceProvider services)
     {
         var jobs = services.GetRequiredService<IRecurringJobManager>();
-        // 02:00 on the 1st, station time: settle the month that just ended.
-        jobs.AddOrUpdate<MonthlySettlementJob>("settlement-monthly", job => job.RunAsync(), "0 2 1 * *",
-            new RecurringJobOptions { TimeZone = StationZone });
-        jobs.AddOrUpdate<RetentionJob>("retention-sweep", job => job.RunAsync(), "17 * * * *");
+        var config = services.GetRequiredService<IConfiguration>();
+        JobSchedule ScheduleOf(string id)
+        {
+            var schedule = config.GetSection("RepairDispatch:Jobs:Schedules:" + id).Get<JobSchedule>() ?? new JobSchedule();
+            if (string.IsNullOrWhiteSpace(schedule.Cron)) schedule.Cron = DefaultSchedules[id];
+            return schedule;
+        }
+        void Add<TJob>(string id, System.Linq.Expressions.Expression<Func<TJob, Task>> run)
+        {
+            var schedule = ScheduleOf(id);
+            jobs.AddOrUpdate(id, run, schedule.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone) });
+        }
+        Add<MonthlySettlementJob>("settlement-monthly", job => job.RunAsync());
+        Add<WorkOrders.SlaWatchdog>("sla-watchdog", job => job.RunAsync());
+        Add<Notifications.OutboxDispatchJob>("outbox-dispatch", job => job.RunAsync());
+        Add<RetentionJob>("retention-sweep", job => job.RunAsync());
     }
 
     /// <summary>The job dashboard, for admins and managers only.</summary>

@@ -56,6 +56,7 @@ public static class ServiceSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRepairDispatchOpenApi();
         services.AddJobs(config, db);
+        Notifications.NotificationsSetup.AddNotifications(services, config);
         services.AddSingleton<RepairDispatch.Api.Demo.DemoData>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
         return builder;

@@ -1,6 +1,9 @@
 using Dapper;
 using Microsoft.Extensions.Options;
+using RepairDispatch.Api.Callbacks;
 using RepairDispatch.Api.Contracts;
+using RepairDispatch.Api.Customers;
+using RepairDispatch.Api.Notifications;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Settlements;
 using RepairDispatch.Api.WorkOrders;
@@ -16,8 +19,14 @@ public static class JobActions
     public static Task<IResult> Decline(Guid id, DeclineJobRequest request, HttpContext http, Db db, TimeProvider clock) =>
         Transition.RunAsync(http, db, clock, id, WorkOrderAction.Decline, request.Reason, occurredAt: request.OccurredAt);
 
-    public static Task<IResult> Depart(Guid id, JobStepRequest? request, HttpContext http, Db db, TimeProvider clock) =>
-        Transition.RunAsync(http, db, clock, id, WorkOrderAction.Depart, null, occurredAt: request?.OccurredAt);
+    /// <summary>Leaving for the job tells the customer the technician is on the way.</summary>
+    public static Task<IResult> Depart(Guid id, JobStepRequest? request, HttpContext http, Db db, TimeProvider clock,
+        IOptions<NotificationOptions> notifications) =>
+        Transition.RunAsync(http, db, clock, id, WorkOrderAction.Depart, null, async (order, c, tx) =>
+        {
+            await Outbox.ToCustomerAsync(c, tx, order, MessageTemplate.TechnicianOnTheWay, new(), notifications.Value.Language, clock.GetUtcNow());
+            return null;
+        }, occurredAt: request?.OccurredAt);
 
     /// <summary>Arrival also leaves a location ping where the phone was.</summary>
     public static Task<IResult> Arrive(Guid id, ArriveRequest request, HttpContext http, Db db, TimeProvider clock) =>
@@ -37,19 +46,22 @@ public static class JobActions
 
     /// <summary>Records the resolution, parts and signature, confirms the warranty from the failed part, and prices the job.</summary>
     public static Task<IResult> Complete(Guid id, CompleteJobRequest request, HttpContext http, Db db, TimeProvider clock,
-        IOptions<PricingOptions> pricing)
+        IOptions<PricingOptions> pricing, IOptions<NotificationOptions> notifications)
     {
         if (Signatures.TryDecode(request.CustomerSignature, out var signature) is { } badSignature) return Task.FromResult(badSignature);
         return Transition.RunAsync(http, db, clock, id, WorkOrderAction.Complete, request.Notes, async (order, c, tx) =>
         {
-            if (await CompleteStep(request, clock, pricing.Value)(order, c, tx) is { } refusal) return refusal;
+            if (await CompleteStep(request, clock, pricing.Value, notifications.Value)(order, c, tx) is { } refusal) return refusal;
             if (signature is { } image) await Signatures.StoreAsync(c, tx, order.Id, image, clock.GetUtcNow());
             return null;
         }, occurredAt: request.OccurredAt);
     }
 
-    /// <summary>What completing records, whoever reports it (the technician, or the office for an installer partner).</summary>
-    public static Transition.Step CompleteStep(CompleteJobRequest request, TimeProvider clock, PricingOptions pricing) =>
+    /// <summary>
+    /// What completing records, whoever reports it (the technician, or the office for an installer partner): resolution,
+    /// parts, warranty, charges, the callbacks it calls for and the customer's "done" message with the callback day.
+    /// </summary>
+    public static Transition.Step CompleteStep(CompleteJobRequest request, TimeProvider clock, PricingOptions pricing, NotificationOptions notifications) =>
         async (order, c, tx) =>
         {
             if (order.Type == WorkOrderType.Repair && request.RepairLevel is null)
@@ -69,6 +81,11 @@ public static class JobActions
             }
             order.CompletedPeriod = WorkOrderNumbers.LocalDay(now, facts.TimeZone).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
             await OrderCharges.PriceAndStoreAsync(c, tx, order, facts.Category, parts, pricing.ToPriceList(), createdDay, now);
+            var completedOn = WorkOrderNumbers.LocalDay(now, facts.TimeZone);
+            var callbackOn = await ScheduleCallbacks.AfterCompletionAsync(c, tx, order, Enum.Parse<ApplianceCategory>(facts.Category), completedOn, now);
+            await Outbox.ToCustomerAsync(c, tx, order, MessageTemplate.JobDone,
+                new() { ["callbackOn"] = callbackOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-" },
+                notifications.Language, now);
             return null;
         };
 }

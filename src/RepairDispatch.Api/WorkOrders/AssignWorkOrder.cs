@@ -36,7 +36,8 @@ public static class AssignWorkOrder
         FROM installer_partners p WHERE p.id = @Id
         """;
 
-    public static Task<IResult> Handle(Guid id, AssignRequest request, HttpContext http, Db db, TimeProvider clock)
+    public static Task<IResult> Handle(Guid id, AssignRequest request, HttpContext http, Db db, TimeProvider clock,
+        Microsoft.Extensions.Options.IOptions<Notifications.NotificationOptions> notifications)
     {
         if ((request.TechnicianId is null) == (request.InstallerPartnerId is null))
             return Task.FromResult<IResult>(Problems.Validation("technicianId", "Give exactly one of technicianId or installerPartnerId."));
@@ -54,6 +55,9 @@ public static class AssignWorkOrder
                     && await c.ExecuteScalarAsync<long>(CertifiedSql, new { TechnicianId = techId, order.ApplianceId }, tx) == 0)
                     return NotQualified("The manufacturer's contract requires a technician certified (trained) by that manufacturer.");
                 (order.TechnicianId, order.InstallerPartnerId) = (techId, null);
+                if (order.AppointmentFrom is { } from && order.AppointmentTo is { } to)
+                    await Notifications.Outbox.ToCustomerAsync(c, tx, order, Notifications.MessageTemplate.AppointmentConfirmed,
+                        new() { ["window"] = await WindowTextAsync(c, tx, order.StoreId, from, to) }, notifications.Value.Language, clock.GetUtcNow());
                 return null;
             }
             var partnerId = request.InstallerPartnerId!.Value;
@@ -65,6 +69,15 @@ public static class AssignWorkOrder
             (order.TechnicianId, order.InstallerPartnerId) = (null, partnerId);
             return null;
         }, eventKind: null);
+    }
+
+    /// <summary>The appointment window in the store's time, e.g. "2026-11-23 14:00–16:00".</summary>
+    private static async Task<string> WindowTextAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, Guid storeId,
+        DateTimeOffset from, DateTimeOffset to)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(await Stores.StoreHandlers.TimeZoneOf(c, tx, storeId) ?? "Asia/Shanghai");
+        var (f, t) = (TimeZoneInfo.ConvertTime(from, zone), TimeZoneInfo.ConvertTime(to, zone));
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f:yyyy-MM-dd HH:mm}–{t:HH:mm}");
     }
 
     /// <summary>A manufacturer-paid repair under a contract that demands certification needs a certified technician.</summary>

@@ -15,9 +15,10 @@ public static class PartnerSteps
     public static Task<IResult> Depart(Guid id, HttpContext http, Db db, TimeProvider clock) => Run(id, WorkOrderAction.Depart, http, db, clock);
     public static Task<IResult> Arrive(Guid id, HttpContext http, Db db, TimeProvider clock) => Run(id, WorkOrderAction.Arrive, http, db, clock);
 
-    public static Task<IResult> Complete(Guid id, CompleteJobRequest request, HttpContext http, Db db, TimeProvider clock, IOptions<PricingOptions> pricing)
+    public static Task<IResult> Complete(Guid id, CompleteJobRequest request, HttpContext http, Db db, TimeProvider clock, IOptions<PricingOptions> pricing,
+        IOptions<Notifications.NotificationOptions> notifications)
     {
-        var complete = JobActions.CompleteStep(request, clock, pricing.Value);
+        var complete = JobActions.CompleteStep(request, clock, pricing.Value, notifications.Value);
         return Transition.RunAsync(http, db, clock, id, WorkOrderAction.Complete, request.Notes,
             async (order, c, tx) => NotPartnerOrder(order) ?? await complete(order, c, tx), occurredAt: request.OccurredAt);
     }
