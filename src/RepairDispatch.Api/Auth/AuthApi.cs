@@ -16,6 +16,11 @@ public static class AuthApi
         auth.MapPost("/revoke", RefreshToken.Revoke).WithName("RevokeRefreshToken")
             .Produces(204).ProducesProblem(400).ProducesProblem(429);
 
+        var dashboard = app.MapGroup("/api/v1/auth/dashboard-session").WithTags("Auth").RequireAuthorization(Policies.Dispatch)
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
+        dashboard.MapPost("/", (Func<HttpContext, Task<IResult>>)DashboardSession.Start).WithName("StartDashboardSession").Produces(204);
+        dashboard.MapDelete("/", (Func<HttpContext, Task<IResult>>)DashboardSession.End).WithName("EndDashboardSession").Produces(204);
+
         app.MapGet("/api/v1/me", (HttpContext http) =>
             {
                 var me = http.Me();

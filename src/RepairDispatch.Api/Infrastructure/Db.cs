@@ -11,8 +11,9 @@ namespace RepairDispatch.Api.Infrastructure;
 /// </summary>
 public sealed class Db : IDisposable
 {
-    public Db(DatabaseProvider provider, string connectionString)
+    public Db(DatabaseProvider provider, string connectionString, double chaosFaultRate = 0)
     {
+        _retry = DbResilience.Create(chaosFaultRate);
         Provider = provider;
         ConnectionString = provider == DatabaseProvider.Sqlite ? Sqlite(connectionString) : connectionString;
         _prepared = new PreparedReads(ConnectionString);
@@ -29,7 +30,7 @@ public sealed class Db : IDisposable
         return await c.QuerySingleOrDefaultAsync<T>(sql, new { Id = id });
     }
 
-    private readonly Polly.ResiliencePipeline _retry = DbResilience.Create();
+    private readonly Polly.ResiliencePipeline _retry;
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
     private readonly PreparedReads _prepared;
 

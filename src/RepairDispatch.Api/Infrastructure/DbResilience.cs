@@ -2,6 +2,7 @@ using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Polly;
 using Polly.Retry;
+using Polly.Simmy;
 
 namespace RepairDispatch.Api.Infrastructure;
 
@@ -12,7 +13,10 @@ namespace RepairDispatch.Api.Infrastructure;
 /// </summary>
 public static class DbResilience
 {
-    public static ResiliencePipeline Create() => new ResiliencePipelineBuilder()
+    /// <param name="chaosFaultRate">Tests only: inject a transient fault into that share of attempts (Polly's chaos strategy).</param>
+    public static ResiliencePipeline Create(double chaosFaultRate = 0)
+    {
+        var builder = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
         {
             ShouldHandle = new PredicateBuilder().Handle<SqliteException>(e => e.SqliteErrorCode is 5 or 6)
@@ -23,6 +27,9 @@ public static class DbResilience
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = TimeSpan.FromMilliseconds(50),
-        })
-        .Build();
+        });
+        if (chaosFaultRate > 0)
+            builder.AddChaosFault(chaosFaultRate, () => new SqliteException("Chaos: database is locked (injected).", 5));
+        return builder.Build();
+    }
 }

@@ -63,8 +63,8 @@ public static class JobsSetup
         Add<RetentionJob>("retention-sweep", job => job.RunAsync());
     }
 
-    /// <summary>The job dashboard, for admins and managers only.</summary>
+    /// <summary>The job dashboard, for admins and managers only: bearer token, or the cookie from /api/v1/auth/dashboard-session.</summary>
     public static void MapJobsDashboard(this WebApplication app) =>
         app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = null })
-            .RequireAuthorization(Auth.Policies.Dispatch);
+            .RequireAuthorization(Auth.DashboardSession.Policy);
 }

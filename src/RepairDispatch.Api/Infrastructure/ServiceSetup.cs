@@ -22,7 +22,7 @@ public static class ServiceSetup
         var connectionString = config.GetConnectionString("RepairDispatch")
             ?? (dbOptions.Provider == DatabaseProvider.Sqlite ? "Data Source=data/repairdispatch.db"
                 : throw new InvalidOperationException("ConnectionStrings:RepairDispatch is required for SqlServer."));
-        var db = new Db(dbOptions.Provider, connectionString);
+        var db = new Db(dbOptions.Provider, connectionString, dbOptions.ChaosFaultRate);
         services.AddSingleton(_ => db); // made by a factory, so the container disposes it
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Migrator>();
@@ -40,8 +40,12 @@ public static class ServiceSetup
             {
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = Tokens.Validation(authOptions, key);
-            });
-        Policies.Add(services.AddAuthorizationBuilder());
+            })
+            .AddDashboardCookie();
+        var authorization = services.AddAuthorizationBuilder();
+        Policies.Add(authorization);
+        DashboardSession.AddPolicy(authorization);
+        services.AddAntiforgery(); // Hangfire's dashboard protects its POST actions with it when present
         services.AddRateLimiter(o => RateLimits.Configure(o, authOptions));
         // Browsers may call the API only from the origins an operator lists (the console's own origin needs none).
         var origins = config.GetSection("RepairDispatch:Cors:Origins").Get<string[]>() ?? [];

@@ -18,6 +18,13 @@ public sealed class NotificationOptions
     /// <summary>Delivery attempts before a message is dead-lettered.</summary>
     public int MaxAttempts { get; set; } = 6;
 
+    /// <summary>The gateway call: per-attempt and total timeouts, retries, and when the circuit opens and for how long.</summary>
+    public double AttemptTimeoutSeconds { get; set; } = 3;
+    public double TotalTimeoutSeconds { get; set; } = 10;
+    public int Retries { get; set; } = 3;
+    public int CircuitMinimumThroughput { get; set; } = 10;
+    public double CircuitBreakSeconds { get; set; } = 15;
+
     /// <summary>Messages one dispatch run claims.</summary>
     public int BatchSize { get; set; } = 200;
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Options;
 
 namespace RepairDispatch.Api.Notifications;
 
@@ -7,8 +5,8 @@ public static class NotificationsSetup
 {
     /// <summary>
     /// The sender from configuration (`Log` by default); the gateway's HttpClient gets the standard resilience
-    /// pipeline: a 10 s total timeout, 3 retries with exponential backoff and jitter on transient answers, a circuit
-    /// breaker that opens after half the calls of 30 s fail, and a 3 s timeout per attempt.
+    /// pipeline: a total timeout, retries with exponential backoff and jitter on transient answers (5xx, 408, 429,
+    /// network errors), a circuit breaker that opens when half the calls of 30 s fail, and a timeout per attempt.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration config)
     {
@@ -24,10 +22,13 @@ public static class NotificationsSetup
             throw new InvalidOperationException("RepairDispatch:Notifications:GatewayUrl must be an absolute URL when the sender is Http.");
         services.AddHttpClient(HttpGatewaySender.ClientName).AddStandardResilienceHandler(r =>
         {
-            r.AttemptTimeout.Timeout = TimeSpan.FromSeconds(3);
-            r.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(10);
-            r.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(30);
-            r.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(15);
+            r.AttemptTimeout.Timeout = TimeSpan.FromSeconds(options.AttemptTimeoutSeconds);
+            r.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(options.TotalTimeoutSeconds);
+            r.Retry.MaxRetryAttempts = options.Retries;
+            r.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            r.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * options.AttemptTimeoutSeconds));
+            r.CircuitBreaker.MinimumThroughput = options.CircuitMinimumThroughput;
+            r.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(options.CircuitBreakSeconds);
         });
         services.AddSingleton<IMessageSender, HttpGatewaySender>();
         return services;

@@ -15,6 +15,9 @@ public static class ListWorkOrders
           AND (@From IS NULL OR created_at >= @From)
           AND (@To IS NULL OR created_at < @To)
           AND (@Pattern IS NULL OR number LIKE @Pattern OR fault_description LIKE @Pattern)
+          AND (@SlaBreached IS NULL
+               OR (@SlaBreached = 1 AND EXISTS (SELECT 1 FROM sla_breaches b WHERE b.work_order_id = work_orders.id))
+               OR (@SlaBreached = 0 AND NOT EXISTS (SELECT 1 FROM sla_breaches b WHERE b.work_order_id = work_orders.id)))
           AND (@CursorAt IS NULL OR created_at < @CursorAt OR (created_at = @CursorAt AND id < @CursorId))
         ORDER BY created_at DESC, id DESC
         """;
@@ -23,7 +26,7 @@ public static class ListWorkOrders
 
     public static async Task<IResult> Handle(HttpContext http, Db db, TimeProvider clock,
         WorkOrderStatus? status, Guid? technicianId, Guid? customerId, Guid? storeId, DateTimeOffset? from, DateTimeOffset? to,
-        string? q, int? pageSize, string? cursor)
+        string? q, bool? slaBreached, int? pageSize, string? cursor)
     {
         if (Cursor.Validate(pageSize, cursor) is { } invalid) return invalid;
         if (q is { Length: > 100 }) return Problems.Validation("q", "At most 100 characters.");
@@ -42,6 +45,7 @@ public static class ListWorkOrders
             StoreId = storeId, Status = status?.ToString(), TechnicianId = technicianId, CustomerId = customerId,
             From = from?.ToUniversalTime(), To = to?.ToUniversalTime(),
             Pattern = string.IsNullOrWhiteSpace(q) ? null : "%" + q.Trim() + "%",
+            SlaBreached = slaBreached,
             CursorAt = cursor is null ? (DateTimeOffset?)null : cursorAt, CursorId = cursorId, Take = take + 1,
         })).ToList();
         var now = clock.GetUtcNow();
