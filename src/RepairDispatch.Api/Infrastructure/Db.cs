@@ -13,7 +13,8 @@ public sealed class Db : IDisposable
 {
     public Db(DatabaseProvider provider, string connectionString, double chaosFaultRate = 0)
     {
-        _retry = DbResilience.Create(chaosFaultRate);
+        ChaosFaultRate = chaosFaultRate;
+        _retry = DbResilience.Create(() => ChaosFaultRate);
         Provider = provider;
         ConnectionString = provider == DatabaseProvider.Sqlite ? Sqlite(connectionString) : connectionString;
         _prepared = new PreparedReads(ConnectionString);
@@ -35,6 +36,9 @@ public sealed class Db : IDisposable
     private readonly PreparedReads _prepared;
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>Fault injection for resilience tests (`RepairDispatch:Database:ChaosFaultRate`); 0 in every real deployment.</summary>
+    public double ChaosFaultRate { get; set; }
     public string ConnectionString { get; }
     public bool IsSqlite => Provider == DatabaseProvider.Sqlite;
 

@@ -13,8 +13,8 @@ namespace RepairDispatch.Api.Infrastructure;
 /// </summary>
 public static class DbResilience
 {
-    /// <param name="chaosFaultRate">Tests only: inject a transient fault into that share of attempts (Polly's chaos strategy).</param>
-    public static ResiliencePipeline Create(double chaosFaultRate = 0)
+    /// <param name="chaosFaultRate">Tests only: the share of attempts that get a transient fault injected (Polly's chaos strategy).</param>
+    public static ResiliencePipeline Create(Func<double> chaosFaultRate)
     {
         var builder = new ResiliencePipelineBuilder()
         .AddRetry(new RetryStrategyOptions
@@ -28,8 +28,11 @@ public static class DbResilience
             UseJitter = true,
             Delay = TimeSpan.FromMilliseconds(50),
         });
-        if (chaosFaultRate > 0)
-            builder.AddChaosFault(chaosFaultRate, () => new SqliteException("Chaos: database is locked (injected).", 5));
+        builder.AddChaosFault(new Polly.Simmy.Fault.ChaosFaultStrategyOptions
+        {
+            InjectionRateGenerator = _ => ValueTask.FromResult(chaosFaultRate()),
+            FaultGenerator = new Polly.Simmy.Fault.FaultGenerator().AddException(() => new SqliteException("Chaos: database is locked (injected).", 5)),
+        });
         return builder.Build();
     }
 }

@@ -22,6 +22,7 @@ public sealed class NotificationOptions
     public double AttemptTimeoutSeconds { get; set; } = 3;
     public double TotalTimeoutSeconds { get; set; } = 10;
     public int Retries { get; set; } = 3;
+    public double RetryDelaySeconds { get; set; } = 0.2;
     public int CircuitMinimumThroughput { get; set; } = 10;
     public double CircuitBreakSeconds { get; set; } = 15;
 

@@ -25,7 +25,7 @@ public static class NotificationsSetup
             r.AttemptTimeout.Timeout = TimeSpan.FromSeconds(options.AttemptTimeoutSeconds);
             r.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(options.TotalTimeoutSeconds);
             r.Retry.MaxRetryAttempts = options.Retries;
-            r.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            r.Retry.Delay = TimeSpan.FromSeconds(options.RetryDelaySeconds);
             r.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * options.AttemptTimeoutSeconds));
             r.CircuitBreaker.MinimumThroughput = options.CircuitMinimumThroughput;
             r.CircuitBreaker.BreakDuration = TimeSpan.FromSeconds(options.CircuitBreakSeconds);

@@ -136,18 +136,4 @@ public class SettlementRunTests(StationFixture api) : IClassFixture<StationFixtu
         retry["lineCount"]!.GetValue<long>().Should().Be(4);
         retry["total"]!.GetValue<decimal>().Should().Be(461.00m);
     }
-
-    /// <summary>A second instance of the service on the same SQLite file: another host of a multi-node setup.</summary>
-    private sealed class SecondHost(string databasePath) : ApiFactory
-    {
-        protected override IDictionary<string, string?> Settings
-        {
-            get
-            {
-                var s = base.Settings;
-                s["ConnectionStrings:RepairDispatch"] = $"Data Source={databasePath}";
-                return s;
-            }
-        }
-    }
 }
