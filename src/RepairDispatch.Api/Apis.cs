@@ -1,3 +1,4 @@
+using RepairDispatch.Api.Dispatch;
 using RepairDispatch.Api.Callbacks;
 using RepairDispatch.Api.Complaints;
 using RepairDispatch.Api.Notifications;
@@ -38,5 +39,6 @@ public static class Apis
         app.MapCallbacks();
         app.MapComplaints();
         app.MapOutbox();
+        app.MapDispatch();
     }
 }

@@ -27,6 +27,7 @@ public static class ServiceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Migrator>();
         services.AddSingleton<Idempotency>();
+        services.AddSingleton<Dispatch.ITravelTimesProvider, Dispatch.GreatCircleTravelTimesProvider>();
 
         services.Configure<AuthOptions>(config.GetSection("RepairDispatch:Auth"));
         services.Configure<RepairDispatch.Api.Settlements.PricingOptions>(config.GetSection("RepairDispatch:Pricing"));

@@ -1,0 +1,14 @@
+using RepairDispatch.Api.Auth;
+
+namespace RepairDispatch.Api.Dispatch;
+
+public static class DispatchApi
+{
+    public static void MapDispatch(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/dispatch").WithTags("Dispatch").RequireAuthorization(Policies.Dispatch)
+            .ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
+        group.MapGet("/candidates", Candidates.Get).WithName("ListCandidates").Produces<CandidatesResponse>().ProducesValidationProblem()
+            .ProducesProblem(404);
+    }
+}
