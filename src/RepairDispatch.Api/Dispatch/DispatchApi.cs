@@ -10,5 +10,8 @@ public static class DispatchApi
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
         group.MapGet("/candidates", Candidates.Get).WithName("ListCandidates").Produces<CandidatesResponse>().ProducesValidationProblem()
             .ProducesProblem(404);
+        group.MapGet("/settings/{storeId:guid}", DispatchSettings.Get).WithName("GetDispatchSettings").Produces<DispatchSettingsView>().ProducesProblem(404);
+        group.MapPut("/settings/{storeId:guid}", DispatchSettings.Put).WithName("PutDispatchSettings").Produces<DispatchSettingsView>()
+            .ProducesValidationProblem().ProducesProblem(404);
     }
 }

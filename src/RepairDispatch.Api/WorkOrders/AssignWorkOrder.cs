@@ -72,7 +72,7 @@ public static class AssignWorkOrder
     }
 
     /// <summary>The appointment window in the store's time, e.g. "2026-11-23 14:00–16:00".</summary>
-    private static async Task<string> WindowTextAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, Guid storeId,
+    internal static async Task<string> WindowTextAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, Guid storeId,
         DateTimeOffset from, DateTimeOffset to)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(await Stores.StoreHandlers.TimeZoneOf(c, tx, storeId) ?? "Asia/Shanghai");

@@ -62,7 +62,8 @@ public static class CreateWorkOrder
         ORDER BY created_at
         """;
 
-    public static async Task<IResult> Handle(CreateWorkOrderRequest request, HttpContext http, Db db, TimeProvider clock)
+    public static async Task<IResult> Handle(CreateWorkOrderRequest request, HttpContext http, Db db, TimeProvider clock,
+        Dispatch.ITravelTimesProvider travel, Microsoft.Extensions.Options.IOptions<Notifications.NotificationOptions> notifications)
     {
         var me = http.Me();
         if (request.Appointment is { From: { } from, To: { } to } && from >= to)
@@ -85,6 +86,7 @@ public static class CreateWorkOrder
             if (request.Address is { } address)
                 (order.District, order.Street, order.Lat, order.Lon) = (address.District.Trim(), address.Street.Trim(), address.Lat, address.Lon);
             await InsertAsync(c, tx, order, me, now, reason: null);
+            await Dispatch.AutoDispatch.TryAsync(c, tx, order, me, now, travel, notifications.Value.Language);
             return Created(order, now);
         });
     }

@@ -1,0 +1,31 @@
+using System.Data.Common;
+using Dapper;
+using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.WorkOrders;
+
+namespace RepairDispatch.Api.Dispatch;
+
+/// <summary>
+/// For stores that opt in: a new order goes to its best-ranked technician in the creating transaction, with an event
+/// that says who was chosen and why. No eligible technician leaves the order New for a person to dispatch.
+/// </summary>
+public static class AutoDispatch
+{
+    public static async Task TryAsync(DbConnection c, DbTransaction tx, WorkOrder order, CurrentUser me, DateTimeOffset now, ITravelTimesProvider travel,
+        string language)
+    {
+        if (await Roster.StoreAsync(c, tx, order.StoreId) is not { AutoDispatch: true }) return;
+        if (!StatusMachine.TryMove(order.Status, WorkOrderAction.Assign, out var to)) return;
+        var facts = await c.QuerySingleAsync<Candidates.OrderFacts>(Candidates.OrderSql, new { order.Id }, tx);
+        var best = (await Candidates.RankAsync(c, tx, facts, now, travel)).Candidates.FirstOrDefault(x => x.Kind == CandidateKind.Technician);
+        if (best is null) return;
+        var from = order.Status;
+        (order.TechnicianId, order.Status, order.AssignedAt) = (best.Id, to, now);
+        await order.SaveAsync(c, tx, now);
+        await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "AutoAssigned", from, to,
+            $"Auto-dispatch: {best.Name}, score {best.Score:0.#} ({string.Join("; ", best.Reasons)})");
+        if (order.AppointmentFrom is { } start && order.AppointmentTo is { } end)
+            await Notifications.Outbox.ToCustomerAsync(c, tx, order, Notifications.MessageTemplate.AppointmentConfirmed,
+                new() { ["window"] = await AssignWorkOrder.WindowTextAsync(c, tx, order.StoreId, start, end) }, language, now);
+    }
+}
