@@ -39,7 +39,12 @@ public sealed record PlanningProblem(IReadOnlyList<PlanVehicle> Vehicles, IReadO
 
 public sealed record PlanStop(string VisitId, double Arrival, double ServiceStart, double Departure);
 
-public sealed record PlanRoute(string VehicleId, IReadOnlyList<PlanStop> Stops, double Travel, double End);
+/// <param name="End">When the vehicle is back at its EndNode (after the break when it is taken there).</param>
+public sealed record PlanRoute(string VehicleId, IReadOnlyList<PlanStop> Stops, double Travel, double End)
+{
+    /// <summary>When the vehicle's break starts; null when it has none or the route is empty.</summary>
+    public double? BreakStart { get; init; }
+}
 
 /// <summary>A visit no route could take, and why in words (no skilled technician, window outside every shift, …).</summary>
 public sealed record UnservedVisit(string VisitId, string Reason);

@@ -1,4 +1,5 @@
 using RepairDispatch.Benchmarks;
+using RepairDispatch.Benchmarks.Planning;
 
 // Benchmark driver for RepairDispatch (see docs/benchmarks.md; bench/run.sh runs the whole thing).
 //   seed --db PATH [--orders 100000] [--spare-appliances 40000]
@@ -12,13 +13,17 @@ using RepairDispatch.Benchmarks;
 //   bare-serve --db PATH --url URL         the bare HTTP reference endpoint (no service logic), until killed
 //   free-port                              prints a free TCP port on 127.0.0.1
 //   wait-ready --url URL [--path /health/ready] [--timeout 60]   waits until URL+path answers 200
+//   vrptw FILE [--seconds 10]              solves a Solomon VRPTW instance, prints one JSON line (bench/solomon.sh)
 // Exit code of run, settlement-run and mobile-run: 0 every goal met (mobile-run: every check passed), 1 a goal missed
 // (a check failed), 2 errors (failed requests, bad arguments).
 try
 {
-    var options = Options.Parse(args.Skip(1));
+    // vrptw takes the instance file before its options.
+    var positional = args.FirstOrDefault() == "vrptw" ? args.Skip(1).Take(1).ToArray() : [];
+    var options = Options.Parse(args.Skip(1 + positional.Length));
     return args.FirstOrDefault() switch
     {
+        "vrptw" when positional.Length == 1 => VrptwCommand.Run(positional[0], options),
         "seed" => await Seeder.RunAsync(options),
         "run" => await Runner.RunAsync(options),
         "bare-serve" => await BareServer.RunAsync(options),
@@ -58,6 +63,7 @@ static int Usage()
                RepairDispatch.Benchmarks bare-serve --db PATH --url http://127.0.0.1:PORT
                RepairDispatch.Benchmarks free-port
                RepairDispatch.Benchmarks wait-ready --url http://127.0.0.1:PORT [--path /health/ready] [--timeout 60]
+               RepairDispatch.Benchmarks vrptw INSTANCE_FILE [--seconds 10]
         """);
     return 2;
 }

@@ -1,0 +1,22 @@
+namespace RepairDispatch.Planning.Engine;
+
+/// <summary>
+/// What a solution costs: travel, plus a small convex price on each route's visit count (so that equal travel prefers
+/// balanced days), plus a penalty per unserved visit large enough that serving one more always wins.
+/// </summary>
+internal sealed class Objective(double balanceWeight, double unservedPenalty)
+{
+    public static Objective For(CompiledProblem p)
+    {
+        var longestArc = p.VisitNode.Concat(p.StartNode).Max(a => p.VisitNode.Concat(p.EndNode).Max(b => p.Cost(a, b)));
+        var balance = p.Problem.Objective == PlanObjective.ServeAllThenTravelThenBalance ? 0.01 * p.TypicalArc : 0;
+        var visits = p.Visits.Count;
+        return new Objective(balance, 10 * (2 * longestArc + balance * (2 * visits + 1)) + 1);
+    }
+
+    public double Cost(Solution s) =>
+        s.Travel + balanceWeight * s.Routes.Sum(r => (double)r.Visits.Count * r.Visits.Count) + unservedPenalty * s.Unassigned.Count;
+
+    public double InsertionCost(Route route, int visit, int position) =>
+        route.InsertionCost(visit, position) + balanceWeight * (2 * route.Visits.Count + 1);
+}

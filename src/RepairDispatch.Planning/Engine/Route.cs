@@ -1,0 +1,137 @@
+namespace RepairDispatch.Planning.Engine;
+
+/// <summary>
+/// One vehicle's visits in order. The first <see cref="Fixed"/> visits are pinned and never move. Keeps, ignoring the
+/// break, each position's earliest departure and latest arrival, so that most insertions are judged in O(1); with a
+/// break, an insertion those bounds allow is confirmed by simulating the whole route (a break only delays).
+/// </summary>
+internal sealed class Route
+{
+    private readonly CompiledProblem _p;
+    private double[] _earliestDeparture = [];
+    private double[] _latestArrival = [];
+    private int[] _scratch = [];
+
+    public Route(CompiledProblem p, int vehicle, RouteOrigin origin)
+    {
+        _p = p;
+        Vehicle = vehicle;
+        Origin = origin;
+        Refresh();
+    }
+
+    private Route(Route other)
+    {
+        _p = other._p;
+        Vehicle = other.Vehicle;
+        Origin = other.Origin;
+        Visits.AddRange(other.Visits);
+        Fixed = other.Fixed;
+        Load = other.Load;
+        Travel = other.Travel;
+        Feasible = other.Feasible;
+        _earliestDeparture = (double[])other._earliestDeparture.Clone();
+        _latestArrival = (double[])other._latestArrival.Clone();
+    }
+
+    public int Vehicle { get; }
+    public RouteOrigin Origin { get; }
+    public List<int> Visits { get; } = [];
+    public int Fixed { get; set; }
+    public int Load { get; private set; }
+    public double Travel { get; private set; }
+    public bool Feasible { get; private set; }
+    public int Movable => Visits.Count - Fixed;
+    public bool Idle => Visits.Count == 0 && !Origin.MidRoute;
+    private int EndNode => _p.EndNode[Vehicle];
+    private bool HasBreak => _p.Vehicles[Vehicle].Break is not null && !Origin.BreakTaken;
+
+    public Route Clone() => new(this);
+
+    public int NodeBefore(int position) => position == 0 ? Origin.Node : _p.VisitNode[Visits[position - 1]];
+    public int NodeAt(int position) => position == Visits.Count ? EndNode : _p.VisitNode[Visits[position]];
+
+    /// <summary>Travel added by putting the visit before position (Visits.Count = last).</summary>
+    public double InsertionCost(int visit, int position)
+    {
+        var node = _p.VisitNode[visit];
+        if (Idle)
+            return _p.Cost(Origin.Node, node) + _p.Cost(node, EndNode);
+        var before = NodeBefore(position);
+        var after = NodeAt(position);
+        return _p.Cost(before, node) + _p.Cost(node, after) - _p.Cost(before, after);
+    }
+
+    public bool CanTake(int visit) => _p.Allowed(visit, Vehicle) && Load + _p.Demand[visit] <= _p.Vehicles[Vehicle].Capacity;
+
+    /// <summary>Whether the route stays feasible with the visit before position; skills and load are checked by <see cref="CanTake"/>.</summary>
+    public bool CanInsert(int visit, int position)
+    {
+        var node = _p.VisitNode[visit];
+        var arrive = _earliestDeparture[position] + _p.Time(NodeBefore(position), node);
+        var begin = Math.Max(arrive, _p.WindowStart[visit]);
+        if (begin > _p.WindowEnd[visit] + CompiledProblem.Epsilon) return false;
+        var next = begin + _p.Service[visit] + _p.Time(node, NodeAt(position));
+        if (next > _latestArrival[position] + CompiledProblem.Epsilon) return false;
+        return !HasBreak || SimulateWith(visit, position);
+    }
+
+    public void Insert(int visit, int position)
+    {
+        Visits.Insert(position, visit);
+        Refresh();
+    }
+
+    /// <summary>Recomputes load, travel, feasibility and the insertion bounds after the visits changed.</summary>
+    public void Refresh()
+    {
+        var n = Visits.Count;
+        Load = 0;
+        foreach (var visit in Visits) Load += _p.Demand[visit];
+        Travel = 0;
+        if (!Idle)
+            for (var k = 0; k <= n; k++) Travel += _p.Cost(NodeBefore(k), NodeAt(k));
+
+        if (_earliestDeparture.Length < n + 1)
+        {
+            _earliestDeparture = new double[n + 8];
+            _latestArrival = new double[n + 8];
+        }
+        _earliestDeparture[0] = Origin.Time;
+        var feasible = Load <= _p.Vehicles[Vehicle].Capacity;
+        for (var k = 0; k < n; k++)
+        {
+            var visit = Visits[k];
+            var begin = Math.Max(_earliestDeparture[k] + _p.Time(NodeBefore(k), _p.VisitNode[visit]), _p.WindowStart[visit]);
+            feasible &= begin <= _p.WindowEnd[visit] + CompiledProblem.Epsilon;
+            _earliestDeparture[k + 1] = begin + _p.Service[visit];
+        }
+        _latestArrival[n] = _p.Vehicles[Vehicle].ShiftEnd;
+        for (var k = n - 1; k >= 0; k--)
+        {
+            var visit = Visits[k];
+            var latestStart = Math.Min(_p.WindowEnd[visit],
+                _latestArrival[k + 1] - _p.Time(_p.VisitNode[visit], NodeAt(k + 1)) - _p.Service[visit]);
+            _latestArrival[k] = latestStart;
+        }
+        if (!Idle) feasible &= _earliestDeparture[n] + _p.Time(NodeBefore(n), EndNode) <= _latestArrival[n] + CompiledProblem.Epsilon;
+        Feasible = feasible && (!HasBreak || SimulateWith(-1, 0));
+    }
+
+    /// <summary>Simulates the route, with the visit inserted before position when visit ≥ 0.</summary>
+    private bool SimulateWith(int visit, int position)
+    {
+        var n = Visits.Count + (visit >= 0 ? 1 : 0);
+        if (_scratch.Length < n) _scratch = new int[n + 8];
+        var sequence = _scratch.AsSpan(0, n);
+        if (visit < 0) Visits.CopyTo(sequence);
+        else
+        {
+            Visits.CopyTo(0, _scratch, 0, position);
+            sequence[position] = visit;
+            Visits.CopyTo(position, _scratch, position + 1, Visits.Count - position);
+        }
+        Span<double> times = n <= 128 ? stackalloc double[2 * n] : new double[2 * n];
+        return Schedule.TrySimulate(_p, Vehicle, Origin, sequence, times[..n], times[n..], out _, out _);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using RepairDispatch.Planning;
+
+namespace RepairDispatch.Benchmarks.Planning;
+
+/// <summary>`vrptw FILE --seconds N`: solves a Solomon instance and prints one JSON line (routes as customer numbers).</summary>
+public static class VrptwCommand
+{
+    public static int Run(string path, Options options)
+    {
+        var instance = SolomonInstance.Read(path);
+        var seconds = options.Double("seconds", 10);
+        var watch = Stopwatch.StartNew();
+        var result = DayPlanner.Solve(instance.ToProblem(), TimeSpan.FromSeconds(seconds));
+        watch.Stop();
+        var routes = result.Routes.Where(r => r.Stops.Count > 0)
+            .Select(r => r.Stops.Select(s => int.Parse(s.VisitId, CultureInfo.InvariantCulture)).ToArray())
+            .ToArray();
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            instance = instance.Name,
+            vehicles = routes.Length,
+            distance = Math.Round(result.TotalTravel, 2),
+            seconds = Math.Round(watch.Elapsed.TotalSeconds, 2),
+            unserved = result.Unserved.Count,
+            routes,
+        }));
+        return result.Unserved.Count == 0 ? 0 : 1;
+    }
+}
