@@ -6,7 +6,8 @@ ALTER TABLE stores ADD COLUMN road_factor REAL NOT NULL DEFAULT 1.3 CHECK (road_
 ALTER TABLE stores ADD COLUMN city_speed_kmh REAL NOT NULL DEFAULT 25 CHECK (city_speed_kmh BETWEEN 5 AND 120);
 ALTER TABLE stores ADD COLUMN auto_dispatch INTEGER NOT NULL DEFAULT 0 CHECK (auto_dispatch IN (0, 1));
 
--- A plan for a store and day: computed by a job (progress visible), then applied by a manager. Applying a newer plan
+-- A plan for a store and day: computed by a job (progress visible; a run whose heartbeat stops is run again), then
+-- applied by a manager. Applying a newer plan
 -- of the same day supersedes the applied one.
 CREATE TABLE dispatch_plans (
     id                  TEXT PRIMARY KEY,
@@ -22,6 +23,7 @@ CREATE TABLE dispatch_plans (
     error               TEXT NULL,
     created_by_user_id  TEXT NOT NULL REFERENCES users(id),
     created_at          TEXT NOT NULL,
+    heartbeat_at        TEXT NULL,
     finished_at         TEXT NULL,
     applied_at          TEXT NULL
 );

@@ -8,7 +8,8 @@ ALTER TABLE stores ADD city_speed_kmh FLOAT NOT NULL CONSTRAINT df_stores_city_s
     CONSTRAINT ck_stores_city_speed CHECK (city_speed_kmh BETWEEN 5 AND 120);
 ALTER TABLE stores ADD auto_dispatch BIT NOT NULL CONSTRAINT df_stores_auto_dispatch DEFAULT 0;
 
--- A plan for a store and day: computed by a job (progress visible), then applied by a manager. Applying a newer plan
+-- A plan for a store and day: computed by a job (progress visible; a run whose heartbeat stops is run again), then
+-- applied by a manager. Applying a newer plan
 -- of the same day supersedes the applied one.
 CREATE TABLE dispatch_plans (
     id                  UNIQUEIDENTIFIER NOT NULL PRIMARY KEY,
@@ -24,6 +25,7 @@ CREATE TABLE dispatch_plans (
     error               NVARCHAR(1000) NULL,
     created_by_user_id  UNIQUEIDENTIFIER NOT NULL REFERENCES users(id),
     created_at          DATETIMEOFFSET(7) NOT NULL,
+    heartbeat_at        DATETIMEOFFSET(7) NULL,
     finished_at         DATETIMEOFFSET(7) NULL,
     applied_at          DATETIMEOFFSET(7) NULL
 );

@@ -10,6 +10,9 @@ public static class DispatchApi
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
         group.MapGet("/candidates", Candidates.Get).WithName("ListCandidates").Produces<CandidatesResponse>().ProducesValidationProblem()
             .ProducesProblem(404);
+        group.MapPost("/plans", DayPlans.Create).WithName("CreateDayPlan").Produces<DayPlanView>(202).ProducesValidationProblem();
+        group.MapGet("/plans/{id:guid}", DayPlans.Get).WithName("GetDayPlan").Produces<DayPlanView>().ProducesProblem(404);
+        group.MapPost("/plans/{id:guid}/apply", DayPlans.Apply).WithName("ApplyDayPlan").Produces<ApplyPlanResponse>().ProducesProblem(404).ProducesProblem(409);
         group.MapGet("/settings/{storeId:guid}", DispatchSettings.Get).WithName("GetDispatchSettings").Produces<DispatchSettingsView>().ProducesProblem(404);
         group.MapPut("/settings/{storeId:guid}", DispatchSettings.Put).WithName("PutDispatchSettings").Produces<DispatchSettingsView>()
             .ProducesValidationProblem().ProducesProblem(404);

@@ -25,6 +25,7 @@ public static class JobsSetup
         ["sla-watchdog"] = "* * * * *",        // every minute: flag and escalate missed deadlines
         ["outbox-dispatch"] = "* * * * *",     // every minute: deliver pending messages
         ["retention-sweep"] = "17 * * * *",    // hourly: delete idempotency keys, pings, tombstones past retention
+        ["dispatch-plans"] = "* * * * *",      // every minute: compute queued day plans, re-queue ones whose run died
     };
 
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration config, Db db)
@@ -39,6 +40,7 @@ public static class JobsSetup
         services.AddTransient<MonthlySettlementJob>();
         services.AddTransient<RetentionJob>();
         services.AddTransient<WorkOrders.SlaWatchdog>();
+        services.AddTransient<Dispatch.DayPlanJob>();
         return services;
     }
 
@@ -61,6 +63,7 @@ public static class JobsSetup
         Add<WorkOrders.SlaWatchdog>("sla-watchdog", job => job.RunAsync());
         Add<Notifications.OutboxDispatchJob>("outbox-dispatch", job => job.RunAsync());
         Add<RetentionJob>("retention-sweep", job => job.RunAsync());
+        Add<Dispatch.DayPlanJob>("dispatch-plans", job => job.SweepAsync());
     }
 
     /// <summary>The job dashboard, for admins and managers only: bearer token, or the cookie from /api/v1/auth/dashboard-session.</summary>

@@ -32,6 +32,7 @@ public static class ServiceSetup
         services.Configure<AuthOptions>(config.GetSection("RepairDispatch:Auth"));
         services.Configure<RepairDispatch.Api.Settlements.PricingOptions>(config.GetSection("RepairDispatch:Pricing"));
         services.Configure<RetentionOptions>(config.GetSection("RepairDispatch:Retention"));
+        services.Configure<Dispatch.DispatchOptions>(config.GetSection("RepairDispatch:Dispatch"));
         var authOptions = config.GetSection("RepairDispatch:Auth").Get<AuthOptions>() ?? new AuthOptions();
         var key = SigningKey.Resolve(authOptions, db);
         services.AddSingleton(key);

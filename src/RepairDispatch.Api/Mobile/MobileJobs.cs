@@ -17,17 +17,15 @@ public sealed record MobileJob(WorkOrderResponse Order, CustomerContact Customer
 
 /// <summary>
 /// The technician's view: jobs assigned to them that are not closed or cancelled (a completed job stays until the
-/// office closes it). The list is in route order: by appointment, unbooked jobs last.
+/// office closes it). The list is in route order: by day, then the applied plan's sequence, then the appointment;
+/// unbooked jobs last.
 /// </summary>
 public static class MobileJobs
 {
     public const int PreviousVisitsShown = 5;
 
     public const string ViewFilter = "technician_id = @TechnicianId AND status NOT IN ('Closed','Cancelled')";
-    private const string ViewSql = "SELECT " + WorkOrder.Columns + " FROM work_orders WHERE " + ViewFilter + """
-
-        ORDER BY CASE WHEN appointment_from IS NULL THEN 1 ELSE 0 END, appointment_from, created_at, id
-        """;
+    private const string ViewSql = "SELECT " + WorkOrder.Columns + " FROM work_orders WHERE " + ViewFilter;
     private const string OnSiteSql = """
         SELECT w.id AS work_order_id, c.id AS customer_id, c.name AS customer_name,
                (SELECT p.phone FROM customer_phones p WHERE p.customer_id = c.id AND p.position = 0) AS phone,
@@ -48,10 +46,14 @@ public static class MobileJobs
         var me = http.Me();
         await using var c = await db.OpenAsync();
         var jobs = (await c.QueryAsync<WorkOrder>(ViewSql, new { me.TechnicianId })).ToList();
-        if (date is { } day && jobs.Count > 0)
+        if (jobs.Count > 0)
         {
             var zone = TimeZoneInfo.FindSystemTimeZoneById(await StoreHandlers.TimeZoneOf(c, null, jobs[0].StoreId) ?? "Asia/Shanghai");
-            jobs = jobs.Where(j => j.AppointmentFrom is not { } from || DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime) == day).ToList();
+            DateOnly? DayOf(WorkOrder j) => j.AppointmentFrom is { } from ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime) : null;
+            if (date is { } day) jobs = jobs.Where(j => DayOf(j) is not { } d || d == day).ToList();
+            // Route order: by day, then the applied plan's sequence, then the appointment.
+            jobs = [.. jobs.OrderBy(j => DayOf(j) ?? DateOnly.MaxValue).ThenBy(j => j.RouteSequence ?? long.MaxValue)
+                .ThenBy(j => j.AppointmentFrom ?? DateTimeOffset.MaxValue).ThenBy(j => j.CreatedAt)];
         }
         return TypedResults.Ok(new Page<MobileJob>(await DescribeAsync(c, null, jobs, clock.GetUtcNow()), null));
     }

@@ -58,13 +58,16 @@ public sealed class WorkOrder
     public string? CompletedPeriod { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public DateTimeOffset? CancelledAt { get; set; }
+    /// <summary>The position on the technician's route for the day, from the applied day plan or an urgent insertion.</summary>
+    public long? RouteSequence { get; set; }
+    public DateTimeOffset? PlannedArrival { get; set; }
 
     public const string Columns = """
         id, store_id, number, type, source, status, customer_id, appliance_id, district, street, lat, lon, fault_description,
         priority, appointment_from, appointment_to, technician_id, installer_partner_id, in_warranty, warranty_coverage, payer,
         claimable, warranty_reason, assign_by, on_site_by, complete_by, sla_paused_at, rework_of_id, contract_id, intended_duplicate, visits,
         repair_level, failed_part, main_part, labour_minutes, resolution_notes, customer_rating, version, created_by_user_id,
-        created_at, updated_at, assigned_at, on_site_at, completed_at, completed_period, closed_at, cancelled_at
+        created_at, updated_at, assigned_at, on_site_at, completed_at, completed_period, closed_at, cancelled_at, route_sequence, planned_arrival
         """;
 
     private const string LoadSql = "SELECT " + Columns + " FROM work_orders WHERE id = @Id";
@@ -89,7 +92,8 @@ public sealed class WorkOrder
             sla_paused_at = @SlaPausedAt, visits = @Visits, repair_level = @RepairLevel, failed_part = @FailedPart,
             main_part = @MainPart, labour_minutes = @LabourMinutes, resolution_notes = @ResolutionNotes,
             customer_rating = @CustomerRating, version = @Version + 1, updated_at = @UpdatedAt, assigned_at = @AssignedAt,
-            on_site_at = @OnSiteAt, completed_at = @CompletedAt, completed_period = @CompletedPeriod, closed_at = @ClosedAt, cancelled_at = @CancelledAt
+            on_site_at = @OnSiteAt, completed_at = @CompletedAt, completed_period = @CompletedPeriod, closed_at = @ClosedAt, cancelled_at = @CancelledAt,
+            route_sequence = @RouteSequence, planned_arrival = @PlannedArrival
         WHERE id = @Id AND version = @Version
         """;
 
@@ -117,6 +121,7 @@ public sealed class WorkOrder
         WarrantyReason, AssignBy, OnSiteBy, CompleteBy, SlaPausedAt, ReworkOfId, ContractId, IntendedDuplicate, Visits,
         RepairLevel = RepairLevel?.ToString(), FailedPart, MainPart, LabourMinutes, ResolutionNotes, CustomerRating, Version,
         CreatedByUserId, CreatedAt, UpdatedAt, AssignedAt, OnSiteAt, CompletedAt, CompletedPeriod, ClosedAt, CancelledAt,
+        RouteSequence, PlannedArrival,
     };
 
     /// <summary>A technician sees only jobs assigned to them; store staff their store; headquarters everything.</summary>

@@ -4,13 +4,15 @@ public sealed record WarrantyView(bool InWarranty, Payer Payer, string Reason, W
 public sealed record SlaView(DateTimeOffset AssignBy, DateTimeOffset OnSiteBy, DateTimeOffset CompleteBy, bool Breached, bool Paused);
 public sealed record AddressView(string? District, string? Street, double? Lat, double? Lon);
 public sealed record WindowView(DateTimeOffset From, DateTimeOffset To);
+/// <param name="Sequence">Position on the technician's route that day (1 = first).</param>
+public sealed record RouteView(int Sequence, DateTimeOffset? PlannedArrival);
 public sealed record ResolutionView(RepairLevel? RepairLevel, string? FailedPart, bool? MainPart, long? LabourMinutes, string? Notes, long? CustomerRating);
 
 public sealed record WorkOrderResponse(
     Guid Id, string Number, WorkOrderType Type, WorkOrderSource Source, WorkOrderStatus Status, Guid StoreId,
     Guid CustomerId, Guid ApplianceId, Guid? TechnicianId, Guid? InstallerPartnerId, Priority Priority,
     string FaultDescription, AddressView? Address, WindowView? Appointment, WarrantyView Warranty, SlaView Sla,
-    Guid? ReworkOfId, Guid? ContractId, bool IntendedDuplicate, long Visits, ResolutionView? Resolution, long Version,
+    Guid? ReworkOfId, Guid? ContractId, bool IntendedDuplicate, long Visits, ResolutionView? Resolution, RouteView? Route, long Version,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
     public static WorkOrderResponse From(WorkOrder o, DateTimeOffset now)
@@ -26,6 +28,7 @@ public sealed record WorkOrderResponse(
             new SlaView(o.AssignBy, o.OnSiteBy, o.CompleteBy, breached, o.SlaPausedAt is not null),
             o.ReworkOfId, o.ContractId, o.IntendedDuplicate, o.Visits,
             o.CompletedAt is null ? null : new ResolutionView(o.RepairLevel, o.FailedPart, o.MainPart, o.LabourMinutes, o.ResolutionNotes, o.CustomerRating),
+            o.RouteSequence is { } seq ? new RouteView((int)seq, o.PlannedArrival) : null,
             o.Version, o.CreatedAt, o.UpdatedAt);
     }
 }

@@ -1,0 +1,15 @@
+namespace RepairDispatch.Api.Dispatch;
+
+public enum PlanStatus { Queued, Running, Ready, Failed, Applied, Superseded }
+
+public sealed record PlannedStop(Guid WorkOrderId, string Number, int Sequence, DateTimeOffset Arrival, DateTimeOffset ServiceStart, DateTimeOffset ServiceEnd);
+
+public sealed record PlannedRoute(Guid TechnicianId, string TechnicianName, IReadOnlyList<PlannedStop> Stops);
+
+public sealed record UnplannedVisit(Guid WorkOrderId, string Number, string Reason);
+
+/// <param name="Progress">0–1 while the optimiser runs.</param>
+/// <param name="TravelMinutes">The plan's total driving time.</param>
+public sealed record DayPlanView(Guid Id, Guid StoreId, DateOnly Day, PlanStatus Status, double Progress, string? Phase, int SecondsLimit,
+    int? Served, int? Unserved, double? TravelMinutes, string? Error, IReadOnlyList<PlannedRoute> Routes, IReadOnlyList<UnplannedVisit> Unplanned,
+    DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, DateTimeOffset? AppliedAt);
