@@ -29,10 +29,15 @@ public sealed class DayPlanProblem
         public Guid? TechnicianId { get; init; }
         public double? Lat { get; init; }
         public double? Lon { get; init; }
-        public DateTimeOffset AppointmentFrom { get; init; }
-        public DateTimeOffset AppointmentTo { get; init; }
+        public DateTimeOffset? AppointmentFrom { get; init; }
+        public DateTimeOffset? AppointmentTo { get; init; }
     }
 
+    private const string OneVisitSql = """
+        SELECT w.id, w.number, w.type, w.status, a.category, a.manufacturer_id, w.payer, w.contract_id, w.technician_id, w.lat, w.lon,
+               w.appointment_from, w.appointment_to
+        FROM work_orders w JOIN appliances a ON a.id = w.appliance_id WHERE w.id = @Id
+        """;
     private const string VisitsSql = """
         SELECT w.id, w.number, w.type, w.status, a.category, a.manufacturer_id, w.payer, w.contract_id, w.technician_id, w.lat, w.lon,
                w.appointment_from, w.appointment_to
@@ -50,13 +55,23 @@ public sealed class DayPlanProblem
 
     public DateTimeOffset At(double secondsFromMidnight) => Store.At(Day, TimeSpan.Zero).AddSeconds(secondsFromMidnight);
 
+    /// <param name="unbooked">An order to add though it has no appointment that day (an urgent call): its window is from
+    /// <paramref name="now"/> to the end of the day.</param>
     public static async Task<DayPlanProblem> BuildAsync(DbConnection c, DbTransaction? tx, StoreDispatch store, DateOnly day,
-        DispatchOptions options, ITravelTimesProvider travel)
+        DispatchOptions options, ITravelTimesProvider travel, Guid? unbooked = null, DateTimeOffset? now = null)
     {
         var midnight = store.At(day, TimeSpan.Zero);
         var technicians = (await Roster.TechniciansAsync(c, tx, store.Id)).Where(t => t.Active && t.WorksOn(day)).ToList();
         var rows = (await c.QueryAsync<VisitRow>(VisitsSql, new { StoreId = store.Id, DayStart = midnight, DayEnd = store.At(day.AddDays(1), TimeSpan.Zero) }, tx))
             .ToList();
+        if (unbooked is { } extra && rows.All(r => r.Id != extra)
+            && await c.QuerySingleOrDefaultAsync<VisitRow>(OneVisitSql, new { Id = extra }, tx) is { } call)
+            rows.Add(new VisitRow
+            {
+                Id = call.Id, Number = call.Number, Type = call.Type, Status = call.Status, Category = call.Category, ManufacturerId = call.ManufacturerId,
+                Payer = call.Payer, ContractId = call.ContractId, TechnicianId = call.TechnicianId, Lat = call.Lat, Lon = call.Lon,
+                AppointmentFrom = now ?? midnight, AppointmentTo = store.At(day.AddDays(1), TimeSpan.Zero),
+            });
         var points = new List<GeoPoint>();
         int Node(GeoPoint p) { points.Add(p); return points.Count - 1; }
         double Seconds(DateTimeOffset t) => (t - midnight).TotalSeconds;
@@ -79,7 +94,7 @@ public sealed class DayPlanProblem
             var started = v.Status is nameof(WorkOrderStatus.EnRoute) or nameof(WorkOrderStatus.OnSite);
             if (v.Status == nameof(WorkOrderStatus.Accepted) && v.TechnicianId is { } accepted) needs.Add("tech:" + accepted);
             var site = v.Lat is { } lat && v.Lon is { } lon ? new GeoPoint(lat, lon) : store.Location;
-            visits.Add(new PlanVisit(v.Id.ToString(), Node(site), Seconds(v.AppointmentFrom), Seconds(v.AppointmentTo),
+            visits.Add(new PlanVisit(v.Id.ToString(), Node(site), Seconds(v.AppointmentFrom!.Value), Seconds(v.AppointmentTo!.Value),
                 options.ServiceMinutes(Enum.Parse<WorkOrderType>(v.Type), v.Category) * 60, 1, needs,
                 started ? v.TechnicianId?.ToString() : null));
         }

@@ -13,6 +13,8 @@ public static class DispatchApi
         group.MapPost("/plans", DayPlans.Create).WithName("CreateDayPlan").Produces<DayPlanView>(202).ProducesValidationProblem();
         group.MapGet("/plans/{id:guid}", DayPlans.Get).WithName("GetDayPlan").Produces<DayPlanView>().ProducesProblem(404);
         group.MapPost("/plans/{id:guid}/apply", DayPlans.Apply).WithName("ApplyDayPlan").Produces<ApplyPlanResponse>().ProducesProblem(404).ProducesProblem(409);
+        group.MapPost("/urgent-insertions", UrgentInsertions.Post).WithName("InsertUrgentOrder").Produces<UrgentInsertionResponse>()
+            .ProducesValidationProblem().ProducesProblem(409);
         group.MapGet("/settings/{storeId:guid}", DispatchSettings.Get).WithName("GetDispatchSettings").Produces<DispatchSettingsView>().ProducesProblem(404);
         group.MapPut("/settings/{storeId:guid}", DispatchSettings.Put).WithName("PutDispatchSettings").Produces<DispatchSettingsView>()
             .ProducesValidationProblem().ProducesProblem(404);

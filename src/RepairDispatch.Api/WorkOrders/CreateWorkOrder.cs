@@ -63,7 +63,8 @@ public static class CreateWorkOrder
         """;
 
     public static async Task<IResult> Handle(CreateWorkOrderRequest request, HttpContext http, Db db, TimeProvider clock,
-        Dispatch.ITravelTimesProvider travel, Microsoft.Extensions.Options.IOptions<Notifications.NotificationOptions> notifications)
+        Dispatch.ITravelTimesProvider travel, Microsoft.Extensions.Options.IOptions<Notifications.NotificationOptions> notifications,
+        Microsoft.Extensions.Options.IOptions<Dispatch.DispatchOptions> dispatch)
     {
         var me = http.Me();
         if (request.Appointment is { From: { } from, To: { } to } && from >= to)
@@ -86,7 +87,10 @@ public static class CreateWorkOrder
             if (request.Address is { } address)
                 (order.District, order.Street, order.Lat, order.Lon) = (address.District.Trim(), address.Street.Trim(), address.Lat, address.Lon);
             await InsertAsync(c, tx, order, me, now, reason: null);
-            await Dispatch.AutoDispatch.TryAsync(c, tx, order, me, now, travel, notifications.Value.Language);
+            // An urgent call of today goes into today's applied plan; otherwise the store may dispatch it at once.
+            if (order.Priority != Priority.Urgent
+                || await Dispatch.UrgentInsertions.TryAsync(c, tx, order, me, now, dispatch.Value, travel) is not { TechnicianId: not null })
+                await Dispatch.AutoDispatch.TryAsync(c, tx, order, me, now, travel, notifications.Value.Language);
             return Created(order, now);
         });
     }
