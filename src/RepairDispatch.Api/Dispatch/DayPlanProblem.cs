@@ -61,9 +61,11 @@ public sealed class DayPlanProblem
         DispatchOptions options, ITravelTimesProvider travel, Guid? unbooked = null, DateTimeOffset? now = null)
     {
         var midnight = store.At(day, TimeSpan.Zero);
-        var technicians = (await Roster.TechniciansAsync(c, tx, store.Id)).Where(t => t.Active && t.WorksOn(day)).ToList();
         var rows = (await c.QueryAsync<VisitRow>(VisitsSql, new { StoreId = store.Id, DayStart = midnight, DayEnd = store.At(day.AddDays(1), TimeSpan.Zero) }, tx))
             .ToList();
+        // Someone already on the way to a job works today, whatever their usual days.
+        var onTheRoad = rows.Where(r => r.Status is nameof(WorkOrderStatus.EnRoute) or nameof(WorkOrderStatus.OnSite)).Select(r => r.TechnicianId).ToHashSet();
+        var technicians = (await Roster.TechniciansAsync(c, tx, store.Id)).Where(t => t.Active && (t.WorksOn(day) || onTheRoad.Contains(t.Id))).ToList();
         if (unbooked is { } extra && rows.All(r => r.Id != extra)
             && await c.QuerySingleOrDefaultAsync<VisitRow>(OneVisitSql, new { Id = extra }, tx) is { } call)
             rows.Add(new VisitRow
