@@ -1,39 +1,54 @@
 namespace RepairDispatch.Planning.Engine;
 
 /// <summary>
-/// Ruin and recreate under simulated annealing (SISR), cooling from a temperature on the scale of a typical arc to a
-/// hundredth of it over the phase's share of the time. Keeps the vehicles the solution may use as they are.
+/// Ruin and recreate under simulated annealing (SISR), cooling from 8 typical arcs (the start's travel per arc) to a
+/// hundredth of that over the phase's share of the time. The search prices an unserved visit low at first (10 typical
+/// arcs), so that it can pass through plans that leave a visit out for a while, and raises the price geometrically to
+/// the objective's own by the end; the best plan is judged by the objective's price throughout, and the search goes
+/// back to it when it has left more visits out than the best for too long. Keeps the vehicles the solution may use.
 /// </summary>
-internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreate, Random random, double typicalArc)
+internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreate, Random random)
 {
-    private const double StartTemperature = 2;
-    private const double EndTemperature = 0.02;
+    private const double StartTemperature = 8;
+    private const double EndTemperature = 0.08;
+    private const double StartPricePerUnserved = 10;
+    private const int PatienceWithMoreUnserved = 2000;
 
     public Solution Run(Solution start, SearchClock clock, double untilFraction, string phase)
     {
         var from = clock.Fraction;
+        var arcs = start.Routes.Where(r => r.Visits.Count > 0).Sum(r => r.Visits.Count + 1);
+        var typicalArc = Math.Max(CompiledProblem.Epsilon, start.Travel / Math.Max(1, arcs));
+        var startPrice = Math.Min(StartPricePerUnserved * typicalArc, objective.UnservedPenalty);
+        var progress = 0.0;
+        double SearchCost(Solution s) => objective.Cost(s, startPrice * Math.Pow(objective.UnservedPenalty / startPrice, progress));
         var current = start;
-        var currentCost = objective.Cost(current);
+        var currentCost = SearchCost(current);
         var best = current;
-        var bestCost = currentCost;
+        var bestCost = objective.Cost(current);
         clock.Report(phase, bestCost, now: true);
+        var iterationsWithMoreUnserved = 0;
         while (!clock.Reached(untilFraction))
         {
+            iterationsWithMoreUnserved = current.Unassigned.Count > best.Unassigned.Count ? iterationsWithMoreUnserved + 1 : 0;
+            if (iterationsWithMoreUnserved > PatienceWithMoreUnserved) current = best;
             var candidate = current.Clone();
             ruin.Run(candidate);
             recreate.Run(candidate);
             if (!candidate.Feasible) continue;
-            var cost = objective.Cost(candidate);
-            var progress = Math.Clamp((clock.Fraction - from) / Math.Max(1e-9, untilFraction - from), 0, 1);
+            progress = Math.Clamp((clock.Fraction - from) / Math.Max(1e-9, untilFraction - from), 0, 1);
             var temperature = typicalArc * StartTemperature * Math.Pow(EndTemperature / StartTemperature, progress);
+            currentCost = SearchCost(current);
+            var cost = SearchCost(candidate);
             if (cost < currentCost - temperature * Math.Log(random.NextDouble()))
             {
                 current = candidate;
                 currentCost = cost;
-                if (cost < bestCost)
+                var trueCost = objective.Cost(candidate);
+                if (trueCost < bestCost)
                 {
                     best = candidate;
-                    bestCost = cost;
+                    bestCost = trueCost;
                 }
             }
             clock.Report(phase, bestCost);

@@ -13,6 +13,7 @@ internal sealed class CompiledProblem
     private readonly double[] _time;
     private readonly int _nodeCount;
     private readonly bool[] _allowed;
+    private readonly Lazy<int[][]> _neighbours;
 
     public CompiledProblem(PlanningProblem problem)
     {
@@ -53,15 +54,13 @@ internal sealed class CompiledProblem
                 _allowed[i * Vehicles.Count + v] = Visits[i].RequiredSkills.IsSubsetOf(Vehicles[v].Skills)
                     && (Visits[i].PinnedVehicle is null || Visits[i].PinnedVehicle == Vehicles[v].Id);
 
-        Neighbours = Enumerable.Range(0, Visits.Count)
+        _neighbours = new Lazy<int[][]>(() => Enumerable.Range(0, Visits.Count)
             .Select(i => Enumerable.Range(0, Visits.Count).Where(j => j != i)
                 .OrderBy(j => Cost(VisitNode[i], VisitNode[j])).Take(NeighbourListLength).ToArray())
-            .ToArray();
+            .ToArray());
         NearestStartCost = Enumerable.Range(0, Visits.Count)
             .Select(i => Vehicles.Count == 0 ? 0 : StartNode.Min(s => Cost(s, VisitNode[i])))
             .ToArray();
-        TypicalArc = Visits.Count < 2 ? 1 : Math.Max(Epsilon,
-            Enumerable.Range(0, Visits.Count).Average(i => Cost(VisitNode[i], VisitNode[Neighbours[i][0]])));
     }
 
     public PlanningProblem Problem { get; }
@@ -74,11 +73,13 @@ internal sealed class CompiledProblem
     public double[] WindowEnd { get; }
     public double[] Service { get; }
     public int[] Demand { get; }
-    public int[][] Neighbours { get; }
+    /// <summary>Each visit's nearest visits, nearest first (computed on first use: a single insertion needs none).</summary>
+    public int[][] Neighbours => _neighbours.Value;
     public double[] NearestStartCost { get; }
 
-    /// <summary>The mean cost from a visit to its nearest visit: the scale of the annealing temperature.</summary>
-    public double TypicalArc { get; }
+    /// <summary>The mean cost from a visit to its nearest visit: the scale of the load-balance price.</summary>
+    public double TypicalArc => Visits.Count < 2 ? 1
+        : Math.Max(Epsilon, Enumerable.Range(0, Visits.Count).Average(i => Cost(VisitNode[i], VisitNode[Neighbours[i][0]])));
 
     public double Cost(int from, int to) => _cost[from * _nodeCount + to];
     public double Time(int from, int to) => _time[from * _nodeCount + to];

@@ -8,11 +8,12 @@ namespace RepairDispatch.Planning.Engine;
 /// </summary>
 internal sealed class FleetMinimiser(Ruin ruin, Recreate recreate)
 {
-    public Solution Run(Solution start, SearchClock clock, double untilFraction, int visitCount)
+    /// <param name="lowerBound">No fewer vehicles can serve every visit: stop there.</param>
+    public Solution Run(Solution start, SearchClock clock, double untilFraction, int visitCount, int lowerBound)
     {
         var best = start;
         var absences = new int[visitCount];
-        while (!clock.Reached(untilFraction) && best.Unassigned.Count == 0)
+        while (!clock.Reached(untilFraction) && best.Unassigned.Count == 0 && best.VehiclesUsed > lowerBound)
         {
             var victim = best.Routes.Where(r => r.Visits.Count > 0 && r.Fixed == 0).MinBy(r => r.Visits.Count);
             if (victim is null) break;

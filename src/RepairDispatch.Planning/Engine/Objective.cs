@@ -6,6 +6,8 @@ namespace RepairDispatch.Planning.Engine;
 /// </summary>
 internal sealed class Objective(double balanceWeight, double unservedPenalty)
 {
+    public double UnservedPenalty => unservedPenalty;
+
     public static Objective For(CompiledProblem p)
     {
         var longestArc = p.VisitNode.Concat(p.StartNode).Max(a => p.VisitNode.Concat(p.EndNode).Max(b => p.Cost(a, b)));
@@ -14,8 +16,11 @@ internal sealed class Objective(double balanceWeight, double unservedPenalty)
         return new Objective(balance, 10 * (2 * longestArc + balance * (2 * visits + 1)) + 1);
     }
 
-    public double Cost(Solution s) =>
-        s.Travel + balanceWeight * s.Routes.Sum(r => (double)r.Visits.Count * r.Visits.Count) + unservedPenalty * s.Unassigned.Count;
+    public double Cost(Solution s) => Cost(s, unservedPenalty);
+
+    /// <summary>The cost with another price per unserved visit (the search may let visits out for a while).</summary>
+    public double Cost(Solution s, double pricePerUnserved) =>
+        s.Travel + balanceWeight * s.Routes.Sum(r => (double)r.Visits.Count * r.Visits.Count) + pricePerUnserved * s.Unassigned.Count;
 
     public double InsertionCost(Route route, int visit, int position) =>
         route.InsertionCost(visit, position) + balanceWeight * (2 * route.Visits.Count + 1);

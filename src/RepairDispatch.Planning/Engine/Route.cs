@@ -86,7 +86,7 @@ internal sealed class Route
     public void Refresh()
     {
         var n = Visits.Count;
-        Load = 0;
+        Load = Origin.LoadBefore;
         foreach (var visit in Visits) Load += _p.Demand[visit];
         Travel = 0;
         if (!Idle)

@@ -2,9 +2,9 @@ namespace RepairDispatch.Planning.Engine;
 
 /// <summary>
 /// Where and when a route's free part begins: the vehicle's start at its shift start, or (<paramref name="MidRoute"/>)
-/// the last started stop, from where the vehicle still has to get home.
+/// the last started stop, from where the vehicle still has to get home, having served <paramref name="LoadBefore"/> already.
 /// </summary>
-internal readonly record struct RouteOrigin(int Node, double Time, bool BreakTaken, bool MidRoute = false);
+internal readonly record struct RouteOrigin(int Node, double Time, bool BreakTaken, bool MidRoute = false, int LoadBefore = 0);
 
 /// <summary>The times of one route, each service as early as its window allows (waiting when early).</summary>
 internal static class Schedule
