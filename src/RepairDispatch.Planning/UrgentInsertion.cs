@@ -14,7 +14,7 @@ public static class UrgentInsertion
     /// <item><paramref name="problem"/>: the day's vehicles, visits (every visit on a route of <paramref name="current"/>;
     /// <paramref name="urgent"/> need not be among them) and travel matrix, which must know the urgent visit's node.</item>
     /// <item><paramref name="startedStopsPerVehicle"/>: per vehicle id, how many leading stops of its route have started
-    /// (missing = none). They keep their place and times; the rest of a changed route is re-timed from the last started
+    /// (missing = none). They keep their place and times, and pinned visits stay ahead of the new one; the rest of a changed route is re-timed from the last started
     /// stop's departure (or the shift start), but never from before <paramref name="notBefore"/> ("now").</item>
     /// <item>Every stop of the changed route keeps its window, the shift end, the capacity and the break; the urgent visit's
     /// service starts at or after <paramref name="notBefore"/> with a technician having its skills.</item>
@@ -39,9 +39,10 @@ public static class UrgentInsertion
             foreach (var stop in plan.Stops.Skip(started))
                 route.Visits.Add(visitIndex.TryGetValue(stop.VisitId, out var index) ? index
                     : throw new ArgumentException($"Visit {stop.VisitId} of {plan.VehicleId}'s route is not in the problem."));
+            route.Fixed = route.Visits.TakeWhile(visit => visits[visit].PinnedVehicle == plan.VehicleId).Count();
             route.Refresh();
             if (!route.CanTake(urgentIndex)) continue;
-            for (var position = 0; position <= route.Visits.Count; position++)
+            for (var position = route.Fixed; position <= route.Visits.Count; position++)
             {
                 var cost = route.InsertionCost(urgentIndex, position);
                 if (cost >= best.Cost || !route.CanInsert(urgentIndex, position)) continue;
@@ -81,7 +82,8 @@ public static class UrgentInsertion
         }
         var last = plan.Stops[started - 1];
         var breakTaken = plan.BreakStart is { } b && b < last.Departure;
-        return new RouteOrigin(p.VisitNode[visitIndex[last.VisitId]], Math.Max(last.Departure, notBefore), breakTaken, MidRoute: true);
+        var load = plan.Stops.Take(started).Sum(s => p.Demand[visitIndex[s.VisitId]]);
+        return new RouteOrigin(p.VisitNode[visitIndex[last.VisitId]], Math.Max(last.Departure, notBefore), breakTaken, MidRoute: true, load);
     }
 
     private static double PrefixTravel(CompiledProblem p, int vehicle, IReadOnlyList<PlanStop> prefix, Dictionary<string, int> visitIndex)
