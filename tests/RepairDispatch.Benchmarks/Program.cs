@@ -14,6 +14,7 @@ using RepairDispatch.Benchmarks.Planning;
 //   free-port                              prints a free TCP port on 127.0.0.1
 //   wait-ready --url URL [--path /health/ready] [--timeout 60]   waits until URL+path answers 200
 //   vrptw FILE [--seconds 10]              solves a Solomon VRPTW instance, prints one JSON line (bench/solomon.sh)
+//   dayplan [--technicians 40] [--visits 400] [--seed 1] [--seconds 30]   a generated city day: optimiser vs greedy baseline
 // Exit code of run, settlement-run and mobile-run: 0 every goal met (mobile-run: every check passed), 1 a goal missed
 // (a check failed), 2 errors (failed requests, bad arguments).
 try
@@ -24,6 +25,7 @@ try
     return args.FirstOrDefault() switch
     {
         "vrptw" when positional.Length == 1 => VrptwCommand.Run(positional[0], options),
+        "dayplan" => DayPlanCommand.Run(options),
         "seed" => await Seeder.RunAsync(options),
         "run" => await Runner.RunAsync(options),
         "bare-serve" => await BareServer.RunAsync(options),
@@ -66,6 +68,7 @@ static int Usage()
                RepairDispatch.Benchmarks free-port
                RepairDispatch.Benchmarks wait-ready --url http://127.0.0.1:PORT [--path /health/ready] [--timeout 60]
                RepairDispatch.Benchmarks vrptw INSTANCE_FILE [--seconds 10]
+               RepairDispatch.Benchmarks dayplan [--technicians 40] [--visits 400] [--seed 1] [--seconds 30]
         """);
     return 2;
 }

@@ -1,0 +1,79 @@
+using RepairDispatch.Planning;
+
+namespace RepairDispatch.Tests.Planning;
+
+public class DayPlannerTests
+{
+    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(400);
+
+    public static TheoryData<int> Seeds(int first, int count) => [.. Enumerable.Range(first, count)];
+
+    [Theory]
+    [MemberData(nameof(Seeds), 1, 5)]
+    public void Plans_never_violate_a_hard_constraint(int seed)
+    {
+        var problem = RandomScenario.Generate(seed);
+
+        var plan = DayPlanner.Solve(problem, Short);
+
+        PlanValidator.Violations(problem, plan).Should().BeEmpty();
+        plan.Routes.Select(r => r.VehicleId).Should().BeEquivalentTo(problem.Vehicles.Select(v => v.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds), 6, 3)]
+    public void Pinned_visits_stay_first_on_their_technician(int seed)
+    {
+        var problem = RandomScenario.Generate(seed);
+
+        var plan = DayPlanner.Solve(problem, Short);
+
+        foreach (var pinned in problem.Visits.Where(v => v.PinnedVehicle is not null))
+            plan.Routes.Single(r => r.VehicleId == pinned.PinnedVehicle).Stops[0].VisitId.Should().Be(pinned.Id);
+    }
+
+    [Fact]
+    public void Visits_no_one_can_serve_are_unserved_with_why()
+    {
+        var problem = RandomScenario.Generate(9);
+
+        var plan = DayPlanner.Solve(problem, Short);
+
+        var unserved = plan.Unserved.ToDictionary(u => u.VisitId, u => u.Reason);
+        foreach (var visit in problem.Visits.Where(v => v.RequiredSkills.Contains("gas-licence")))
+            unserved[visit.Id].Should().Contain("no technician has every required skill (gas-licence)");
+        foreach (var visit in problem.Visits.Where(v => v.WindowStart >= 1100 && !v.RequiredSkills.Contains("gas-licence")))
+            unserved[visit.Id].Should().Contain("within its window [1100, 1200]");
+    }
+
+    [Fact]
+    public void A_day_with_too_many_visits_leaves_some_out_for_lack_of_room()
+    {
+        var problem = RandomScenario.Generate(10, technicians: 2, visits: 40);
+
+        var plan = DayPlanner.Solve(problem, Short);
+
+        PlanValidator.Violations(problem, plan).Should().BeEmpty();
+        plan.Unserved.Should().Contain(u => u.Reason.StartsWith("no room"));
+    }
+
+    [Fact]
+    public void Reports_progress_and_stops_on_cancellation_with_a_valid_plan()
+    {
+        var problem = RandomScenario.Generate(11);
+        var phases = new List<string>();
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        var plan = DayPlanner.Solve(problem, TimeSpan.FromMinutes(10), new SynchronousProgress(p => phases.Add(p.Phase)), cancelled.Token);
+
+        PlanValidator.Violations(problem, plan).Should().BeEmpty();
+        phases.Should().Contain("construction").And.Contain("done");
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>
+    private sealed class SynchronousProgress(Action<PlanProgress> report) : IProgress<PlanProgress>
+    {
+        public void Report(PlanProgress value) => report(value);
+    }
+}
