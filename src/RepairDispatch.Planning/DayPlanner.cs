@@ -41,7 +41,7 @@ public static class DayPlanner
         clock.Report("construction", solution.Travel, now: true);
         if (problem.Objective == PlanObjective.VehiclesThenDistance)
         {
-            var capacity = Math.Max(1, p.Vehicles.Max(v => v.Capacity));
+            var capacity = Math.Max(1, p.Vehicles.Select(v => v.Capacity).DefaultIfEmpty(0).Max());
             var lowerBound = (int)Math.Ceiling(servable.Sum(v => (double)p.Demand[v]) / capacity);
             solution = new FleetMinimiser(ruin, recreate).Run(solution, clock, FleetShare, p.Visits.Count, lowerBound);
             for (var v = 0; v < solution.Routes.Length; v++) solution.Usable[v] = solution.Routes[v].Visits.Count > 0;

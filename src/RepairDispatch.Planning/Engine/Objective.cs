@@ -10,7 +10,8 @@ internal sealed class Objective(double balanceWeight, double unservedPenalty)
 
     public static Objective For(CompiledProblem p)
     {
-        var longestArc = p.VisitNode.Concat(p.StartNode).Max(a => p.VisitNode.Concat(p.EndNode).Max(b => p.Cost(a, b)));
+        var longestArc = p.VisitNode.Concat(p.StartNode)
+            .SelectMany(a => p.VisitNode.Concat(p.EndNode).Select(b => p.Cost(a, b))).DefaultIfEmpty(0).Max();
         var balance = p.Problem.Objective == PlanObjective.ServeAllThenTravelThenBalance ? 0.01 * p.TypicalArc : 0;
         var visits = p.Visits.Count;
         return new Objective(balance, 10 * (2 * longestArc + balance * (2 * visits + 1)) + 1);

@@ -71,6 +71,16 @@ public class DayPlannerTests
         phases.Should().Contain("construction").And.Contain("done");
     }
 
+    [Fact]
+    public void An_empty_day_gives_every_technician_an_empty_route()
+    {
+        var problem = RandomScenario.Generate(12) with { Visits = [] };
+
+        var plan = DayPlanner.Solve(problem, Short);
+
+        plan.Routes.Should().HaveCount(problem.Vehicles.Count).And.OnlyContain(r => r.Stops.Count == 0 && r.Travel == 0);
+    }
+
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>
     private sealed class SynchronousProgress(Action<PlanProgress> report) : IProgress<PlanProgress>
     {
