@@ -36,7 +36,11 @@ public static class DayPlanner
         var objective = Objective.For(p);
         var recreate = new Recreate(p, objective, random);
         var ruin = new Ruin(p, random);
-        var annealing = new Annealing(objective, ruin, recreate, random);
+        // Measured (docs/benchmarks.md): hotter regroups Solomon's clusters after route elimination (C202), cooler serves
+        // more visits with less travel on a full city day.
+        var annealing = problem.Objective == PlanObjective.VehiclesThenDistance
+            ? new Annealing(objective, ruin, recreate, random, startTemperature: 20, endTemperature: 0.1)
+            : new Annealing(objective, ruin, recreate, random, startTemperature: 8, endTemperature: 0.08);
         var solution = Construction.Build(p, recreate, servable, unserved);
         clock.Report("construction", solution.Travel, now: true);
         if (problem.Objective == PlanObjective.VehiclesThenDistance)

@@ -1,17 +1,15 @@
 namespace RepairDispatch.Planning.Engine;
 
 /// <summary>
-/// Ruin and recreate under simulated annealing (SISR), cooling from 8 typical arcs (the start's travel per arc) to a
-/// hundredth of that over the phase's share of the time. The search prices an unserved visit low at first (10 typical
+/// Ruin and recreate under simulated annealing (SISR), cooling geometrically from a start to an end temperature, in
+/// typical arcs (the start's travel per arc), over the phase's share of the time. The search prices an unserved visit low at first (10 typical
 /// arcs), so that it can pass through plans that leave a visit out for a while, and raises the price geometrically to
 /// the objective's own by the end; the best plan is judged by the objective's price throughout, and the search goes
 /// back to it when it has left more visits out than the best for too long. Keeps the vehicles the solution may use.
 /// </summary>
-internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreate, Random random)
-{
-    private const double StartTemperature = 8;
-    private const double EndTemperature = 0.08;
-    private const double StartPricePerUnserved = 10;
+/// <param name="startTemperature">In typical arcs; <paramref name="endTemperature"/> likewise.</param>
+internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreate, Random random, double startTemperature, double endTemperature)
+{    private const double StartPricePerUnserved = 10;
     private const int PatienceWithMoreUnserved = 2000;
 
     public Solution Run(Solution start, SearchClock clock, double untilFraction, string phase)
@@ -37,7 +35,7 @@ internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreat
             recreate.Run(candidate);
             if (!candidate.Feasible) continue;
             progress = Math.Clamp((clock.Fraction - from) / Math.Max(1e-9, untilFraction - from), 0, 1);
-            var temperature = typicalArc * StartTemperature * Math.Pow(EndTemperature / StartTemperature, progress);
+            var temperature = typicalArc * startTemperature * Math.Pow(endTemperature / startTemperature, progress);
             currentCost = SearchCost(current);
             var cost = SearchCost(candidate);
             if (cost < currentCost - temperature * Math.Log(random.NextDouble()))
