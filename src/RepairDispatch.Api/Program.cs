@@ -7,7 +7,6 @@ var app = builder.Build();
 app.UseRepairDispatch();
 app.MapRepairDispatchApis();
 
-var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : null; // options such as --urls follow the command
-return await Commands.RunAsync(app, command);
+return await Commands.RunAsync(app, args);
 
 public partial class Program;

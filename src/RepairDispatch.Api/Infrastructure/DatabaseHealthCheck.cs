@@ -1,20 +1,16 @@
-using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace RepairDispatch.Api.Infrastructure;
 
-/// <summary>Ready = the database answers and holds the migration journal.</summary>
+/// <summary>Ready = the database answers and its schema is exactly what this build expects (nothing pending, nothing newer).</summary>
 public sealed class DatabaseHealthCheck(Db db) : IHealthCheck
 {
-    private const string MigratedSql = "SELECT COUNT(*) FROM schema_version";
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         try
         {
-            await using var c = await db.OpenAsync(ct);
-            var applied = await c.ExecuteScalarAsync<long>(MigratedSql);
-            return applied > 0 ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("No migration applied.");
+            var schema = await SchemaVersion.ReadAsync(db, ct);
+            return schema.Problem is { } problem ? HealthCheckResult.Unhealthy(problem) : HealthCheckResult.Healthy($"Schema {schema.CodeVersion}.");
         }
         catch (Exception e)
         {

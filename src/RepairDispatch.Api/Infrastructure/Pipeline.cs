@@ -7,6 +7,7 @@ public static class Pipeline
 {
     public static WebApplication UseRepairDispatch(this WebApplication app)
     {
+        app.UseHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.Use(RejectOversizedBodies);

@@ -27,6 +27,7 @@ public static class ServiceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<Migrator>();
         services.AddSingleton<Idempotency>();
+        services.AddHardening(config);
         services.AddSingleton<Dispatch.ITravelTimesProvider, Dispatch.GreatCircleTravelTimesProvider>();
 
         services.Configure<AuthOptions>(config.GetSection("RepairDispatch:Auth"));

@@ -18,7 +18,8 @@ public sealed class LogMessageSender(ILogger<LogMessageSender> logger) : IMessag
     public Task SendAsync(OutgoingMessage message, CancellationToken ct)
     {
         logger.LogInformation("Message {MessageId} ({Template}, {Language}) to {RecipientKind} {Recipient}: {Body}",
-            message.Id, message.Template, message.Language, message.RecipientKind, message.Recipient, message.Body);
+            message.Id, message.Template, message.Language, message.RecipientKind,
+            message.RecipientKind == "Customer" ? Infrastructure.Mask.Phone(message.Recipient) : message.Recipient, message.Body);
         return Task.CompletedTask;
     }
 }

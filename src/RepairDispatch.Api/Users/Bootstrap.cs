@@ -40,7 +40,11 @@ public static class Bootstrap
         });
         if (!created) return;
         if (string.IsNullOrEmpty(configured))
-            log.LogWarning("Created user 'admin' with generated password {AdminPassword} — shown once, change it", password);
+        {
+            // To the console only, never to the structured log (which is shipped and kept): the one secret shown, once.
+            log.LogWarning("Created user 'admin' with a generated password, printed once to the console; change it");
+            Console.WriteLine($"Generated password of 'admin' (shown once, change it): {password}");
+        }
         else
             log.LogInformation("Created user 'admin' with the configured bootstrap password");
     }

@@ -20,6 +20,7 @@ public sealed class SqlServerFactory : ApiFactory
             var settings = base.Settings;
             settings["RepairDispatch:Database:Provider"] = "SqlServer";
             settings["ConnectionStrings:RepairDispatch"] = EnsureDatabase();
+            settings["RepairDispatch:Database:MigrateOnStart"] = "true"; // a fresh test database per run
             return settings;
         }
     }

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+
+namespace RepairDispatch.Api.Infrastructure;
+
+/// <summary>
+/// Security headers on every answer (API answers are never cached and may not be framed or run scripts), client
+/// addresses and scheme from a trusted reverse proxy (`RepairDispatch:Proxy:KnownProxies`, loopback by default), and
+/// HTTPS redirection with HSTS when `RepairDispatch:Https:Redirect` is on (a node serving TLS itself).
+/// </summary>
+public static class Hardening
+{
+    public static IServiceCollection AddHardening(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in config.GetSection("RepairDispatch:Proxy:KnownProxies").Get<string[]>() ?? [])
+                o.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
+        return services;
+    }
+
+    public static WebApplication UseHardening(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (app.Configuration.GetValue("RepairDispatch:Https:Redirect", false))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        app.Use((http, next) =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+                headers.CacheControl = "no-store";
+            }
+            return next(http);
+        });
+        return app;
+    }
+}
+
+/// <summary>What logs may show of personal data: a phone number as 138****5678, never whole.</summary>
+public static class Mask
+{
+    public static string Phone(string value) => value.Length <= 7 ? new string('*', value.Length) : value[..3] + "****" + value[^4..];
+}
