@@ -100,6 +100,7 @@ public static class Candidates
     internal static async Task<CandidatesResponse> RankAsync(DbConnection c, DbTransaction? tx, OrderFacts order, DateTimeOffset now,
         ITravelTimesProvider travelProvider)
     {
+        using var timing = StationMetrics.TimeDispatch("candidates");
         var store = (await Roster.StoreAsync(c, tx, order.StoreId))!;
         var technicians = await Roster.TechniciansAsync(c, tx, order.StoreId);
         var day = store.DayOf(order.AppointmentFrom ?? now);

@@ -56,7 +56,9 @@ public sealed class DayPlanJob(Db db, TimeProvider clock, IOptions<DispatchOptio
             }
             logger.LogInformation("Day plan {PlanId}: {Visits} visits, {Technicians} technicians, {Seconds} s", id, day.Problem.Visits.Count,
                 day.Problem.Vehicles.Count, plan.SecondsLimit);
-            var result = DayPlanner.Solve(day.Problem, TimeSpan.FromSeconds(plan.SecondsLimit), new ProgressWriter(db, clock, id));
+            PlanResult result;
+            using (StationMetrics.TimeDispatch("day-plan"))
+                result = DayPlanner.Solve(day.Problem, TimeSpan.FromSeconds(plan.SecondsLimit), new ProgressWriter(db, clock, id));
             await SaveAsync(id, day, result);
             logger.LogInformation("Day plan {PlanId} ready: {Served} served, {Unserved} unserved, {TravelMinutes:0} min of travel", id,
                 day.Problem.Visits.Count - result.Unserved.Count, result.Unserved.Count, result.TotalTravel / 60);

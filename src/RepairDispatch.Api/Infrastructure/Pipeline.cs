@@ -7,6 +7,7 @@ public static class Pipeline
 {
     public static WebApplication UseRepairDispatch(this WebApplication app)
     {
+        app.Services.GetRequiredService<OutboxBacklogGauge>(); // registers the gauge with the host's meter
         app.UseHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

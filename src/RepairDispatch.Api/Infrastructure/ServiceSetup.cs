@@ -66,6 +66,8 @@ public static class ServiceSetup
         Notifications.NotificationsSetup.AddNotifications(services, config);
         services.AddSingleton<RepairDispatch.Api.Demo.DemoData>();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.AddTelemetry();
+        services.AddSingleton<OutboxBacklogGauge>();
         return builder;
     }
 }

@@ -84,12 +84,14 @@ public static class CreateRun
     /// <summary>Inserts the run and its lines and counts them; also the step a monthly job can run.</summary>
     public static async Task<SettlementRun> CollectAsync(DbConnection c, DbTransaction tx, CreateRunRequest request, CurrentUser by, DateTimeOffset now)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var id = Guid.CreateVersion7();
         await c.ExecuteAsync(InsertRunSql, new { Id = id, request.ManufacturerId, request.InstallerPartnerId, request.Period, CreatedBy = by.Id, Now = now }, tx);
         var args = new { RunId = id, request.ManufacturerId, request.InstallerPartnerId, request.Period, Now = now };
         await c.ExecuteAsync(request.ManufacturerId is null ? CollectPartnerSql : CollectManufacturerSql, args, tx, commandTimeout: 600);
         await SettlementRun.RecountAsync(c, tx, id, now);
         await SettlementRun.EventAsync(c, tx, id, by, now, "Created", null, RunStatus.Draft, null);
+        Infrastructure.StationMetrics.SettlementRunDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         return (await SettlementRun.LoadAsync(c, tx, id))!;
     }
 }

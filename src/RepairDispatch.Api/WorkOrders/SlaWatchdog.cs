@@ -79,6 +79,7 @@ public sealed class SlaWatchdog(Db db, TimeProvider clock, IOptions<Notification
                 // Another node flagged it between our read and our insert (SQL Server): it is flagged once, by them.
             }
         }
+        StationMetrics.SlaBreaches.Add(flagged);
         if (flagged > 0) logger.LogWarning("SLA watchdog flagged {Breaches} new breaches", flagged);
         return flagged;
     }
