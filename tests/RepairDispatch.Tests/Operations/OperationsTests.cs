@@ -90,6 +90,10 @@ public class OperationsTests(StationFixture api) : IClassFixture<StationFixture>
         response.Headers.CacheControl!.NoStore.Should().BeTrue();
     }
 
+    [Fact]
+    public async Task TheContainerHealthProbeFailsWhenNothingAnswers() =>
+        (await HealthProbe.RunAsync("http://127.0.0.1:9/health/ready")).Should().Be(1);
+
     [Theory]
     [InlineData("13812345678", "138****5678")]
     [InlineData("021-5555", "021****5555")]
