@@ -34,6 +34,7 @@ try
         "mobile-seed" => await MobileSeeder.RunAsync(options),
         "mobile-run" => await MobileBench.RunAsync(options),
         "candidates-run" => await CandidatesBench.RunAsync(options),
+        "write-load" => await WriteLoad.RunAsync(options),
         "free-port" => Tools.FreePort(),
         "wait-ready" => await Tools.WaitReadyAsync(options),
         _ => Usage(),
@@ -64,6 +65,7 @@ static int Usage()
                RepairDispatch.Benchmarks mobile-seed --db PATH [--technicians 200] [--jobs-per-technician 8]
                RepairDispatch.Benchmarks mobile-run --db PATH --url http://127.0.0.1:PORT --admin-password PW [--retry-share 0.1] [--concurrency N] [--pids PID]
                RepairDispatch.Benchmarks candidates-run --url http://127.0.0.1:PORT --admin-password PW [--technicians 200] [--requests 500]
+               RepairDispatch.Benchmarks write-load --url http://127.0.0.1:PORT --admin-password PW --out FILE [--seconds 30] [--concurrency 8]
                RepairDispatch.Benchmarks bare-serve --db PATH --url http://127.0.0.1:PORT
                RepairDispatch.Benchmarks free-port
                RepairDispatch.Benchmarks wait-ready --url http://127.0.0.1:PORT [--path /health/ready] [--timeout 60]
