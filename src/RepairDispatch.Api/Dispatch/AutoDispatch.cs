@@ -15,14 +15,11 @@ public static class AutoDispatch
         string language)
     {
         if (await Roster.StoreAsync(c, tx, order.StoreId) is not { AutoDispatch: true }) return;
-        if (!StatusMachine.TryMove(order.Status, WorkOrderAction.Assign, out var to)) return;
+        if (!StatusMachine.TryMove(order.Status, WorkOrderAction.Assign, out _)) return;
         var facts = await c.QuerySingleAsync<Candidates.OrderFacts>(Candidates.OrderSql, new { order.Id }, tx);
         var best = (await Candidates.RankAsync(c, tx, facts, now, travel)).Candidates.FirstOrDefault(x => x.Kind == CandidateKind.Technician);
         if (best is null) return;
-        var from = order.Status;
-        (order.TechnicianId, order.Status, order.AssignedAt) = (best.Id, to, now);
-        await order.SaveAsync(c, tx, now);
-        await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "AutoAssigned", from, to,
+        await order.AssignAsync(c, tx, best.Id, me, now, "AutoAssigned",
             $"Auto-dispatch: {best.Name}, score {best.Score:0.#} ({string.Join("; ", best.Reasons)})");
         if (order.AppointmentFrom is { } start && order.AppointmentTo is { } end)
             await Notifications.Outbox.ToCustomerAsync(c, tx, order, Notifications.MessageTemplate.AppointmentConfirmed,

@@ -89,21 +89,13 @@ public static class DayPlans
         Guid technician, CurrentUser me, DateTimeOffset now, DateOnly day)
     {
         var order = (await WorkOrder.LoadAsync(c, tx, stop.WorkOrderId))!;
-        if (order.TechnicianId != technician)
+        (order.RouteSequence, order.PlannedArrival) = (stop.Sequence, stop.Arrival);
+        if (order.TechnicianId == technician)
         {
-            if (!StatusMachine.TryMove(order.Status, WorkOrderAction.Assign, out var to))
-                return $"now {order.Status} with another technician: left as it is";
-            var from = order.Status;
-            (order.TechnicianId, order.InstallerPartnerId, order.Status) = (technician, null, to);
-            order.AssignedAt ??= now;
-            order.RouteSequence = stop.Sequence;
-            order.PlannedArrival = stop.Arrival;
             await order.SaveAsync(c, tx, now);
-            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, nameof(WorkOrderAction.Assign), from, to, $"Day plan {day:yyyy-MM-dd}");
             return null;
         }
-        (order.RouteSequence, order.PlannedArrival) = (stop.Sequence, stop.Arrival);
-        await order.SaveAsync(c, tx, now);
-        return null;
+        return await order.AssignAsync(c, tx, technician, me, now, nameof(WorkOrderAction.Assign), $"Day plan {day:yyyy-MM-dd}")
+            ? null : $"now {order.Status} with another technician: left as it is";
     }
 }

@@ -90,5 +90,5 @@ public sealed class StoreDispatch
         return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
     }
 
-    public DateOnly DayOf(DateTimeOffset utc) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utc, Zone).DateTime);
+    public DateOnly DayOf(DateTimeOffset utc) => WorkOrders.WorkOrderNumbers.LocalDay(utc, TimeZone);
 }

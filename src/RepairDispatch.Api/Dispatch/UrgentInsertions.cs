@@ -108,15 +108,9 @@ public static class UrgentInsertions
             var arrival = day.At(route.Stops[i].Arrival);
             if (order.RouteSequence == i + 1 && order.PlannedArrival == arrival && order.TechnicianId == technician) continue;
             (order.RouteSequence, order.PlannedArrival) = (i + 1, arrival);
-            if (order.Id == urgent.Id && order.TechnicianId != technician && StatusMachine.TryMove(order.Status, WorkOrderAction.Assign, out var to))
-            {
-                var from = order.Status;
-                (order.TechnicianId, order.InstallerPartnerId, order.Status) = (technician, null, to);
-                order.AssignedAt ??= now;
-                await order.SaveAsync(c, tx, now);
-                await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, nameof(WorkOrderAction.Assign), from, to, "Urgent: inserted into today's plan");
+            if (order.Id == urgent.Id && order.TechnicianId != technician
+                && await order.AssignAsync(c, tx, technician, me, now, nameof(WorkOrderAction.Assign), "Urgent: inserted into today's plan"))
                 continue;
-            }
             await order.SaveAsync(c, tx, now);
         }
     }

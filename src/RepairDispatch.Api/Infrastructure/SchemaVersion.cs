@@ -25,10 +25,13 @@ public static partial class SchemaVersion
     [GeneratedRegex(@"^V(?<version>\d+)__.+\.sql$", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptName();
 
-    /// <summary>The versions of the scripts shipped with this build, in order (V0006__mobile.sql → "6").</summary>
-    public static IReadOnlyList<string> Available(DatabaseProvider provider) =>
-        [.. Directory.EnumerateFiles(Migrator.ScriptFolder(provider), "*.sql").Select(f => ScriptName().Match(Path.GetFileName(f)))
-            .Where(m => m.Success).Select(m => int.Parse(m.Groups["version"].Value).ToString()).OrderBy(int.Parse)];
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<DatabaseProvider, IReadOnlyList<string>> Shipped = new();
+
+    /// <summary>The versions of the scripts shipped with this build, in order (V0006__mobile.sql → "6"); read once, since
+    /// readiness asks on every probe.</summary>
+    public static IReadOnlyList<string> Available(DatabaseProvider provider) => Shipped.GetOrAdd(provider, p =>
+        [.. Directory.EnumerateFiles(Migrator.ScriptFolder(p), "*.sql").Select(f => ScriptName().Match(Path.GetFileName(f)))
+            .Where(m => m.Success).Select(m => int.Parse(m.Groups["version"].Value).ToString()).OrderBy(int.Parse)]);
 
     public static async Task<SchemaState> ReadAsync(Db db, CancellationToken ct = default)
     {
