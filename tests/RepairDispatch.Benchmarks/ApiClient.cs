@@ -8,9 +8,11 @@ namespace RepairDispatch.Benchmarks;
 public static class ApiClient
 {
     /// <summary>The URL of option <paramref name="name"/>; only a loopback address (the benchmark only loads the local machine).</summary>
-    public static Uri LoopbackUrl(Options options, string name)
+    public static Uri LoopbackUrl(Options options, string name) => LoopbackUrl(options.Required(name), name);
+
+    public static Uri LoopbackUrl(string value, string name)
     {
-        var url = new Uri(options.Required(name));
+        var url = new Uri(value);
         if (!IPAddress.TryParse(url.Host, out var ip) || !IPAddress.IsLoopback(ip))
             throw new ArgumentException($"--{name} must point at a loopback address such as http://127.0.0.1:5080 (the benchmark only loads the local machine).");
         return url;
