@@ -26,6 +26,9 @@ public sealed class NotificationOptions
     public int CircuitMinimumThroughput { get; set; } = 10;
     public double CircuitBreakSeconds { get; set; } = 15;
 
-    /// <summary>Messages one dispatch run claims.</summary>
+    /// <summary>Messages a dispatch run reads at a time; it reads again until none is due.</summary>
     public int BatchSize { get; set; } = 200;
+
+    /// <summary>Messages a node sends at once (gateway calls in flight).</summary>
+    public int SendConcurrency { get; set; } = 4;
 }

@@ -5,7 +5,7 @@ using RepairDispatch.Api.Infrastructure;
 namespace RepairDispatch.Api.Notifications;
 
 /// <summary>
-/// Every minute: delivers pending messages. Each message is claimed with a conditional update (a lease), so two runs,
+/// Every minute: delivers pending messages, a few at a time, until none is due. Each message is claimed with a conditional update (a lease), so two runs,
 /// on one node or many, never send the same message at the same time; a node that dies mid-send leaves a lease that
 /// expires, and the message goes again with the same Idempotency-Key. A failed attempt is kept with its error and
 /// retried with backoff; after <see cref="NotificationOptions.MaxAttempts"/> the message is dead-lettered for an admin.
@@ -40,42 +40,66 @@ public sealed class OutboxDispatchJob(Db db, IMessageSender sender, TimeProvider
 
     public async Task<int> RunAsync()
     {
-        var now = clock.GetUtcNow();
-        var o = options.Value;
-        List<Guid> due;
-        await using (var c = await db.OpenAsync())
-            due = (await c.QueryAsync<Guid>(db.Sql(DueSqlite, DueSqlServer), new { Now = now, Take = o.BatchSize })).ToList();
-        var sent = 0;
-        foreach (var id in due)
+        // Batch after batch until nothing is due or the run's time is up (the next run takes over), so a busy hour's
+        // messages do not wait for the next minute's run in lots of one batch.
+        var budget = System.Diagnostics.Stopwatch.StartNew();
+        int sent = 0, due = 0;
+        while (budget.Elapsed < RunBudget)
         {
-            var until = now + Lease;
-            var message = await db.InTransactionAsync(async (c, tx) =>
-                await c.ExecuteAsync(ClaimSql, new { Id = id, Until = until, Now = now }, tx) == 1
-                    ? await c.QuerySingleAsync<Row>(LoadSql, new { Id = id }, tx) : null);
-            if (message is null) continue; // another run holds it
-            try
+            var batch = await DueAsync();
+            if (batch.Count == 0) break;
+            due += batch.Count;
+            var sentInBatch = 0;
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = options.Value.SendConcurrency }, async (id, _) =>
             {
-                using var timeout = new CancellationTokenSource(Lease / 2);
-                await sender.SendAsync(new OutgoingMessage(message.Id, message.Template, message.Language, message.RecipientKind,
-                    message.Recipient, message.Body), timeout.Token);
-                await db.InTransactionAsync((c, tx) => c.ExecuteAsync(SentSql, new { Id = id, Until = until, Now = clock.GetUtcNow() }, tx));
-                sent++;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException
-                                          or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException)
-            {
-                var attempt = message.Attempts + 1;
-                var next = clock.GetUtcNow() + Backoff(attempt);
-                await db.InTransactionAsync((c, tx) => c.ExecuteAsync(FailedSql, new
-                {
-                    Id = id, Until = until, Error = Truncate(e.Message), Next = next, o.MaxAttempts,
-                }, tx));
-                logger.LogWarning("Message {MessageId} attempt {Attempt} failed: {Error}{DeadLetter}", id, attempt, e.Message,
-                    attempt >= o.MaxAttempts ? " (dead-lettered)" : "");
-            }
+                if (await DeliverAsync(id)) Interlocked.Increment(ref sentInBatch);
+            });
+            sent += sentInBatch;
         }
-        if (due.Count > 0) logger.LogInformation("Outbox: {Sent} of {Due} due messages sent", sent, due.Count);
+        if (due > 0) logger.LogInformation("Outbox: {Sent} of {Due} due messages sent in {Seconds:0.0} s", sent, due, budget.Elapsed.TotalSeconds);
         return sent;
+    }
+
+    /// <summary>Less than the minute between runs: a run ends before the next one starts (and overlapping would be safe anyway).</summary>
+    private static readonly TimeSpan RunBudget = TimeSpan.FromSeconds(45);
+
+    private async Task<List<Guid>> DueAsync()
+    {
+        await using var c = await db.OpenAsync();
+        return (await c.QueryAsync<Guid>(db.Sql(DueSqlite, DueSqlServer), new { Now = clock.GetUtcNow(), Take = options.Value.BatchSize })).ToList();
+    }
+
+    /// <summary>Claims, sends and records one message; false when another run holds it or the attempt failed.</summary>
+    private async Task<bool> DeliverAsync(Guid id)
+    {
+        var now = clock.GetUtcNow();
+        var until = now + Lease;
+        var message = await db.InTransactionAsync(async (c, tx) =>
+            await c.ExecuteAsync(ClaimSql, new { Id = id, Until = until, Now = now }, tx) == 1
+                ? await c.QuerySingleAsync<Row>(LoadSql, new { Id = id }, tx) : null);
+        if (message is null) return false; // another run holds it
+        try
+        {
+            using var timeout = new CancellationTokenSource(Lease / 2);
+            await sender.SendAsync(new OutgoingMessage(message.Id, message.Template, message.Language, message.RecipientKind,
+                message.Recipient, message.Body), timeout.Token);
+            await db.InTransactionAsync((c, tx) => c.ExecuteAsync(SentSql, new { Id = id, Until = until, Now = clock.GetUtcNow() }, tx));
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException
+                                      or Polly.CircuitBreaker.BrokenCircuitException or Polly.Timeout.TimeoutRejectedException)
+        {
+            var o = options.Value;
+            var attempt = message.Attempts + 1;
+            var next = clock.GetUtcNow() + Backoff(attempt);
+            await db.InTransactionAsync((c, tx) => c.ExecuteAsync(FailedSql, new
+            {
+                Id = id, Until = until, Error = Truncate(e.Message), Next = next, o.MaxAttempts,
+            }, tx));
+            logger.LogWarning("Message {MessageId} attempt {Attempt} failed: {Error}{DeadLetter}", id, attempt, e.Message,
+                attempt >= o.MaxAttempts ? " (dead-lettered)" : "");
+            return false;
+        }
     }
 
     /// <summary>30 s, 1 min, 2 min, … capped at 1 h.</summary>

@@ -10,6 +10,15 @@ using RepairDispatch.Tests.Infrastructure;
 
 namespace RepairDispatch.Tests.FollowUp;
 
+internal static class OutboxRows
+{
+    public static async Task<Dictionary<string, string>> StatusOfAllAsync(RepairDispatch.Api.Infrastructure.Db db)
+    {
+        await using var c = await db.OpenAsync();
+        return (await c.QueryAsync<(string Id, string Status)>("SELECT id, status FROM outbox_messages")).ToDictionary(r => r.Id, r => r.Status);
+    }
+}
+
 /// <summary>The service with the HTTP gateway sender, pointed at a <see cref="LocalGateway"/>.</summary>
 public sealed class GatewayFactory : ApiFactory
 {
@@ -46,11 +55,7 @@ public class OutboxDeliveryTests(GatewayFactory api) : IClassFixture<GatewayFact
     private OutboxDispatchJob At(DateTimeOffset now) => new(api.Db, api.Services.GetRequiredService<IMessageSender>(), new FakeTimeProvider(now),
         api.Services.GetRequiredService<IOptions<NotificationOptions>>(), NullLogger<OutboxDispatchJob>.Instance);
 
-    private async Task<Dictionary<string, string>> StatusOfAll()
-    {
-        await using var c = await api.Db.OpenAsync();
-        return (await c.QueryAsync<(string Id, string Status)>("SELECT id, status FROM outbox_messages")).ToDictionary(r => r.Id, r => r.Status);
-    }
+    private Task<Dictionary<string, string>> StatusOfAll() => OutboxRows.StatusOfAllAsync(api.Db);
 
     [Fact]
     public async Task EveryMessageIsDeliveredOnceThroughFailuresAndTimeoutsAndAHopelessOneIsDeadLettered()
@@ -97,6 +102,35 @@ public class OutboxDeliveryTests(GatewayFactory api) : IClassFixture<GatewayFact
 
         (await StatusOfAll())[id.ToString()].Should().Be("Sent");
         api.Gateway.Accepted[id.ToString()].Should().Be(1);
+    }
+}
+
+/// <summary>A backlog bigger than a batch (a busy hour, a gateway back from an outage) goes out in one run, not a batch a minute.</summary>
+public class OutboxBacklogTests(GatewayFactory api) : IClassFixture<GatewayFactory>
+{
+    private Task<Dictionary<string, string>> StatusOfAll() => OutboxRows.StatusOfAllAsync(api.Db);
+
+    [Fact]
+    public async Task ABacklogOfSeveralBatchesIsDeliveredInOneRunEachMessageOnce()
+    {
+        await api.Data.ReadyAsync();
+        var ids = Enumerable.Range(0, 25).Select(_ => Guid.NewGuid()).ToList();
+        var now = DateTimeOffset.UtcNow;
+        await using (var c = await api.Db.OpenAsync())
+            foreach (var id in ids)
+                await c.ExecuteAsync("""
+                    INSERT INTO outbox_messages (id, template, language, recipient_kind, recipient, body, status, attempts, next_attempt_at, created_at)
+                    VALUES (@Id, 'JobDone', 'zh-CN', 'Customer', '13900000000', 'backlog', 'Pending', 0, @Now, @Now)
+                    """, new { Id = id, Now = now });
+        api.Gateway.Behaviour = (_, _) => 200;
+        var smallBatches = Options.Create(new NotificationOptions { BatchSize = 10, SendConcurrency = 3 });
+
+        await new OutboxDispatchJob(api.Db, api.Services.GetRequiredService<IMessageSender>(), new FakeTimeProvider(now.AddSeconds(1)),
+            smallBatches, NullLogger<OutboxDispatchJob>.Instance).RunAsync();
+
+        var status = await StatusOfAll();
+        ids.Select(id => status[id.ToString()]).Should().OnlyContain(s => s == "Sent", "three batches in one run");
+        ids.Select(id => api.Gateway.Accepted[id.ToString()]).Should().OnlyContain(n => n == 1);
     }
 }
 
