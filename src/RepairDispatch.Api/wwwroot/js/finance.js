@@ -1,0 +1,2 @@
+import { h, mount } from './ui.js';
+export async function render(main) { mount(main, h('p', {}, '…')); }
