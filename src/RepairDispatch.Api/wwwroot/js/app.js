@@ -19,7 +19,10 @@ const screens = [
 
 const main = document.getElementById('main');
 
+const homeOf = { frontdesk: 'desk', manager: 'dispatch', finance: 'finance', admin: 'desk' };
+
 function allowed(role) { return screens.filter(s => s.roles.includes(role)); }
+function home(role) { return homeOf[role] || allowed(role)[0]?.path || ''; }
 
 function renderChrome() {
   const session = currentSession();
@@ -46,7 +49,7 @@ function renderSignIn() {
   onSubmit(form, async ({ username, password }) => {
     await signIn(username, password);
     await loadStoreZone();
-    location.hash = `#/${allowed(currentSession().role)[0]?.path || 'tickets'}`;
+    location.hash = `#/${home(currentSession().role)}`;
     route();
   });
   mount(main, form);
@@ -67,7 +70,7 @@ async function route() {
   if (!session) return renderSignIn();
   const [, path = '', ...rest] = location.hash.split('/');
   const screen = allowed(session.role).find(s => s.path === path);
-  if (!screen) { location.hash = `#/${allowed(session.role)[0]?.path || ''}`; return; }
+  if (!screen) { location.hash = `#/${home(session.role)}`; return; }
   try { await screen.render(main, rest.map(decodeURIComponent)); }
   catch (error) { mount(main, problemBox(error)); }
 }
