@@ -55,4 +55,34 @@ public class FrontDeskConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost
             await Expect(page.GetByLabel("电话", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
         });
     }
+
+    [BrowserFact]
+    public async Task EveryFrontDeskScreenOpensInEnglishTooAndSignOutForgetsTheTokens()
+    {
+        await host.Data.ReadyAsync();
+        await host.OnPageAsync(async page =>
+        {
+            await ConsoleSteps.SignInAsync(page, "desk1");
+            foreach (var (link, heading) in new[] { ("工单", "工单"), ("今日回访", "今日回访"), ("投诉", "投诉"), ("接待", "来电接待") })
+            {
+                await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(heading);
+                await Expect(page.Locator("main .form-error:visible")).ToHaveCountAsync(0);
+            }
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "派工" })).ToHaveCountAsync(0, new() { Timeout = 1000 });
+
+            var before = await page.EvaluateAsync<string>("JSON.parse(sessionStorage.getItem('rd.session')).accessToken");
+            await page.EvaluateAsync("import('/js/api.js').then(m => m.refresh())"); // what the timer does a minute before expiry
+            (await page.EvaluateAsync<string>("JSON.parse(sessionStorage.getItem('rd.session')).accessToken")).Should().NotBe(before);
+            await page.GetByRole(AriaRole.Link, new() { Name = "工单", Exact = true }).ClickAsync();
+            await Expect(page.Locator("table.grid, main p")).Not.ToHaveCountAsync(0);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tickets");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+            (await page.EvaluateAsync<string?>("sessionStorage.getItem('rd.session')")).Should().BeNull();
+        });
+    }
 }
