@@ -20,5 +20,8 @@ done
 if grep -hq "SQL SERVER CONTRACT TESTS SKIPPED" "$results"/*.trx 2>/dev/null; then
   echo "!! SQL Server contract tests were SKIPPED: set REPAIRDISPATCH_TEST_SQLSERVER to run them (deploy/README.md)."
 fi
+if grep -hq "BROWSER TESTS SKIPPED" "$results"/*.trx 2>/dev/null; then
+  echo "!! Browser (console) tests were SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium fonts-noto-cjk, or set REPAIRDISPATCH_CHROMIUM)."
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

@@ -17,5 +17,7 @@ public static class CustomersApi
         var appliances = app.MapGroup("/api/v1/appliances").WithTags("Customers").RequireAuthorization(Policies.Intake)
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
         appliances.MapGet("/{id:guid}", GetAppliance.Handle).WithName("GetAppliance").ProducesProblem(404);
+        appliances.MapGet("/{id:guid}/intake-preview", WorkOrders.IntakePreview.Handle).WithName("PreviewIntake")
+            .Produces<WorkOrders.IntakePreviewResponse>().ProducesValidationProblem().ProducesProblem(404);
     }
 }

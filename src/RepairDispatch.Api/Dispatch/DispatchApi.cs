@@ -11,6 +11,7 @@ public static class DispatchApi
         group.MapGet("/candidates", Candidates.Get).WithName("ListCandidates").Produces<CandidatesResponse>().ProducesValidationProblem()
             .ProducesProblem(404);
         group.MapPost("/plans", DayPlans.Create).WithName("CreateDayPlan").Produces<DayPlanView>(202).ProducesValidationProblem();
+        group.MapGet("/plans", ListDayPlans.Handle).WithName("ListDayPlans").Produces<Infrastructure.Page<DayPlanView>>().ProducesValidationProblem();
         group.MapGet("/plans/{id:guid}", DayPlans.Get).WithName("GetDayPlan").Produces<DayPlanView>().ProducesProblem(404);
         group.MapPost("/plans/{id:guid}/apply", DayPlans.Apply).WithName("ApplyDayPlan").Produces<ApplyPlanResponse>().ProducesProblem(404).ProducesProblem(409);
         group.MapPost("/urgent-insertions", UrgentInsertions.Post).WithName("InsertUrgentOrder").Produces<UrgentInsertionResponse>()

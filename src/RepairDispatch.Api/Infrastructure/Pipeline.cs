@@ -11,6 +11,9 @@ public static class Pipeline
         app.UseHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // The browser console (wwwroot, `/`): plain files before authentication; no fallback route, so an unknown /api path stays a 404 problem.
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         app.Use(RejectOversizedBodies);
         app.UseRateLimitHeaders();
         app.UseCors();

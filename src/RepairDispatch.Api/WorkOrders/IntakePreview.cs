@@ -1,0 +1,53 @@
+using Dapper;
+using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Contracts;
+using RepairDispatch.Api.Infrastructure;
+
+namespace RepairDispatch.Api.WorkOrders;
+
+public sealed record SlaPreview(DateTimeOffset AssignBy, DateTimeOffset OnSiteBy, DateTimeOffset CompleteBy);
+public sealed record OpenWorkOrderView(Guid Id, string Number, WorkOrderStatus Status);
+
+/// <param name="OpenWorkOrder">An open order of this appliance: a new one would be refused as duplicate intake unless intended.</param>
+public sealed record IntakePreviewResponse(Guid ApplianceId, Priority Priority, WarrantyView Warranty, SlaPreview Sla, OpenWorkOrderView? OpenWorkOrder);
+
+/// <summary>
+/// What a new order of an appliance would get if created now: the same warranty decision and SLA deadlines as
+/// <see cref="CreateWorkOrder"/>, and the open order that would make it a duplicate. Reads only; nothing is written.
+/// </summary>
+public static class IntakePreview
+{
+    private const string OpenOrderSql = """
+        SELECT id, number, status FROM work_orders
+        WHERE appliance_id = @ApplianceId AND status IN ('New','Assigned','Accepted','EnRoute','OnSite','AwaitingParts')
+        ORDER BY created_at
+        """;
+
+    public static async Task<IResult> Handle(Guid id, Priority? priority, HttpContext http, Db db, TimeProvider clock)
+    {
+        await using var c = await db.OpenAsync();
+        var facts = await c.QuerySingleOrDefaultAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { ApplianceId = id });
+        if (facts is null || !http.Me().SeesStore(facts.StoreId)) return Problems.NotFound("The appliance");
+
+        var now = clock.GetUtcNow();
+        var level = priority ?? Priority.Normal;
+        var localDay = WorkOrderNumbers.LocalDay(now, facts.TimeZone);
+        var contract = await ContractLookup.CoveringAsync(c, null, facts.ManufacturerId, facts.Category, localDay);
+        var warranty = WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, localDay, contract?.Warranty ?? WarrantyTerms.Default, null,
+            ContractCoversBrandAndCategory: contract is not null, facts.Manufacturer, facts.Category));
+        var sla = SlaPolicy.Tighten(SlaPolicy.Deadlines(now, level, facts.Tier == "Vip"), now,
+            contract?.SlaAssignHours, contract?.SlaOnSiteHours, contract?.SlaCompleteHours);
+        var open = await c.QueryFirstOrDefaultAsync<OpenOrderRow>(OpenOrderSql, new { ApplianceId = id });
+        return TypedResults.Ok(new IntakePreviewResponse(id, level,
+            new WarrantyView(warranty.InWarranty, warranty.Payer, warranty.Reason, warranty.Coverage, warranty.Claimable),
+            new SlaPreview(sla.AssignBy, sla.OnSiteBy, sla.CompleteBy),
+            open is null ? null : new OpenWorkOrderView(open.Id, open.Number, Enum.Parse<WorkOrderStatus>(open.Status))));
+    }
+
+    private sealed class OpenOrderRow
+    {
+        public Guid Id { get; init; }
+        public string Number { get; init; } = "";
+        public string Status { get; init; } = "";
+    }
+}

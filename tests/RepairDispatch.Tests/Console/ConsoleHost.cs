@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using RepairDispatch.Tests.Infrastructure;
+
+namespace RepairDispatch.Tests.Console;
+
+/// <summary>
+/// The service on a real Kestrel port (127.0.0.1, chosen by the system) over a fresh SQLite file, a small station of
+/// test data, and one headless Chromium: a browser cannot reach the in-memory TestServer.
+/// </summary>
+public sealed class ConsoleHost : ApiFactory, IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public ConsoleHost()
+    {
+        UseKestrel(0);
+        Data = new TestData(this);
+    }
+
+    public TestData Data { get; }
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(BrowserFactAttribute.ChromiumPath)) return; // the tests skip themselves
+        StartServer();
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ["--no-sandbox"],
+        });
+    }
+
+    /// <summary>A page at 1366×768 (the front desk's office screen), Chinese first as the console is.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai", AcceptDownloads = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    // The factory itself (server, database file) is disposed by xunit as any IDisposable fixture.
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        if (_playwright is null) return;
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+    }
+}
