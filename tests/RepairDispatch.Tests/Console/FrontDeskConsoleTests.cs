@@ -11,6 +11,7 @@ public class FrontDeskConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost
     {
         var d = await host.Data.ReadyAsync();
         var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+        var tomorrow = TestData.StationToday().AddDays(1);
         var customer = await d.FrontDesk.PostOk("/api/v1/customers", new
         {
             name = "王秀英", phones = new[] { phone }, addresses = new[] { new { district = "浦东新区", street = "世纪大道 1 号" } },
@@ -31,13 +32,22 @@ public class FrontDeskConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost
             await page.GetByLabel("家电", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
             await Expect(page.GetByTestId("warranty-state")).ToHaveTextAsync("保内");
             await page.GetByLabel("故障描述").FillAsync("滚筒不转，有异响");
+            await page.GetByLabel("日期", new() { Exact = true }).FillAsync(tomorrow.ToString("yyyy-MM-dd"));
+            await page.GetByLabel("从", new() { Exact = true }).FillAsync("14:00");
+            await page.GetByLabel("到", new() { Exact = true }).FillAsync("16:00");
             await page.GetByRole(AriaRole.Button, new() { Name = "创建工单" }).ClickAsync();
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("WO-");
             await Expect(page.GetByTestId("ticket-warranty")).ToContainTextAsync("保内");
             await Expect(page.GetByTestId("ticket-warranty")).ToContainTextAsync("付费方: 厂家");
+            await Expect(page.Locator("dl.facts")).ToContainTextAsync($"{tomorrow:yyyy/MM/dd} 14:00");
             await Expect(page.Locator("ol.timeline")).ToContainTextAsync("建单");
         });
+
+        // The window the front desk booked in the store's time is stored as the instant it means (Shanghai is UTC+8).
+        var order = (await d.FrontDesk.GetOk($"/api/v1/work-orders?customerId={customer.Str("id")}"))["items"]!.AsArray().Single()!;
+        order["appointment"]!["from"]!.GetValue<DateTimeOffset>().Should().Be(new DateTimeOffset(tomorrow.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero));
+        order["appointment"]!["to"]!.GetValue<DateTimeOffset>().Should().Be(new DateTimeOffset(tomorrow.ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero));
     }
 
     [BrowserFact]
