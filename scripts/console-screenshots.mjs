@@ -2,7 +2,7 @@
 const { chromium } = await import(process.argv[2]);
 const { BASE, OUT } = process.env;
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--lang=zh-CN'] });
 const shot = async (page, name) => page.screenshot({ path: `${OUT}/${name}.png`, fullPage: false });
 
 async function signedIn(username, password) {

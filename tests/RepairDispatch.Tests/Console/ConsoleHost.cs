@@ -33,7 +33,7 @@ public sealed class ConsoleHost : ApiFactory, IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ["--no-sandbox"],
+            ExecutablePath = BrowserFactAttribute.ChromiumPath, Headless = true, Args = ["--no-sandbox", "--lang=zh-CN"],
         });
     }
 
