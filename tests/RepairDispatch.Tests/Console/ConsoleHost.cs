@@ -21,6 +21,17 @@ public sealed class ConsoleHost : ApiFactory, IAsyncLifetime
     }
 
     public TestData Data { get; }
+
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var s = base.Settings;
+            s["RepairDispatch:Dispatch:PlanSeconds"] = "1"; // a plan the console produces is computed by the test (no job server), briefly
+            return s;
+        }
+    }
+
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
 
