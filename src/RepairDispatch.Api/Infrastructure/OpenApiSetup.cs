@@ -10,6 +10,8 @@ namespace RepairDispatch.Api.Infrastructure;
 /// </summary>
 public static class OpenApiSetup
 {
+    private const string AdminScheme = "adminBearer";
+
     public static IServiceCollection AddRepairDispatchOpenApi(this IServiceCollection services) => services.AddOpenApi(o =>
     {
         o.AddDocumentTransformer((doc, _, _) =>
@@ -36,6 +38,13 @@ public static class OpenApiSetup
                 BearerFormat = "JWT",
                 Description = "Access token from POST /api/v1/auth/token: HS256-signed JWT, issuer and audience checked, short-lived, following RFC8725 best practices.",
             };
+            doc.Components.SecuritySchemes[AdminScheme] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "The /api/v1/admin operations: an access token (HS256-signed JWT following RFC8725 best practices, as for bearer) of a user with the admin role; every other role gets 403.",
+            };
             return Task.CompletedTask;
         });
         o.AddOperationTransformer((operation, context, _) =>
@@ -45,7 +54,13 @@ public static class OpenApiSetup
             if (needsToken)
             {
                 operation.Security ??= [];
-                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", context.Document)] = [] });
+                // The /admin area (operators' tools) names its own scheme, so it never shares a requirement with staff routes.
+                var adminArea = context.Description.RelativePath?.StartsWith("api/v1/admin/", StringComparison.Ordinal) == true
+                    && metadata.OfType<IAuthorizeData>().Any(a => a.Policy == Auth.Policies.Admin);
+                operation.Security.Add(new OpenApiSecurityRequirement
+                {
+                    [new OpenApiSecuritySchemeReference(adminArea ? AdminScheme : "bearer", context.Document)] = [],
+                });
             }
             operation.Responses ??= new OpenApiResponses();
             operation.Responses.TryAdd("429", Problem("Too many requests: retry after the seconds in Retry-After."));

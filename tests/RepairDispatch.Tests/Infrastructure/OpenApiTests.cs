@@ -23,6 +23,9 @@ public class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         var workOrders = paths["/api/v1/work-orders"]!["post"]!;
         workOrders["security"]!.AsArray().Should().NotBeEmpty();
         workOrders["responses"]!.AsObject().Select(r => r.Key).Should().Contain(["201", "400", "401", "403", "409", "429", "500"]);
+        // Admin-only operations name their own scheme (an admin's token), so a client and a linter can tell them apart.
+        paths["/api/v1/admin/outbox"]!["get"]!["security"]![0]!.AsObject().Select(r => r.Key).Should().Equal("adminBearer");
+        workOrders["security"]![0]!.AsObject().Select(r => r.Key).Should().Equal("bearer");
     }
 
     [Fact]
