@@ -5,8 +5,8 @@ const { BASE, OUT } = process.env;
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--lang=zh-CN'] });
 const shot = async (page, name) => page.screenshot({ path: `${OUT}/${name}.png`, fullPage: false });
 
-async function signedIn(username, password) {
-  const context = await browser.newContext({ baseURL: BASE, viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+async function signedIn(username, password, viewport = { width: 1366, height: 768 }) {
+  const context = await browser.newContext({ baseURL: BASE, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   await page.goto('/');
@@ -52,6 +52,16 @@ async function apiGet(page, path) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'front-desk-customer-card');
   await page.context().close();
+
+  // The same call on a tablet held upright (iPad Air 820×1180).
+  const tablet = await signedIn('demo.frontdesk', process.env.DESK_PASSWORD, { width: 820, height: 1180 });
+  await tablet.getByLabel('电话', { exact: true }).fill(chosen.customer.phones[0]);
+  await tablet.getByLabel('电话', { exact: true }).press('Enter');
+  await tablet.getByRole('heading', { name: chosen.customer.name }).waitFor();
+  await tablet.getByLabel('家电', { exact: true }).selectOption({ index: chosen.index });
+  await tablet.getByTestId('warranty-state').waitFor();
+  await shot(tablet, 'front-desk-tablet');
+  await tablet.context().close();
 }
 
 // Dispatcher: the board with the first waiting order's candidates.
