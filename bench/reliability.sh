@@ -26,7 +26,7 @@ for part in "${parts[@]}"; do
   echo "== $part"
   # shellcheck disable=SC2086 # the part is a script and its arguments
   if bash "$here"/$part > "$log" 2>&1; then verdict=PASS; else verdict=FAIL; failed=1; fi
-  grep -E '^(PASS|FAIL|RESULT|\| (requests|throughput|latency|error rate|orders)|acknowledged work orders|integrity_check)' "$log" | sed 's/^/   /'
+  grep -E '^(PASS|FAIL|RESULT|\| (requests|throughput|latency|error rate|orders)|acknowledged:|integrity_check|over [0-9]+ kill)' "$log" | sed 's/^/   /'
   summary="$summary\n$verdict  $part"
 done
 echo -e "== summary$summary"

@@ -10,6 +10,7 @@ using RepairDispatch.Benchmarks.Planning;
 //   settlement-run  --db PATH --url URL --admin-password PW [--service-pid PID] [--out DIR] [--export-rounds 2]
 //   mobile-seed --db PATH [--technicians 200] [--jobs-per-technician 8]   today's assigned jobs (bench/mobile.sh)
 //   mobile-run  --db PATH --url URL --admin-password PW [--retry-share 0.1] [--concurrency N] [--pids SERVICE_PID]
+//   kill-check --db PATH --acked FILE [--final true]   acknowledged orders missing after kill -9, integrity (bench/killtest.sh)
 //   soak --urls URL[,URL] --db PATH --admin-password PW --gateway-port PORT [--seconds 600] [--orders-per-second 4] [--pids PID[,PID]]
 //        steady mixed load with memory over time and the database checks (bench/soak.sh)
 //   bare-serve --db PATH --url URL         the bare HTTP reference endpoint (no service logic), until killed
@@ -37,6 +38,7 @@ try
         "mobile-run" => await MobileBench.RunAsync(options),
         "candidates-run" => await CandidatesBench.RunAsync(options),
         "write-load" => await WriteLoad.RunAsync(options),
+        "kill-check" => await KillCheck.RunAsync(options),
         "soak" => await RepairDispatch.Benchmarks.Soak.SoakCommand.RunAsync(options),
         "free-port" => Tools.FreePort(),
         "wait-ready" => await Tools.WaitReadyAsync(options),
@@ -69,6 +71,7 @@ static int Usage()
                RepairDispatch.Benchmarks mobile-run --db PATH --url http://127.0.0.1:PORT --admin-password PW [--retry-share 0.1] [--concurrency N] [--pids PID]
                RepairDispatch.Benchmarks candidates-run --url http://127.0.0.1:PORT --admin-password PW [--technicians 200] [--requests 500]
                RepairDispatch.Benchmarks write-load --url http://127.0.0.1:PORT --admin-password PW --out FILE [--seconds 30] [--concurrency 8]
+               RepairDispatch.Benchmarks kill-check --db PATH --acked FILE [--final true]
                RepairDispatch.Benchmarks soak --urls URL[,URL] --db PATH --admin-password PW --gateway-port PORT [--seconds 600]
                    [--orders-per-second 4] [--desks 4] [--technicians 20] [--finance 2] [--retry-share 0.05] [--sample-seconds 30] [--pids PID[,PID]] [--drain-seconds 150]
                RepairDispatch.Benchmarks bare-serve --db PATH --url http://127.0.0.1:PORT
