@@ -17,7 +17,7 @@ restart() {
   bench wait-ready --url "$url" --timeout 60 > /dev/null || { tail -n 30 "$work/service.log"; exit 2; }
 }
 
-lost_total=0
+rounds_with_loss=0
 for round in $(seq 1 "$rounds"); do
   bench write-load --url "$url" --admin-password "$password" --out "$acked" --seconds 8 > "$work/load.log" 2>&1 &
   load_pid=$!
@@ -25,15 +25,15 @@ for round in $(seq 1 "$rounds"); do
   kill -9 "$server_pid"
   wait "$load_pid" || true
   restart
-  checked=$(bench kill-check --db "$db" --acked "$acked") || lost_total=$((lost_total + 1))
+  checked=$(bench kill-check --db "$db" --acked "$acked") || rounds_with_loss=$((rounds_with_loss + 1))
   echo "round $round: $checked  ($(tail -n 1 "$work/load.log"))"
 done
 
 echo "== integrity"
 final=0
 bench kill-check --db "$db" --acked "$acked" --final true || final=$?
-echo "over $rounds kill -9 rounds; rounds with a lost write: $lost_total"
-if [ "$lost_total" -eq 0 ] && [ "$final" -eq 0 ]; then
+echo "over $rounds kill -9 rounds; rounds with a lost write: $rounds_with_loss"
+if [ "$rounds_with_loss" -eq 0 ] && [ "$final" -eq 0 ]; then
   echo "RESULT: PASS"; exit 0
 fi
 echo "RESULT: FAIL"; exit 1

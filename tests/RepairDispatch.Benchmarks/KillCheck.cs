@@ -11,14 +11,20 @@ namespace RepairDispatch.Benchmarks;
 /// </summary>
 public static class KillCheck
 {
+    /// <summary>How many of <paramref name="ids"/> the count query (`… WHERE id IN @Ids …`) does not find, 500 ids at a time.</summary>
+    public static async Task<long> MissingAsync(SqliteConnection c, IReadOnlyCollection<string> ids, string countSql)
+    {
+        long found = 0;
+        foreach (var chunk in ids.Chunk(500)) found += await c.ExecuteScalarAsync<long>(countSql, new { Ids = chunk });
+        return ids.Count - found;
+    }
+
     public static async Task<int> RunAsync(Options options)
     {
         var acked = File.ReadLines(options.Required("acked")).Where(l => l.Length > 0).Distinct().ToList();
         await using var c = new SqliteConnection(Options.ConnectionString(options.Required("db")) + ";Mode=ReadOnly");
         await c.OpenAsync();
-        long found = 0;
-        foreach (var chunk in acked.Chunk(500)) found += await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM work_orders WHERE id IN @Ids", new { Ids = chunk });
-        var lost = acked.Count - found;
+        var lost = await MissingAsync(c, acked, "SELECT COUNT(*) FROM work_orders WHERE id IN @Ids");
         Console.WriteLine($"acknowledged: {acked.Count}, lost: {lost}");
         if (options.Optional("final") != "true") return lost == 0 ? 0 : 1;
 

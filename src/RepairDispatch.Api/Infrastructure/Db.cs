@@ -136,12 +136,8 @@ public sealed class Db : IDisposable
     /// Another process writing (a second node on the same file, a backup) makes BEGIN IMMEDIATE busy. SQLite's own busy
     /// handler retries within milliseconds; without it Microsoft.Data.Sqlite sleeps 150 ms per try.
     /// </summary>
-    private static void WaitInSqliteForOtherProcesses(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 10000";
-        command.ExecuteNonQuery();
-    }
+    private static void WaitInSqliteForOtherProcesses(SqliteConnection connection) =>
+        SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, 10_000); // a field set on the handle: no statement to prepare
 
     private static string Sqlite(string connectionString)
     {

@@ -57,10 +57,21 @@ public static class CreateWorkOrder
         WHERE a.id = @ApplianceId
         """;
     internal const string OpenOrderSql = """
-        SELECT number FROM work_orders
+        SELECT id, number, status FROM work_orders
         WHERE appliance_id = @ApplianceId AND status IN ('New','Assigned','Accepted','EnRoute','OnSite','AwaitingParts')
         ORDER BY created_at
         """;
+
+    /// <summary>An open order of an appliance: a new one would be duplicate intake unless intended.</summary>
+    internal sealed class OpenOrder
+    {
+        public Guid Id { get; init; }
+        public string Number { get; init; } = "";
+        public string Status { get; init; } = "";
+    }
+
+    /// <summary>What a new order of an appliance gets now: the store-local day, the contract, the warranty decision, the SLA.</summary>
+    internal sealed record IntakeTerms(DateOnly LocalDay, ContractTerms? Contract, WarrantyDecision Warranty, SlaDeadlines Sla);
 
     public static async Task<IResult> Handle(CreateWorkOrderRequest request, HttpContext http, Db db, TimeProvider clock,
         Dispatch.ITravelTimesProvider travel, Microsoft.Extensions.Options.IOptions<Notifications.NotificationOptions> notifications,
@@ -76,8 +87,8 @@ public static class CreateWorkOrder
             if (facts is null || facts.CustomerId != request.CustomerId)
                 return Problems.Validation("applianceId", "No such appliance for this customer.");
             if (!me.SeesStore(facts.StoreId)) return Problems.Validation("customerId", "No such customer in your store.");
-            if (request.AllowDuplicate != true && await c.QueryFirstOrDefaultAsync<string>(OpenOrderSql, new { request.ApplianceId }, tx) is { } open)
-                return DuplicateIntake(open);
+            if (request.AllowDuplicate != true && await c.QueryFirstOrDefaultAsync<OpenOrder>(OpenOrderSql, new { request.ApplianceId }, tx) is { } open)
+                return DuplicateIntake(open.Number);
 
             var order = await NewOrderAsync(db, c, tx, facts, request.Type!.Value, request.FaultDescription.Trim(), request.Priority ?? Priority.Normal, me, now);
             order.Source = request.Source!.Value;
@@ -104,12 +115,7 @@ public static class CreateWorkOrder
     internal static async Task<WorkOrder> NewOrderAsync(Db db, DbConnection c, DbTransaction tx, IntakeFacts facts, WorkOrderType type,
         string fault, Priority priority, CurrentUser me, DateTimeOffset now)
     {
-        var localDay = WorkOrderNumbers.LocalDay(now, facts.TimeZone);
-        var contract = await ContractLookup.CoveringAsync(c, tx, facts.ManufacturerId, facts.Category, localDay);
-        var warranty = WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, localDay, contract?.Warranty ?? WarrantyTerms.Default, null,
-            ContractCoversBrandAndCategory: contract is not null, facts.Manufacturer, facts.Category));
-        var sla = SlaPolicy.Tighten(SlaPolicy.Deadlines(now, priority, facts.Tier == "Vip"), now,
-            contract?.SlaAssignHours, contract?.SlaOnSiteHours, contract?.SlaCompleteHours);
+        var (localDay, contract, warranty, sla) = await TermsAsync(c, tx, facts, priority, now);
         var order = new WorkOrder
         {
             Id = Guid.CreateVersion7(), StoreId = facts.StoreId, Number = await WorkOrderNumbers.NextAsync(db, c, tx, facts.StoreId, localDay),
@@ -120,6 +126,18 @@ public static class CreateWorkOrder
         };
         order.Apply(warranty);
         return order;
+    }
+
+    /// <summary>The warranty decision and SLA of a new order of this appliance, created now (also shown before it is: IntakePreview).</summary>
+    internal static async Task<IntakeTerms> TermsAsync(DbConnection c, DbTransaction? tx, IntakeFacts facts, Priority priority, DateTimeOffset now)
+    {
+        var localDay = WorkOrderNumbers.LocalDay(now, facts.TimeZone);
+        var contract = await ContractLookup.CoveringAsync(c, tx, facts.ManufacturerId, facts.Category, localDay);
+        var warranty = WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, localDay, contract?.Warranty ?? WarrantyTerms.Default, null,
+            ContractCoversBrandAndCategory: contract is not null, facts.Manufacturer, facts.Category));
+        var sla = SlaPolicy.Tighten(SlaPolicy.Deadlines(now, priority, facts.Tier == "Vip"), now,
+            contract?.SlaAssignHours, contract?.SlaOnSiteHours, contract?.SlaCompleteHours);
+        return new IntakeTerms(localDay, contract, warranty, sla);
     }
 
     internal static async Task InsertAsync(DbConnection c, DbTransaction tx, WorkOrder order, CurrentUser me, DateTimeOffset now, string? reason)

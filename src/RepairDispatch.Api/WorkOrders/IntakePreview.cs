@@ -17,37 +17,19 @@ public sealed record IntakePreviewResponse(Guid ApplianceId, Priority Priority, 
 /// </summary>
 public static class IntakePreview
 {
-    private const string OpenOrderSql = """
-        SELECT id, number, status FROM work_orders
-        WHERE appliance_id = @ApplianceId AND status IN ('New','Assigned','Accepted','EnRoute','OnSite','AwaitingParts')
-        ORDER BY created_at
-        """;
-
     public static async Task<IResult> Handle(Guid id, Priority? priority, HttpContext http, Db db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync();
         var facts = await c.QuerySingleOrDefaultAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { ApplianceId = id });
         if (facts is null || !http.Me().SeesStore(facts.StoreId)) return Problems.NotFound("The appliance");
 
-        var now = clock.GetUtcNow();
         var level = priority ?? Priority.Normal;
-        var localDay = WorkOrderNumbers.LocalDay(now, facts.TimeZone);
-        var contract = await ContractLookup.CoveringAsync(c, null, facts.ManufacturerId, facts.Category, localDay);
-        var warranty = WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, localDay, contract?.Warranty ?? WarrantyTerms.Default, null,
-            ContractCoversBrandAndCategory: contract is not null, facts.Manufacturer, facts.Category));
-        var sla = SlaPolicy.Tighten(SlaPolicy.Deadlines(now, level, facts.Tier == "Vip"), now,
-            contract?.SlaAssignHours, contract?.SlaOnSiteHours, contract?.SlaCompleteHours);
-        var open = await c.QueryFirstOrDefaultAsync<OpenOrderRow>(OpenOrderSql, new { ApplianceId = id });
+        var terms = await CreateWorkOrder.TermsAsync(c, null, facts, level, clock.GetUtcNow());
+        var open = await c.QueryFirstOrDefaultAsync<CreateWorkOrder.OpenOrder>(CreateWorkOrder.OpenOrderSql, new { ApplianceId = id });
+        var warranty = terms.Warranty;
         return TypedResults.Ok(new IntakePreviewResponse(id, level,
             new WarrantyView(warranty.InWarranty, warranty.Payer, warranty.Reason, warranty.Coverage, warranty.Claimable),
-            new SlaPreview(sla.AssignBy, sla.OnSiteBy, sla.CompleteBy),
+            new SlaPreview(terms.Sla.AssignBy, terms.Sla.OnSiteBy, terms.Sla.CompleteBy),
             open is null ? null : new OpenWorkOrderView(open.Id, open.Number, Enum.Parse<WorkOrderStatus>(open.Status))));
-    }
-
-    private sealed class OpenOrderRow
-    {
-        public Guid Id { get; init; }
-        public string Number { get; init; } = "";
-        public string Status { get; init; } = "";
     }
 }

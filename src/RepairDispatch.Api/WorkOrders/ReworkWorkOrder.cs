@@ -28,8 +28,8 @@ public static class ReworkWorkOrder
             if (now - completedAt > Window)
                 return Problems.Conflict("rework-window-passed",
                     $"{origin.Number} was completed on {completedAt:yyyy-MM-dd}, more than 30 days ago: create a new order instead.");
-            if (await c.QueryFirstOrDefaultAsync<string>(CreateWorkOrder.OpenOrderSql, new { origin.ApplianceId }, tx) is { } open)
-                return CreateWorkOrder.DuplicateIntake(open);
+            if (await c.QueryFirstOrDefaultAsync<CreateWorkOrder.OpenOrder>(CreateWorkOrder.OpenOrderSql, new { origin.ApplianceId }, tx) is { } open)
+                return CreateWorkOrder.DuplicateIntake(open.Number);
             var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { origin.ApplianceId }, tx);
             var fault = string.IsNullOrWhiteSpace(request?.FaultDescription) ? $"Rework of {origin.Number}: {origin.FaultDescription}" : request.FaultDescription.Trim();
             var rework = await CreateWorkOrder.NewOrderAsync(db, c, tx, facts, origin.Type, fault[..Math.Min(fault.Length, 2000)],

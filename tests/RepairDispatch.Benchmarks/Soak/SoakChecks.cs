@@ -25,7 +25,7 @@ public static class SoakChecks
 
         var ok = true;
         ok &= Report.Check($"every acknowledged order is stored ({ledger.Created.Count:N0})",
-            await Missing(c, ledger.Created, "SELECT COUNT(*) FROM work_orders WHERE id IN @Ids") == 0);
+            await KillCheck.MissingAsync(c, ledger.Created, "SELECT COUNT(*) FROM work_orders WHERE id IN @Ids") == 0);
         ok &= Report.Check("no order number used twice", await c.ExecuteScalarAsync<long>("""
             SELECT COUNT(*) FROM (SELECT number FROM work_orders WHERE store_id = @StoreId GROUP BY number HAVING COUNT(*) > 1)
             """, store) == 0);
@@ -35,9 +35,9 @@ public static class SoakChecks
             GROUP BY e.work_order_id, e.kind HAVING COUNT(*) > 1)
             """, store) == 0);
         ok &= Report.Check($"every acknowledged completion is Completed or Closed ({ledger.Completed.Count:N0})",
-            await Missing(c, ledger.Completed, "SELECT COUNT(*) FROM work_orders WHERE id IN @Ids AND status IN ('Completed','Closed')") == 0);
+            await KillCheck.MissingAsync(c, ledger.Completed, "SELECT COUNT(*) FROM work_orders WHERE id IN @Ids AND status IN ('Completed','Closed')") == 0);
         ok &= Report.Check($"every acknowledged close is Closed ({ledger.Closed.Count:N0})",
-            await Missing(c, ledger.Closed, "SELECT COUNT(*) FROM work_orders WHERE id IN @Ids AND status = 'Closed'") == 0);
+            await KillCheck.MissingAsync(c, ledger.Closed, "SELECT COUNT(*) FROM work_orders WHERE id IN @Ids AND status = 'Closed'") == 0);
         var used = await c.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(quantity), 0) FROM work_order_parts WHERE part_id = @PartId", new { station.PartId });
         var stock = await c.ExecuteScalarAsync<long>("SELECT quantity FROM part_stock WHERE part_id = @PartId", new { station.PartId });
         var completedInDb = await c.ExecuteScalarAsync<long>(
@@ -60,12 +60,5 @@ public static class SoakChecks
         ok &= Report.Check($"outbox: every message delivered, none twice ({sent.Count:N0} sent, {pending} pending, {dead} dead, {twice} delivered twice)",
             sent.Count > 0 && pending == 0 && dead == 0 && twice == 0 && sent.All(gateway.Deliveries.ContainsKey));
         return ok;
-    }
-
-    private static async Task<long> Missing(SqliteConnection c, IReadOnlyCollection<string> ids, string countSql)
-    {
-        long found = 0;
-        foreach (var chunk in ids.Chunk(500)) found += await c.ExecuteScalarAsync<long>(countSql, new { Ids = chunk });
-        return ids.Count - found;
     }
 }

@@ -20,7 +20,7 @@ internal static class OutboxRows
 }
 
 /// <summary>The service with the HTTP gateway sender, pointed at a <see cref="LocalGateway"/>.</summary>
-public sealed class GatewayFactory : ApiFactory
+public class GatewayFactory : ApiFactory
 {
     public LocalGateway Gateway { get; } = LocalGateway.StartAsync().GetAwaiter().GetResult();
     public TestData Data { get; }
@@ -135,9 +135,8 @@ public class OutboxBacklogTests(GatewayFactory api) : IClassFixture<GatewayFacto
 }
 
 /// <summary>The gateway client's circuit breaker, on a frozen clock: it opens after failures, then lets a probe through and closes.</summary>
-public sealed class CircuitFactory : ApiFactory
+public sealed class CircuitFactory : GatewayFactory
 {
-    public LocalGateway Gateway { get; } = LocalGateway.StartAsync().GetAwaiter().GetResult();
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override IDictionary<string, string?> Settings
@@ -145,8 +144,6 @@ public sealed class CircuitFactory : ApiFactory
         get
         {
             var s = base.Settings;
-            s["RepairDispatch:Notifications:Sender"] = "Http";
-            s["RepairDispatch:Notifications:GatewayUrl"] = Gateway.Url;
             s["RepairDispatch:Notifications:Retries"] = "1";
             s["RepairDispatch:Notifications:RetryDelaySeconds"] = "0";
             s["RepairDispatch:Notifications:CircuitMinimumThroughput"] = "4";
@@ -159,12 +156,6 @@ public sealed class CircuitFactory : ApiFactory
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Gateway.DisposeAsync();
     }
 }
 

@@ -2,7 +2,7 @@
 // warranty decision, SLA and duplicate warning show as soon as the appliance is chosen.
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { h, mount, field, onSubmit, problemBox, formatTime, storeDay, storeInstant, enumText, slaBadge } from './ui.js';
+import { h, mount, field, onSubmit, problemBox, formatTime, storeDay, storeInstant, enumText, slaBadge, warrantyBox } from './ui.js';
 import { customerForm, applianceForm } from './desk-forms.js';
 
 export async function render(main, [customerId]) {
@@ -103,11 +103,7 @@ function newTicketForm(customer, appliances, results) {
 }
 
 function showDecision(panel, duplicate, preview) {
-  const w = preview.warranty;
-  mount(panel, h('div', { class: `decision-box ${w.inWarranty ? 'in' : 'out'}` },
-    h('strong', { dataset: { testid: 'warranty-state' } }, w.inWarranty ? t('warranty.in') : t('warranty.out')),
-    ` · ${t('warranty.payer')}: ${enumText('payer', w.payer)}`, w.claimable ? ` · ${t('warranty.claimable')}` : '',
-    h('p.reason', {}, w.reason),
+  mount(panel, warrantyBox(preview.warranty, { stateTestId: 'warranty-state' },
     h('p', {}, `${t('sla.assignBy')} ${formatTime(preview.sla.assignBy)} · ${t('sla.onSiteBy')} ${formatTime(preview.sla.onSiteBy)} · `
       + `${t('sla.completeBy')} ${formatTime(preview.sla.completeBy)}`)),
     preview.openWorkOrder ? h('p.notice.warn', { role: 'alert' }, t('ticket.duplicateWarning', preview.openWorkOrder.number),

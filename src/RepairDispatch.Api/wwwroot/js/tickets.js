@@ -1,7 +1,7 @@
 // Tickets: a filtered list with SLA badges, and one ticket with its warranty decision, SLA and event timeline.
 import { api } from './api.js';
 import { t } from './i18n.js';
-import { h, mount, field, onSubmit, formatTime, enumText, slaBadge, storeInstant } from './ui.js';
+import { h, mount, field, onSubmit, formatTime, enumText, slaBadge, storeInstant, warrantyBox } from './ui.js';
 
 const statuses = ['New', 'Assigned', 'Accepted', 'EnRoute', 'OnSite', 'AwaitingParts', 'Completed', 'Closed', 'Cancelled'];
 
@@ -53,10 +53,7 @@ async function renderTicket(main, id) {
         fact(t('sla.assignBy'), formatTime(order.sla.assignBy)),
         fact(t('sla.onSiteBy'), formatTime(order.sla.onSiteBy)),
         fact(t('sla.completeBy'), formatTime(order.sla.completeBy))),
-      h('div', { class: `decision-box ${w.inWarranty ? 'in' : 'out'}`, dataset: { testid: 'ticket-warranty' } },
-        h('strong', {}, w.inWarranty ? t('warranty.in') : t('warranty.out')),
-        ` · ${t('warranty.payer')}: ${enumText('payer', w.payer)}`, w.claimable ? ` · ${t('warranty.claimable')}` : '',
-        h('p.reason', {}, w.reason))),
+      warrantyBox(w, { boxTestId: 'ticket-warranty' })),
     h('section.card', { 'aria-labelledby': 'timeline-title' },
       h('h2', { id: 'timeline-title' }, t('ticket.timeline')),
       h('ol.timeline', {}, events.items.map(e => h('li', {},

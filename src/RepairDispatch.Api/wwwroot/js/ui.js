@@ -20,6 +20,14 @@ export function h(spec, attrs = {}, ...children) {
   return el;
 }
 
+/** The warranty decision as the front desk reads it: in or out, who pays, claimable, and why; `more` follows it. */
+export function warrantyBox(w, { boxTestId, stateTestId } = {}, ...more) {
+  return h('div', { class: `decision-box ${w.inWarranty ? 'in' : 'out'}`, dataset: boxTestId && { testid: boxTestId } },
+    h('strong', { dataset: stateTestId && { testid: stateTestId } }, w.inWarranty ? t('warranty.in') : t('warranty.out')),
+    ` · ${t('warranty.payer')}: ${enumText('payer', w.payer)}`, w.claimable ? ` · ${t('warranty.claimable')}` : '',
+    h('p.reason', {}, w.reason), ...more);
+}
+
 export function mount(parent, ...children) {
   parent.replaceChildren(...children.flat().filter(Boolean));
   return parent;
