@@ -67,6 +67,17 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
             };
         }
         var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
+        // Every 400 is a validation problem: a value that does not bind ("Failed to bind parameter \"Guid workOrderId\" …")
+        // names its parameter, anything else the request as a whole.
+        var parameter = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"[^\"]* (\\w+)\"");
+        if (status == StatusCodes.Status400BadRequest)
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter.Success ? parameter.Groups[1].Value : "request"] = [bad.Message] })
+            {
+                Status = status,
+                Type = Problems.TypeFor("bad-request"),
+                Title = "The request is malformed.",
+                Detail = bad.Message,
+            };
         return new ProblemDetails
         {
             Status = status,

@@ -45,6 +45,7 @@ public static class OpenApiSetup
                 BearerFormat = "JWT",
                 Description = "The /api/v1/admin operations: an access token (HS256-signed JWT following RFC8725 best practices, as for bearer) of a user with the admin role; every other role gets 403.",
             };
+            OpenApiSchemas.RequiredIsNeverNull(doc);
             return Task.CompletedTask;
         });
         o.AddOperationTransformer((operation, context, _) =>
@@ -62,9 +63,9 @@ public static class OpenApiSetup
                     [new OpenApiSecuritySchemeReference(adminArea ? AdminScheme : "bearer", context.Document)] = [],
                 });
             }
-            operation.Responses ??= new OpenApiResponses();
-            operation.Responses.TryAdd("429", Problem("Too many requests: retry after the seconds in Retry-After."));
-            operation.Responses["500"] = Problem("Unexpected error; it was logged and nothing changed.");
+            OpenApiAnswers.Describe(operation, context, needsToken);
+            operation.Responses!.TryAdd("429", OpenApiAnswers.Problem("Too many requests: retry after the seconds in Retry-After.", context.Document));
+            operation.Responses["500"] = OpenApiAnswers.Problem("Unexpected error; it was logged and nothing changed.", context.Document);
             foreach (var (code, response) in operation.Responses)
             {
                 if (response is not OpenApiResponse concrete) continue;
@@ -77,21 +78,13 @@ public static class OpenApiSetup
             }
             return Task.CompletedTask;
         });
-        o.AddSchemaTransformer((schema, _, _) =>
+        o.AddSchemaTransformer((schema, context, _) =>
         {
+            OpenApiSchemas.Apply(schema, context);
             Bound(schema);
             return Task.CompletedTask;
         });
     });
-
-    private static OpenApiResponse Problem(string description) => new()
-    {
-        Description = description,
-        Content = new Dictionary<string, OpenApiMediaType>
-        {
-            ["application/problem+json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Description = "RFC 9457 problem details." } },
-        },
-    };
 
     private static OpenApiHeader TextHeader(string description) => new()
     {

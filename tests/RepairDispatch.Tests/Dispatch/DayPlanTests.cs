@@ -60,7 +60,7 @@ public class DayPlanTests(StationFixture api) : IClassFixture<StationFixture>
         foreach (var route in routes)
             route["stops"]!.AsArray().Select(s => s!["sequence"]!.GetValue<int>()).Should().BeInAscendingOrder().And.StartWith(1);
 
-        var applied = await d.Manager.PostOk($"/api/v1/dispatch/plans/{plan.Str("id")}/apply", new { }, HttpStatusCode.OK);
+        var applied = await d.Manager.PostOk($"/api/v1/dispatch/plans/{plan.Str("id")}/apply", null, HttpStatusCode.OK);
 
         applied["plan"].Str("status").Should().Be("Applied");
         applied["skipped"]!.AsArray().Should().BeEmpty();

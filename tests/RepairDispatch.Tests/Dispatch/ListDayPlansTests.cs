@@ -24,7 +24,7 @@ public class ListDayPlansTests(StationFixture api) : IClassFixture<StationFixtur
             appointment = new { from = $"{day}T09:00:00+08:00", to = $"{day}T12:00:00+08:00" },
         });
         var first = await Plan(d, day);
-        await d.Manager.PostOk($"/api/v1/dispatch/plans/{first}/apply", new { }, HttpStatusCode.OK);
+        await d.Manager.PostOk($"/api/v1/dispatch/plans/{first}/apply", null, HttpStatusCode.OK);
         var second = await Plan(d, day);
 
         var plans = (await d.Manager.GetOk($"/api/v1/dispatch/plans?storeId={d.StoreId}&date={day}"))["items"]!.AsArray();

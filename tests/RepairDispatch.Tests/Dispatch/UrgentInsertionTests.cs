@@ -43,7 +43,7 @@ public class UrgentInsertionTests(StationFixture api) : IClassFixture<StationFix
         var create = await d.Manager.PostAsJsonAsync("/api/v1/dispatch/plans", new { storeId = d.StoreId, date = Day().ToString("yyyy-MM-dd"), seconds = 2 });
         var planId = (await create.Json()).Str("id");
         using (var scope = api.Services.CreateScope()) await scope.ServiceProvider.GetRequiredService<DayPlanJob>().RunAsync(Guid.Parse(planId));
-        await d.Manager.PostOk($"/api/v1/dispatch/plans/{planId}/apply", new { }, HttpStatusCode.OK);
+        await d.Manager.PostOk($"/api/v1/dispatch/plans/{planId}/apply", null, HttpStatusCode.OK);
         // Technician A is on the way to the first job of the day: that stop has started.
         var aFirst = (await d.TechA.GetOk($"/api/v1/mobile/jobs?date={Day():yyyy-MM-dd}"))["items"]!.AsArray()
             .Select(j => j!["order"]!).First(o => o["route"] is not null);

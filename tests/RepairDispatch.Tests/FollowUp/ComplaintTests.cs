@@ -24,7 +24,7 @@ public class ComplaintTests(StationFixture api) : IClassFixture<StationFixture>
         var assigned = await d.Manager.PostOk($"/api/v1/complaints/{id}/assign", new { ownerUserId = owner }, HttpStatusCode.OK);
         await (await d.FrontDesk.PostAsync($"/api/v1/complaints/{id}/close", null)).ShouldBeProblem(HttpStatusCode.Conflict);
         var resolved = await d.FrontDesk.PostOk($"/api/v1/complaints/{id}/resolve", new { resolution = "上门道歉并赠送清洁服务" }, HttpStatusCode.OK);
-        var closed = await d.FrontDesk.PostOk($"/api/v1/complaints/{id}/close", new { }, HttpStatusCode.OK);
+        var closed = await d.FrontDesk.PostOk($"/api/v1/complaints/{id}/close", null, HttpStatusCode.OK);
 
         created.Str("technicianId").Should().Be(d.TechnicianA, "the order's technician is linked");
         (created["respondBy"]!.GetValue<DateTimeOffset>() - created["createdAt"]!.GetValue<DateTimeOffset>()).Should().Be(TimeSpan.FromHours(4));

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using RepairDispatch.Api.Infrastructure;
 
@@ -19,6 +20,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "rd-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string> _tokens = new();
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
+    private Task<OpenApiContract>? _contract;
 
     public string DatabasePath => Path.Combine(_dir, "test.db");
 
@@ -40,6 +42,24 @@ public class ApiFactory : WebApplicationFactory<Program>
     }
 
     public Db Db => Services.GetRequiredService<Db>();
+
+    /// <summary>A client whose every exchange is checked against the served OpenAPI document.</summary>
+    public new HttpClient CreateClient() => CreateClient(new WebApplicationFactoryClientOptions());
+
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect) handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        if (options.HandleCookies) handlers.Add(new CookieContainerHandler());
+        handlers.Add(new OpenApiValidatingHandler(Contract));
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
+    }
+
+    /// <summary>The served document, read once per host through a client that checks nothing.</summary>
+    public Task<OpenApiContract> Contract() => _contract ??= ReadContract();
+
+    private async Task<OpenApiContract> ReadContract() =>
+        OpenApiContract.For(await Server.CreateClient().GetStringAsync("/openapi/v1.json"));
 
     /// <summary>A client carrying a bearer token of the given user (logged in once, then cached).</summary>
     public async Task<HttpClient> ClientAs(string username, string password = UserPassword)

@@ -13,10 +13,10 @@ public static class Http
         return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException("Empty body");
     }
 
-    /// <summary>Posts JSON, asserts the status, returns the body (or an empty object for no body).</summary>
-    public static async Task<JsonObject> PostOk(this HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.Created)
+    /// <summary>Posts JSON (nothing when the operation takes no body), asserts the status, returns the body (or an empty object for no body).</summary>
+    public static async Task<JsonObject> PostOk(this HttpClient client, string url, object? body, HttpStatusCode expected = HttpStatusCode.Created)
     {
-        var response = await client.PostAsJsonAsync(url, body);
+        var response = body is null ? await client.PostAsync(url, null) : await client.PostAsJsonAsync(url, body);
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(expected, "POST {0} answered {1}", url, text);
         return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!.AsObject();

@@ -36,4 +36,25 @@ public class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         (await client.GetAsync("/scalar")).IsSuccessStatusCode.Should().BeTrue();
         (await client.GetAsync("/health/live")).IsSuccessStatusCode.Should().BeTrue();
     }
+
+    [Fact]
+    public async Task TheContractCheckerCatchesABodyTheDocumentDoesNotAllow()
+    {
+        var contract = await api.Contract();
+        var json = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var problem = new System.Net.Http.Headers.MediaTypeHeaderValue("application/problem+json");
+
+        contract.Check(HttpMethod.Get, "/api/v1/me", null, null, 200, json,
+            """{"id":"0199a7d6-0000-7000-8000-000000000001","username":"ann","role":"Manager"}""").Should().BeEmpty();
+        contract.Check(HttpMethod.Get, "/api/v1/me", null, null, 200, json, """{"id":"0199a7d6-0000-7000-8000-000000000001","role":"Manager"}""")
+            .Should().ContainSingle().Which.Should().Contain("GET /api/v1/me → 200").And.Contain("required").And.Contain("username");
+        contract.Check(HttpMethod.Get, "/api/v1/me", null, null, 200, json,
+            """{"id":"0199a7d6-0000-7000-8000-000000000001","username":"ann","role":"Manager","extra":1}""")
+            .Should().NotBeEmpty().And.Contain(v => v.Contains("additionalProperties"));
+        contract.Check(HttpMethod.Get, "/api/v1/work-orders/0199a7d6-0000-7000-8000-000000000001", null, null, 404, problem,
+            """{"type":"t","title":"Not found.","status":404,"traceId":"x","currentStatus":"Assigned"}""").Should().BeEmpty();
+        contract.Check(HttpMethod.Get, "/api/v1/work-orders/0199a7d6-0000-7000-8000-000000000001", null, null, 404, problem,
+            """{"title":"Not found.","status":true}""").Should().Contain(v => v.Contains("'required'")).And.Contain(v => v.Contains("'/status'") && v.Contains("'type'"));
+        contract.Check(HttpMethod.Get, "/api/v1/me", null, null, 418, json, "{}").Should().ContainSingle().Which.Should().Contain("not declared");
+    }
 }

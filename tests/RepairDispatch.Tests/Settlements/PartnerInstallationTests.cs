@@ -43,7 +43,7 @@ public class PartnerInstallationTests(StationFixture api) : IClassFixture<Statio
     {
         await s.D.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { installerPartnerId = s.Partner }, HttpStatusCode.OK);
         foreach (var step in new[] { "accept", "depart", "arrive" })
-            await s.D.FrontDesk.PostOk($"/api/v1/work-orders/{id}/partner/{step}", new { }, HttpStatusCode.OK);
+            await s.D.FrontDesk.PostOk($"/api/v1/work-orders/{id}/partner/{step}", null, HttpStatusCode.OK);
         await s.D.FrontDesk.PostOk($"/api/v1/work-orders/{id}/partner/complete", new { mainPart = false, labourMinutes = 90 }, HttpStatusCode.OK);
         return await s.D.Finance.GetOk($"/api/v1/work-orders/{id}/charges");
     }

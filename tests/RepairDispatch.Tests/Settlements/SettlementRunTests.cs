@@ -49,14 +49,14 @@ public class SettlementRunTests(StationFixture api) : IClassFixture<StationFixtu
         run["total"]!.GetValue<decimal>().Should().Be(311.00m, "80.50 + 150.00 + 80.50 from the contract's fee schedule");
         lines.Sum(l => l!["amount"]!.GetValue<decimal>()).Should().Be(311.00m);
 
-        await d.Finance.PostOk($"/api/v1/settlements/runs/{id}/submit", new { }, HttpStatusCode.OK);
+        await d.Finance.PostOk($"/api/v1/settlements/runs/{id}/submit", null, HttpStatusCode.OK);
         await (await d.Finance.PostAsJsonAsync($"/api/v1/settlements/runs/{id}/adjustments", new { amount = -1m, description = "x" }))
             .ShouldBeProblem(HttpStatusCode.Conflict);
         var disputed = await d.Finance.PostOk($"/api/v1/settlements/runs/{id}/dispute",
             new { lines = new[] { lines[0].Str("id"), lines[1].Str("id") }, reason = "厂家: 维修级别不符" }, HttpStatusCode.OK);
         var adjusted = await d.Finance.PostOk($"/api/v1/settlements/runs/{id}/adjustments",
             new { lineId = lines[0].Str("id"), amount = -10.50m, description = "Agreed reduction" });
-        await d.Finance.PostOk($"/api/v1/settlements/runs/{id}/approve", new { }, HttpStatusCode.OK);
+        await d.Finance.PostOk($"/api/v1/settlements/runs/{id}/approve", null, HttpStatusCode.OK);
         var paid = await d.Finance.PostOk($"/api/v1/settlements/runs/{id}/pay", new { paidOn = Today().ToString("yyyy-MM-dd"), reference = "BANK-001" }, HttpStatusCode.OK);
 
         disputed.Str("status").Should().Be("Disputed");

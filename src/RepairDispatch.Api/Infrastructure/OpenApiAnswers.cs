@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace RepairDispatch.Api.Infrastructure;
+
+/// <summary>
+/// Answers an operation can give that no endpoint declares, because the pipeline gives them: 400 for a value
+/// that does not bind, 413/415 for an unreadable body, 409/422 from the Idempotency-Key middleware, and the
+/// media types of file downloads (declared with <c>Produces(200, null, …)</c>, which the generator leaves empty).
+/// </summary>
+internal static class OpenApiAnswers
+{
+    public static void Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, bool needsToken)
+    {
+        var responses = operation.Responses ??= new OpenApiResponses();
+        var document = context.Document;
+        var hasBody = operation.RequestBody is not null;
+        if (hasBody || operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true)
+            responses.TryAdd("400", Problem("The request cannot be read: `errors` names the field or parameter.", document, nameof(HttpValidationProblemDetails)));
+        if (hasBody)
+        {
+            responses.TryAdd("413", Problem("The request body is too large.", document));
+            responses.TryAdd("415", Problem("The request body is not JSON.", document));
+        }
+        var method = context.Description.HttpMethod;
+        if (needsToken && (HttpMethods.IsPost(method ?? "") || HttpMethods.IsPatch(method ?? "")))
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = Idempotency.Header,
+                In = ParameterLocation.Header,
+                Description = "Retry-safe key (at most 100 characters): a repeat with the same key and request replays the first answer.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
+            });
+            responses.TryAdd("409", Problem("A request with this Idempotency-Key is still running, or the change conflicts with the current state.", document));
+            responses.TryAdd("422", Problem("This Idempotency-Key was used for a different request.", document));
+        }
+        foreach (var produced in context.Description.ActionDescriptor.EndpointMetadata.OfType<IProducesResponseTypeMetadata>())
+        {
+            if (produced.Type is not null && produced.Type != typeof(void)) continue;
+            if (!responses.TryGetValue(produced.StatusCode.ToString(), out var found) || found is not OpenApiResponse response) continue;
+            response.Content ??= new Dictionary<string, OpenApiMediaType>();
+            foreach (var mediaType in produced.ContentTypes)
+                response.Content.TryAdd(mediaType, new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
+        }
+    }
+
+    public static OpenApiResponse Problem(string description, OpenApiDocument? document, string schema = nameof(ProblemDetails)) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(schema, document) },
+        },
+    };
+}

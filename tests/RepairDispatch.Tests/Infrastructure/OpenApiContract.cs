@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Json.Schema;
+
+namespace RepairDispatch.Tests.Infrastructure;
+
+/// <summary>
+/// The served OpenAPI document as a checker: finds the operation of a request by method and path template and
+/// validates JSON bodies against its schemas with JsonSchema.Net (JSON Schema 2020-12, the dialect of OpenAPI 3.1).
+/// Component schemas become the <c>$defs</c> of one registered root, so every body schema refers into it.
+/// </summary>
+public sealed class OpenApiContract
+{
+    private const string Root = "urn:repairdispatch:openapi";
+    private static readonly ConcurrentDictionary<string, OpenApiContract> ByDocument = new();
+    private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List };
+
+    private readonly List<(string Method, Regex Path, string Template, JsonObject Operation)> _operations = [];
+    private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new();
+    private readonly BuildOptions _build = new() { SchemaRegistry = new SchemaRegistry() };
+
+    private OpenApiContract(string documentText)
+    {
+        var document = JsonNode.Parse(documentText.Replace("\"#/components/schemas/", $"\"{Root}#/$defs/"))!.AsObject();
+        var root = new JsonObject
+        {
+            ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
+            ["$id"] = Root,
+            ["$defs"] = document["components"]?["schemas"]?.DeepClone() ?? new JsonObject(),
+        };
+        JsonSchema.FromText(root.ToJsonString(), _build, new Uri(Root));
+        foreach (var (template, item) in document["paths"]!.AsObject())
+        foreach (var (method, operation) in item!.AsObject())
+        {
+            if (operation is not JsonObject op || op["responses"] is null) continue;
+            var pattern = "^" + Regex.Replace(Regex.Escape(template), @"\\\{[^/]+?}", "[^/]+") + "/?$";
+            _operations.Add((method.ToUpperInvariant(), new Regex(pattern), template, op));
+        }
+        // A literal segment wins over a parameter (/work-orders/search before /work-orders/{id}).
+        _operations.Sort((a, b) => a.Template.Count(c => c == '{').CompareTo(b.Template.Count(c => c == '{')));
+    }
+
+    public static OpenApiContract For(string documentText) => ByDocument.GetOrAdd(documentText, text => new OpenApiContract(text));
+
+    /// <summary>The violations of one exchange (empty when it matches the document).</summary>
+    public IReadOnlyList<string> Check(HttpMethod method, string path, string? requestType, string? requestBody,
+        int status, MediaTypeHeaderValue? responseType, string responseBody)
+    {
+        var where = $"{method} {path} → {status}";
+        if (!path.StartsWith("/api/", StringComparison.Ordinal)) return []; // the console, health and docs pages are not the API
+        var found = _operations.FirstOrDefault(o => o.Method == method.Method && o.Path.IsMatch(path));
+        if (found.Operation is null)
+            return status is 404 or 405 ? [] : [$"{where}: no operation in the document matches {method} {path}"];
+        var violations = new List<string>();
+        var at = $"{method} {found.Template} → {status}";
+        var responses = found.Operation["responses"]!.AsObject();
+        var response = responses[status.ToString()] ?? responses[$"{status / 100}XX"] ?? responses["default"];
+        if (response is null)
+            violations.Add($"{at}: status {status} is not declared (declared: {string.Join(", ", responses.Select(r => r.Key))})");
+        else if (responseBody.Length > 0)
+            violations.AddRange(CheckBody(at, "response", response["content"] as JsonObject, responseType?.MediaType, responseBody));
+        if (status is >= 200 and < 300 && requestBody is { Length: > 0 })
+            violations.AddRange(CheckBody(at, "request", found.Operation["requestBody"]?["content"] as JsonObject, requestType, requestBody));
+        return violations;
+    }
+
+    private IEnumerable<string> CheckBody(string at, string which, JsonObject? content, string? mediaType, string body)
+    {
+        if (content is null || mediaType is null)
+        {
+            yield return $"{at}: the {which} has a {mediaType ?? "typeless"} body but the document declares none";
+            yield break;
+        }
+        var declared = content[mediaType] ?? content["*/*"];
+        if (declared is null)
+        {
+            yield return $"{at}: {which} media type {mediaType} is not declared (declared: {string.Join(", ", content.Select(c => c.Key))})";
+            yield break;
+        }
+        if (!mediaType.EndsWith("json", StringComparison.Ordinal) || declared["schema"] is not JsonObject schema) yield break;
+        var key = $"{at}|{which}|{mediaType}";
+        var compiled = _schemas.GetOrAdd(key, _ => JsonSchema.FromText(schema.ToJsonString(), _build));
+        using var instance = JsonDocument.Parse(body);
+        var result = compiled.Evaluate(instance.RootElement, Evaluation);
+        if (result.IsValid) yield break;
+        foreach (var detail in (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }))
+        foreach (var (keyword, message) in detail.Errors!)
+            yield return $"{at}: {which} body at '{detail.InstanceLocation}' breaks '{keyword}' of {detail.EvaluationPath}: {message}";
+    }
+}
