@@ -19,6 +19,8 @@ internal static class OpenApiSchemas
     {
         if (schema.Enum is { Count: > 0 } values && values.Any(v => v is null))
             schema.Enum = values.Where(v => v is not null).ToList(); // nullability belongs to the use site, not the enum
+        if (schema.Enum is { Count: > 0 } names && schema.Type is null && names.All(v => v?.GetValueKind() == System.Text.Json.JsonValueKind.String))
+            schema.Type = JsonSchemaType.String; // enums travel as their names (JsonStringEnumConverter)
         var info = context.JsonTypeInfo;
         if (typeof(ProblemDetails).IsAssignableFrom(info.Type))
         {
