@@ -43,8 +43,8 @@ internal static class OpenApiAnswers
             if (produced.Type is not null && produced.Type != typeof(void)) continue;
             if (!responses.TryGetValue(produced.StatusCode.ToString(), out var found) || found is not OpenApiResponse response) continue;
             response.Content ??= new Dictionary<string, OpenApiMediaType>();
-            foreach (var mediaType in produced.ContentTypes)
-                response.Content.TryAdd(mediaType, new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
+            // A file's bytes need no schema (OpenAPI 3.1: a media type without one is any content of that type).
+            foreach (var mediaType in produced.ContentTypes) response.Content.TryAdd(mediaType, new OpenApiMediaType());
         }
     }
 

@@ -57,4 +57,20 @@ public class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
             """{"title":"Not found.","status":true}""").Should().Contain(v => v.Contains("'required'")).And.Contain(v => v.Contains("'/status'") && v.Contains("'type'"));
         contract.Check(HttpMethod.Get, "/api/v1/me", null, null, 418, json, "{}").Should().ContainSingle().Which.Should().Contain("not declared");
     }
+
+    [Fact]
+    public async Task ATestClientFailsOnAResponseThatBreaksTheDocument()
+    {
+        var wrongMe = new StubHandler("""{"id":"0199a7d6-0000-7000-8000-000000000001","username":7,"role":"Manager"}""");
+        using var client = new HttpClient(new OpenApiValidatingHandler(api.Contract) { InnerHandler = wrongMe }) { BaseAddress = new Uri("http://localhost") };
+
+        var thrown = await FluentActions.Awaiting(() => client.GetAsync("/api/v1/me")).Should().ThrowAsync<OpenApiViolationException>();
+        thrown.Which.Message.Should().Contain("GET /api/v1/me → 200").And.Contain("'/username'").And.Contain("'type'");
+    }
+
+    private sealed class StubHandler(string json) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
+    }
 }
