@@ -21,6 +21,18 @@ public class PlanLostUpdateTests(StationFixture api) : IClassFixture<StationFixt
 {
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
+    /// <summary>The n-th day from tomorrow on that technicians work by default (Monday to Saturday).</summary>
+    private static DateOnly WorkingDay(int n)
+    {
+        var day = TestData.StationToday();
+        while (n > 0)
+        {
+            day = day.AddDays(1);
+            if (day.DayOfWeek != DayOfWeek.Sunday) n--;
+        }
+        return day;
+    }
+
     private static DateTimeOffset At(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), Shanghai);
 
     private static async Task<string> Booked(TestData d, DateOnly day, int fromHour, double lat, string priority = "Normal")
@@ -49,7 +61,7 @@ public class PlanLostUpdateTests(StationFixture api) : IClassFixture<StationFixt
     public async Task ApplyingAPlanRacedOnceAssignsEveryOrderOnce()
     {
         var d = await api.Data.ReadyAsync();
-        var (plan, orders) = await ReadyPlan(d, TestData.StationToday().AddDays(2));
+        var (plan, orders) = await ReadyPlan(d, WorkingDay(2));
 
         using (var race = Race.Once(api))
         {
@@ -68,7 +80,7 @@ public class PlanLostUpdateTests(StationFixture api) : IClassFixture<StationFixt
     public async Task ApplyingAPlanWhoseOrdersKeepChangingIs409AndWritesNothing()
     {
         var d = await api.Data.ReadyAsync();
-        var (plan, _) = await ReadyPlan(d, TestData.StationToday().AddDays(3));
+        var (plan, _) = await ReadyPlan(d, WorkingDay(3));
         var before = await DatabaseSnapshot.TakeAsync(api.Db);
 
         using (Race.Always(api))
@@ -81,7 +93,7 @@ public class PlanLostUpdateTests(StationFixture api) : IClassFixture<StationFixt
     public async Task AnUrgentInsertionRacedOnceAssignsOnceAndOneThatKeepsMeetingChangesWritesNothing()
     {
         var d = await api.Data.ReadyAsync();
-        var day = TestData.StationToday().AddDays(4);
+        var day = WorkingDay(4);
         var (plan, _) = await ReadyPlan(d, day);
         await d.Manager.PostOk($"/api/v1/dispatch/plans/{plan}/apply", new { }, HttpStatusCode.OK);
         var urgent = await Booked(d, day, 11, 31.215, "Urgent");
