@@ -27,6 +27,8 @@ public partial class RefusalTableTests(RefusalStation station) : IClassFixture<R
     {
         var row = RefusalTable.Rows.Single(r => r.Why == why);
         var s = await station.ReadyAsync();
+        // No table is excluded: a refused request sent without an Idempotency-Key changes no row anywhere. A refusal's
+        // kept answer, and the two refusals that must record something, have their own tests below.
         var before = await DatabaseSnapshot.TakeAsync(s.Db);
 
         var response = await s.As(row.As).SendAsync(Request(row, s.Ids));
@@ -42,6 +44,7 @@ public partial class RefusalTableTests(RefusalStation station) : IClassFixture<R
     {
         var row = RefusalTable.Rows.Single(r => r.Why == why);
         var s = await station.ReadyAsync();
+        // idempotency_keys legitimately gains the refusal's answer, so a retry gets it again (docs/architecture.md); it is checked on its own.
         var keys = new HashSet<string> { "idempotency_keys" };
         var before = await DatabaseSnapshot.TakeAsync(s.Db, excluded: keys);
         var keyRows = await s.Data.CountRows("idempotency_keys");
