@@ -88,7 +88,7 @@ public partial class RefusalTableTests(RefusalStation station) : IClassFixture<R
     }
 
     [Fact]
-    public async Task ThePopulatedStationHasRowsInMostTables()
+    public async Task TheStationHasRowsInEveryTableSoAStrayUpdateOrDeleteWouldShow()
     {
         var snapshot = await DatabaseSnapshot.TakeAsync((await station.ReadyAsync()).Db);
         // An SLA breach needs an order past its deadline, which a station built a minute ago does not have.
