@@ -65,7 +65,7 @@ public class PlanLostUpdateTests(StationFixture api) : IClassFixture<StationFixt
 
         using (var race = Race.Once(api))
         {
-            await d.Manager.PostOk($"/api/v1/dispatch/plans/{plan}/apply", new { }, HttpStatusCode.OK);
+            await d.Manager.PostOk($"/api/v1/dispatch/plans/{plan}/apply", null, HttpStatusCode.OK);
             race.Writes.Should().Be(orders.Count + 1, "the first save met the concurrent change; then every order was saved once");
         }
 
@@ -84,7 +84,7 @@ public class PlanLostUpdateTests(StationFixture api) : IClassFixture<StationFixt
         var before = await DatabaseSnapshot.TakeAsync(api.Db);
 
         using (Race.Always(api))
-            await (await d.Manager.PostAsJsonAsync($"/api/v1/dispatch/plans/{plan}/apply", new { })).ShouldBeProblem(HttpStatusCode.Conflict);
+            await (await d.Manager.PostAsync($"/api/v1/dispatch/plans/{plan}/apply", null)).ShouldBeProblem(HttpStatusCode.Conflict);
 
         (await DatabaseSnapshot.TakeAsync(api.Db)).DifferencesFrom(before).Should().BeEmpty("the plan stays Ready and no order is assigned");
     }
@@ -95,7 +95,7 @@ public class PlanLostUpdateTests(StationFixture api) : IClassFixture<StationFixt
         var d = await api.Data.ReadyAsync();
         var day = WorkingDay(4);
         var (plan, _) = await ReadyPlan(d, day);
-        await d.Manager.PostOk($"/api/v1/dispatch/plans/{plan}/apply", new { }, HttpStatusCode.OK);
+        await d.Manager.PostOk($"/api/v1/dispatch/plans/{plan}/apply", null, HttpStatusCode.OK);
         var urgent = await Booked(d, day, 11, 31.215, "Urgent");
         var stuck = await Booked(d, day, 11, 31.216, "Urgent");
 

@@ -71,7 +71,8 @@ public sealed class OpenApiContract
     {
         if (content is null || mediaType is null)
         {
-            yield return $"{at}: the {which} has a {mediaType ?? "typeless"} body but the document declares none";
+            yield return $"{at}: the {which} has a {mediaType ?? "typeless"} body but the document declares none"
+                + (which == "request" ? " (send no content: PostOk(url, null) or PostAsync(url, null))" : "");
             yield break;
         }
         var declared = content[mediaType] ?? content["*/*"];

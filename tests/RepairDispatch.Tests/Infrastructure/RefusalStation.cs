@@ -76,7 +76,7 @@ public sealed class RefusalStation : ApiFactory
             validFrom = Day(today.AddDays(30)), categories = new[] { "Refrigerator" }, fees = new { partsReimbursement = "AtCost" },
         });
         Ids["run"] = (await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = contracted, period })).Str("id");
-        await d.Finance.PostOk($"/api/v1/settlements/runs/{Ids["run"]}/submit", new { }, HttpStatusCode.OK);
+        await d.Finance.PostOk($"/api/v1/settlements/runs/{Ids["run"]}/submit", null, HttpStatusCode.OK);
         Ids["draftRun"] = (await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = other, period })).Str("id");
         Ids["line"] = (await d.Finance.GetOk($"/api/v1/settlements/runs/{Ids["run"]}/lines"))["items"]![0].Str("id");
         Ids["otherRunLine"] = (await d.Finance.GetOk($"/api/v1/settlements/runs/{Ids["draftRun"]}/lines"))["items"]![0].Str("id");
@@ -90,7 +90,7 @@ public sealed class RefusalStation : ApiFactory
         Ids["orderCompleted"] = (await d.CompleteByTechnicianA((await d.NewWorkOrder()).Str("id"))).Str("id");
         await d.FrontDesk.PostOk($"/api/v1/work-orders/{Ids["orderCompleted"]}/payments", new { amount = 10m, method = "Cash" });
         Ids["orderClosed"] = (await d.CompleteByTechnicianA((await d.NewWorkOrder()).Str("id"))).Str("id");
-        await d.FrontDesk.PostOk($"/api/v1/work-orders/{Ids["orderClosed"]}/close", new { }, HttpStatusCode.OK);
+        await d.FrontDesk.PostOk($"/api/v1/work-orders/{Ids["orderClosed"]}/close", null, HttpStatusCode.OK);
         Ids["orderCancelled"] = (await d.NewWorkOrder()).Str("id");
         await d.FrontDesk.PostOk($"/api/v1/work-orders/{Ids["orderCancelled"]}/cancel", new { reason = "Customer fixed it" }, HttpStatusCode.OK);
         var customer = (await d.FrontDesk.GetOk($"/api/v1/work-orders/{Ids["orderNew"]}")).Str("customerId");
