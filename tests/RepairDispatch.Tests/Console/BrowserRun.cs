@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
+using System.Net.Http.Headers;
 using Microsoft.Playwright;
+using RepairDispatch.Tests.Infrastructure;
 
 namespace RepairDispatch.Tests.Console;
 
@@ -9,9 +11,14 @@ public static class BrowserRun
     public static async Task OnPageAsync(this ConsoleHost host, Func<IPage, Task> test, [CallerMemberName] string name = "")
     {
         var page = await host.NewPageAsync();
+        var checks = new System.Collections.Concurrent.ConcurrentBag<Task<IReadOnlyList<string>>>();
+        page.Context.Response += (_, response) => checks.Add(CheckAsync(host, response));
         try
         {
             await test(page);
+            // The console's own calls are held to the OpenAPI document like every test client's.
+            var violations = (await Task.WhenAll(checks)).SelectMany(v => v).ToList();
+            if (violations.Count > 0) throw new OpenApiViolationException(string.Join(Environment.NewLine, violations.Take(20)));
         }
         catch
         {
@@ -24,6 +31,19 @@ public static class BrowserRun
         {
             await page.Context.CloseAsync();
         }
+    }
+
+    private static async Task<IReadOnlyList<string>> CheckAsync(ConsoleHost host, IResponse response)
+    {
+        var request = response.Request;
+        var path = new Uri(response.Url).AbsolutePath;
+        if (!path.StartsWith("/api/", StringComparison.Ordinal)) return [];
+        string body;
+        try { body = response.Status is 204 or 304 ? "" : await response.TextAsync(); }
+        catch (PlaywrightException) { return []; } // the page moved on and the browser dropped the body
+        var contentType = response.Headers.TryGetValue("content-type", out var type) ? MediaTypeHeaderValue.Parse(type) : null;
+        var requestType = request.Headers.TryGetValue("content-type", out var sent) ? MediaTypeHeaderValue.Parse(sent).MediaType : null;
+        return (await host.Contract()).Check(new HttpMethod(request.Method), path, requestType, request.PostData, response.Status, contentType, body);
     }
 
     public static string RepositoryRoot()

@@ -44,7 +44,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     public Db Db => Services.GetRequiredService<Db>();
 
     /// <summary>A client whose every exchange is checked against the served OpenAPI document.</summary>
-    public new HttpClient CreateClient() => CreateClient(new WebApplicationFactoryClientOptions());
+    public new HttpClient CreateClient() => CreateClient(ClientOptions);
 
     public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
     {
@@ -59,7 +59,7 @@ public class ApiFactory : WebApplicationFactory<Program>
     public Task<OpenApiContract> Contract() => _contract ??= ReadContract();
 
     private async Task<OpenApiContract> ReadContract() =>
-        OpenApiContract.For(await Server.CreateClient().GetStringAsync("/openapi/v1.json"));
+        OpenApiContract.For(await CreateDefaultClient(ClientOptions.BaseAddress).GetStringAsync("/openapi/v1.json"));
 
     /// <summary>A client carrying a bearer token of the given user (logged in once, then cached).</summary>
     public async Task<HttpClient> ClientAs(string username, string password = UserPassword)

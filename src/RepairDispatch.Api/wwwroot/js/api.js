@@ -85,7 +85,7 @@ async function send(method, path, body, { anonymous = false, raw = false, retrie
 
 export const api = {
   get: (path, query) => send('GET', withQuery(path, query)),
-  post: (path, body = {}) => send('POST', path, body),
+  post: (path, body) => send('POST', path, body), // no body for the operations that take none (plan apply, run steps)
   raw: path => send('GET', path, undefined, { raw: true }),
 };
 
