@@ -43,7 +43,7 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public Db Db => Services.GetRequiredService<Db>();
 
-    /// <summary>A client whose every exchange is checked against the served OpenAPI document.</summary>
+    /// <summary>A client whose every exchange is checked against the served OpenAPI document (hides the factory's own).</summary>
     public new HttpClient CreateClient() => CreateClient(ClientOptions);
 
     public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
@@ -58,8 +58,11 @@ public class ApiFactory : WebApplicationFactory<Program>
     /// <summary>The served document, read once per host through a client that checks nothing.</summary>
     public Task<OpenApiContract> Contract() => _contract ??= ReadContract();
 
-    private async Task<OpenApiContract> ReadContract() =>
-        OpenApiContract.For(await CreateDefaultClient(ClientOptions.BaseAddress).GetStringAsync("/openapi/v1.json"));
+    private async Task<OpenApiContract> ReadContract()
+    {
+        using var plain = CreateDefaultClient(ClientOptions.BaseAddress);
+        return OpenApiContract.For(await plain.GetStringAsync("/openapi/v1.json"));
+    }
 
     /// <summary>A client carrying a bearer token of the given user (logged in once, then cached).</summary>
     public async Task<HttpClient> ClientAs(string username, string password = UserPassword)
