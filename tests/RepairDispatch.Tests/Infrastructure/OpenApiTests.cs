@@ -38,6 +38,24 @@ public class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task RequiredMeansAlwaysSentOrMustBeSentAndProblemsMayCarryExtensions()
+    {
+        var schemas = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!["components"]!["schemas"]!;
+        string[] Required(string name) => schemas[name]!["required"]?.AsArray().Select(r => r!.GetValue<string>()).ToArray() ?? [];
+
+        // Nulls are omitted, so what may be null is optional; what can never be null is always there.
+        Required("WorkOrderResponse").Should().Contain(["id", "status", "warranty", "version"])
+            .And.NotContain(["technicianId", "contractId", "appointment", "route", "resolution"]);
+        Required("JobStepRequest").Should().BeEmpty("occurredAt is optional");
+        Required("CreateManufacturerRequest").Should().Equal("name");
+        Required("CompleteJobRequest").Should().BeEquivalentTo(["mainPart", "labourMinutes"], "[Required] fields must be sent, notes need not");
+        schemas["CompleteJobRequest"]!["properties"]!["mainPart"]!["type"]!.GetValue<string>().Should().Be("boolean", "null is refused");
+        Required("ProblemDetails").Should().BeEquivalentTo(["type", "title", "status"]);
+        schemas["ProblemDetails"]!["additionalProperties"].Should().BeNull("traceId, currentETag and currentStatus are extension members");
+        Required("HttpValidationProblemDetails").Should().Contain("errors");
+    }
+
+    [Fact]
     public async Task TheContractCheckerCatchesABodyTheDocumentDoesNotAllow()
     {
         var contract = await api.Contract();
