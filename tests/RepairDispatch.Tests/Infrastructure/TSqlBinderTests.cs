@@ -53,6 +53,11 @@ public class TSqlBinderTests
         { "SELECT id FROM #recent", "no temporary table '#recent'" },
         { "ALTER TABLE orders ADD closed_at DATETIMEOFFSET NULL;\nUPDATE orders SET status = 'x' WHERE closed_at IS NULL", "line 2: 'closed_at' is added to orders earlier in the same batch" },
         { "SELECT id FROM @recent", "no table variable '@recent'" },
+        { "SELECT id FROM orders WHERE ifnull(status, 'New') = 'New'", "'ifnull()' is not a built-in function of SQL Server 2019" },
+        { "SELECT GREATEST(created_at, @Now) FROM orders", "'GREATEST()' is not a built-in function of SQL Server 2019" },
+        { "SELECT id FROM orders WHERE status IS DISTINCT FROM @Status", "Incorrect syntax near 'DISTINCT'" },
+        { "SELECT d.id FROM (SELECT id FROM orders ORDER BY created_at) d", "The ORDER BY clause is not valid in views, inline functions, derived tables" },
+        { "CREATE VIEW recent AS SELECT id FROM orders ORDER BY created_at", "The ORDER BY clause is not valid" },
     };
 
     public static TheoryData<string> Right() =>
@@ -67,6 +72,7 @@ public class TSqlBinderTests
         "SELECT id FROM customers WHERE id IN (SELECT CAST([value] AS UNIQUEIDENTIFIER) FROM OPENJSON(@Ids)) AND name IN (SELECT value FROM STRING_SPLIT(@Names, ','))",
         "SELECT id FROM orders WHERE created_at > DATEADD(day, -1, @Now) AND DATEDIFF(minute, created_at, @Now) < 5",
         "SELECT id FROM orders UNION ALL SELECT id FROM customers ORDER BY id",
+        "INSERT INTO counters (store_id, day, last_number) SELECT TOP (1) id, 'x', 1 FROM (SELECT TOP (5) id FROM orders ORDER BY created_at) d ORDER BY id",
         "INSERT INTO orders (id, customer_id, status, version, created_at) SELECT @Id, c.id, 'New', 1, @Now FROM customers c WHERE NOT EXISTS (SELECT 1 FROM orders WHERE customer_id = c.id)",
         "UPDATE o SET status = 'Done', version = o.version + 1 OUTPUT inserted.version, deleted.status FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.name = @Name",
         "DELETE FROM orders WHERE id = @Id AND version = @Version",

@@ -55,7 +55,7 @@ public static partial class ServiceSql
 
     private static bool Parses(string sql)
     {
-        new TSql170Parser(initialQuotedIdentifiers: true).Parse(new StringReader(AsSent(sql)), out var errors);
+        new TSql150Parser(initialQuotedIdentifiers: true).Parse(new StringReader(AsSent(sql)), out var errors);
         return errors.Count == 0;
     }
 

@@ -18,6 +18,7 @@ public sealed partial class TSqlBinder
 
     public override void ExplicitVisit(FunctionCall node)
     {
+        RequireBuiltIn(node);
         if (!DatePartFunctions.Contains(node.FunctionName.Value))
         {
             base.ExplicitVisit(node);

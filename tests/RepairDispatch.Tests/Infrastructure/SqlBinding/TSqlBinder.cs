@@ -6,7 +6,8 @@ namespace RepairDispatch.Tests.Infrastructure.SqlBinding;
 /// Resolves the names in T-SQL against a <see cref="SqlSchema"/> as SQL Server would when it compiles the batch: every table
 /// must exist, every alias must be in scope, every column must belong to the table its qualifier names, or (unqualified) to
 /// one of the tables in scope — the innermost query first, then the outer ones (correlation). DDL changes the schema as it
-/// goes, so a migration is checked against the scripts before it. Returns one message per wrong name, with its line.
+/// goes, so a migration is checked against the scripts before it. Parsed as SQL Server 2019, the oldest version the deploy guide
+/// supports. Returns one message per wrong name, with its line.
 /// </summary>
 public sealed partial class TSqlBinder(SqlSchema schema) : TSqlFragmentVisitor
 {
@@ -21,7 +22,7 @@ public sealed partial class TSqlBinder(SqlSchema schema) : TSqlFragmentVisitor
 
     public IReadOnlyList<string> Bind(string sql)
     {
-        var script = new TSql170Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var parseErrors);
+        var script = new TSql150Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var parseErrors);
         if (parseErrors.Count > 0) return [.. parseErrors.Select(e => $"line {e.Line}: {e.Message}")];
         script.Accept(this);
         return _errors;
