@@ -53,6 +53,9 @@ public class TSqlBinderTests
         { "SELECT id FROM #recent", "no temporary table '#recent'" },
         { "ALTER TABLE orders ADD closed_at DATETIMEOFFSET NULL;\nUPDATE orders SET status = 'x' WHERE closed_at IS NULL", "line 2: 'closed_at' is added to orders earlier in the same batch" },
         { "SELECT id FROM @recent", "no table variable '@recent'" },
+        { "SELECT customer_id, status, COUNT(*) FROM orders GROUP BY customer_id", "'status' is neither in GROUP BY nor inside an aggregate" },
+        { "SELECT o.status, MAX(o.created_at) FROM orders o", "'o.status' is neither in GROUP BY nor inside an aggregate" },
+        { "SELECT c.name, COUNT(*) FROM customers c JOIN orders o ON o.customer_id = c.id GROUP BY c.id HAVING COUNT(*) > 1", "'c.name' is neither" },
         { "SELECT id FROM orders WHERE ifnull(status, 'New') = 'New'", "'ifnull()' is not a built-in function of SQL Server 2019" },
         { "SELECT GREATEST(created_at, @Now) FROM orders", "'GREATEST()' is not a built-in function of SQL Server 2019" },
         { "SELECT id FROM orders WHERE status IS DISTINCT FROM @Status", "Incorrect syntax near 'DISTINCT'" },
@@ -72,6 +75,11 @@ public class TSqlBinderTests
         "SELECT id FROM customers WHERE id IN (SELECT CAST([value] AS UNIQUEIDENTIFIER) FROM OPENJSON(@Ids)) AND name IN (SELECT value FROM STRING_SPLIT(@Names, ','))",
         "SELECT id FROM orders WHERE created_at > DATEADD(day, -1, @Now) AND DATEDIFF(minute, created_at, @Now) < 5",
         "SELECT id FROM orders UNION ALL SELECT id FROM customers ORDER BY id",
+        "SELECT o.customer_id, CASE WHEN o.status = 'New' THEN 1 ELSE 0 END AS fresh, COUNT(*) AS n, MAX(o.created_at) FROM orders o " +
+        "GROUP BY o.customer_id, CASE WHEN o.status = 'New' THEN 1 ELSE 0 END HAVING COUNT(*) > 1 ORDER BY n DESC, customer_id",
+        "SELECT c.id, (SELECT COUNT(*) FROM orders o WHERE o.customer_id = c.id AND o.status = 'New') AS open_orders, " +
+        "ROW_NUMBER() OVER (ORDER BY c.created_at) AS n FROM customers c",
+        "SELECT COUNT(*), MIN(created_at) FROM orders WHERE created_at > DATEADD(day, -1, @Now)",
         "INSERT INTO counters (store_id, day, last_number) SELECT TOP (1) id, 'x', 1 FROM (SELECT TOP (5) id FROM orders ORDER BY created_at) d ORDER BY id",
         "INSERT INTO orders (id, customer_id, status, version, created_at) SELECT @Id, c.id, 'New', 1, @Now FROM customers c WHERE NOT EXISTS (SELECT 1 FROM orders WHERE customer_id = c.id)",
         "UPDATE o SET status = 'Done', version = o.version + 1 OUTPUT inserted.version, deleted.status FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.name = @Name",

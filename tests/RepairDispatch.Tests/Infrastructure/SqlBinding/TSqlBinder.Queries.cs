@@ -84,6 +84,7 @@ public sealed partial class TSqlBinder
             scope.SelectNames = outputs ?? [];
             Walk(query.OrderByClause);
             Walk(query.OffsetClause);
+            RequireGroupedOrAggregated(query);
             return outputs;
         }
         finally
