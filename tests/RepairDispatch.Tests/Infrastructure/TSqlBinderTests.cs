@@ -50,6 +50,8 @@ public class TSqlBinderTests
         { "ALTER TABLE orders DROP COLUMN status;\nGO\nUPDATE orders SET version = 1 WHERE status = 'New'", "line 3: column 'status' belongs to none" },
         { "EXEC sp_rename 'orders.status', 'state', 'COLUMN';\nSELECT status FROM orders", "line 2: column 'status' belongs to none" },
         { "CREATE TRIGGER trg ON orders AFTER UPDATE AS BEGIN INSERT INTO counters (store_id, day, last_number) SELECT d.colour, 'x', 1 FROM deleted d END", "'d.colour'" },
+        { "ALTER TRIGGER trg ON orders AFTER UPDATE AS BEGIN INSERT INTO counters (store_id, day, last_number) SELECT i.colour, 'x', 1 FROM inserted i END", "'i.colour'" },
+        { "ALTER VIEW recent AS SELECT id FROM orders", "ALTER VIEW: no view 'recent'" },
         { "SELECT id FROM #recent", "no temporary table '#recent'" },
         { "ALTER TABLE orders ADD closed_at DATETIMEOFFSET NULL;\nUPDATE orders SET status = 'x' WHERE closed_at IS NULL", "line 2: 'closed_at' is added to orders earlier in the same batch" },
         { "SELECT id FROM @recent", "no table variable '@recent'" },
@@ -94,6 +96,7 @@ public class TSqlBinderTests
         "CREATE TABLE notes (id INT PRIMARY KEY);\nALTER TABLE notes ADD body NVARCHAR(10) NULL;\nINSERT INTO notes (id, body) VALUES (1, 'a')",
         "CREATE VIEW open_orders AS SELECT o.id, c.name AS customer FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.status = 'New';\nGO\nSELECT customer FROM open_orders",
         "EXEC sp_rename 'orders.status', 'state', 'COLUMN';\nSELECT state FROM orders",
+        "CREATE VIEW recent AS SELECT id FROM orders;\nGO\nALTER VIEW recent AS SELECT id, status FROM orders;\nGO\nSELECT status FROM recent",
         "CREATE TRIGGER trg ON orders AFTER UPDATE AS BEGIN SET NOCOUNT ON; INSERT INTO counters (store_id, day, last_number) SELECT d.customer_id, 'x', 1 FROM deleted d JOIN inserted i ON i.id = d.id END",
         "DECLARE @check SYSNAME = (SELECT name FROM sys.check_constraints WHERE parent_object_id = OBJECT_ID('orders'))",
     ];

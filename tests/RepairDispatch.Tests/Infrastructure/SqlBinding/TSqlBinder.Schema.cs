@@ -71,16 +71,31 @@ public sealed partial class TSqlBinder
         });
     }
 
-    public override void ExplicitVisit(CreateViewStatement node)
+    public override void ExplicitVisit(CreateViewStatement node) => BindView(node, replaces: false);
+
+    public override void ExplicitVisit(AlterViewStatement node) => BindView(node, replaces: true);
+
+    public override void ExplicitVisit(CreateOrAlterViewStatement node) => BindView(node, replaces: schema.HasTable(node.SchemaObjectName.BaseIdentifier.Value));
+
+    private void BindView(ViewStatementBody node, bool replaces)
     {
+        var name = node.SchemaObjectName.BaseIdentifier.Value;
         var outputs = BindSelect(node.SelectStatement) ?? [];
         IReadOnlyList<string> columns = node.Columns.Count > 0 ? [.. node.Columns.Select(c => c.Value)] : outputs;
-        if (columns.Any(c => c.Length == 0)) Error(node, $"view '{node.SchemaObjectName.BaseIdentifier.Value}' has a column without a name");
-        CreateTable(node.SchemaObjectName, columns, node);
+        if (columns.Any(c => c.Length == 0)) Error(node, $"view '{name}' has a column without a name");
+        if (!replaces) CreateTable(node.SchemaObjectName, columns, node);
+        else if (schema.HasTable(name)) schema.Add(name, columns);
+        else Error(node, $"ALTER VIEW: no view '{name}'");
     }
 
+    public override void ExplicitVisit(CreateTriggerStatement node) => BindTrigger(node);
+
+    public override void ExplicitVisit(AlterTriggerStatement node) => BindTrigger(node);
+
+    public override void ExplicitVisit(CreateOrAlterTriggerStatement node) => BindTrigger(node);
+
     /// <summary>A trigger's body sees inserted and deleted as rows of its table.</summary>
-    public override void ExplicitVisit(CreateTriggerStatement node)
+    private void BindTrigger(TriggerStatementBody node)
     {
         var saved = _triggerTable;
         _triggerTable = Named(node.TriggerObject.Name, null, node).Columns ?? [];
