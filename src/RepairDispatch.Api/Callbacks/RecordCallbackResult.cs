@@ -52,7 +52,7 @@ public static class RecordCallbackResult
             if (callback.State is not (CallbackStatus.Scheduled or CallbackStatus.NoAnswer))
                 return Problems.Conflict("callback-closed", $"This callback is already {callback.State}.",
                     new Dictionary<string, object?> { ["currentStatus"] = callback.State.ToString() });
-            var today = WorkOrderNumbers.LocalDay(now, await StoreHandlers.TimeZoneOf(c, tx, callback.StoreId) ?? "Asia/Shanghai");
+            var today = (await StoreClock.OfStoreAsync(c, tx, callback.StoreId)).DayOf(now);
             var attempts = callback.Attempts + 1;
             var (status, dueOn) = request.Outcome switch
             {

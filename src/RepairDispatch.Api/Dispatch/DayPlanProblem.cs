@@ -77,13 +77,15 @@ public sealed class DayPlanProblem
         var points = new List<GeoPoint>();
         int Node(GeoPoint p) { points.Add(p); return points.Count - 1; }
         double Seconds(DateTimeOffset t) => (t - midnight).TotalSeconds;
-        var lunch = (Earliest: Clock(options.LunchEarliest), Latest: Clock(options.LunchLatest));
+        // Wall-clock times become seconds since midnight through the zone: a day with a DST change is 23 or 25 hours long.
+        double WallClock(TimeSpan time) => Seconds(store.At(day, time));
+        var lunch = (Earliest: WallClock(Clock(options.LunchEarliest)), Latest: WallClock(Clock(options.LunchLatest)));
 
         var vehicles = technicians.Select(t =>
         {
             var home = Node(t.Home ?? store.Location);
             var skills = t.Skills.Concat(t.Certifications.Select(m => "cert:" + m)).Append("tech:" + t.Id).ToHashSet();
-            return new PlanVehicle(t.Id.ToString(), home, home, t.ShiftStart.TotalSeconds, t.ShiftEnd.TotalSeconds, (int)t.DailyCapacity, skills,
+            return new PlanVehicle(t.Id.ToString(), home, home, WallClock(t.ShiftStart), WallClock(t.ShiftEnd), (int)t.DailyCapacity, skills,
                 new PlanBreak(lunch.Earliest, lunch.Latest, options.LunchMinutes * 60));
         }).ToList();
         var visits = new List<PlanVisit>();
@@ -109,5 +111,5 @@ public sealed class DayPlanProblem
         };
     }
 
-    private static double Clock(string hhmm) => TimeSpan.ParseExact(hhmm, @"hh\:mm", CultureInfo.InvariantCulture).TotalSeconds;
+    private static TimeSpan Clock(string hhmm) => TimeSpan.ParseExact(hhmm, @"hh\:mm", CultureInfo.InvariantCulture);
 }

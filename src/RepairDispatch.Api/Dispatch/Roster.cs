@@ -72,23 +72,19 @@ public static class Roster
 public sealed class StoreDispatch
 {
     public Guid Id { get; init; }
-    public string TimeZone { get; init; } = "Asia/Shanghai";
+    public string TimeZone { get; init; } = "";
     public double? Lat { get; init; }
     public double? Lon { get; init; }
     public double RoadFactor { get; init; }
     public double CitySpeedKmh { get; init; }
     public bool AutoDispatch { get; init; }
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    public Stores.StoreZone Zone => Stores.StoreClock.Zone(TimeZone);
     public GeoPoint Location => new(Lat ?? 31.2304, Lon ?? 121.4737);
     public StoreTravel Travel => new(Id, RoadFactor, CitySpeedKmh);
 
     /// <summary>The UTC instant a store-local time of a day stands for.</summary>
-    public DateTimeOffset At(DateOnly day, TimeSpan time)
-    {
-        var local = day.ToDateTime(TimeOnly.FromTimeSpan(time));
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    public DateTimeOffset At(DateOnly day, TimeSpan time) => Zone.At(day, TimeOnly.FromTimeSpan(time));
 
-    public DateOnly DayOf(DateTimeOffset utc) => WorkOrders.WorkOrderNumbers.LocalDay(utc, TimeZone);
+    public DateOnly DayOf(DateTimeOffset utc) => Zone.DayOf(utc);
 }

@@ -17,7 +17,7 @@ public static class ListInstallerPartners
     private const string ListSqlServer = "SELECT TOP (@Take) " + InstallerPartner.Columns + Where;
 
     public static async Task<Results<Ok<Page<InstallerPartnerResponse>>, ProblemHttpResult>> Handle(
-        Db db, TimeProvider clock, ApplianceCategory? category, int? pageSize, string? cursor)
+        Db db, Stores.StoreClock clock, ApplianceCategory? category, int? pageSize, string? cursor)
     {
         if (Cursor.Validate(pageSize, cursor) is ProblemHttpResult bad) return bad;
         var size = pageSize ?? Cursor.DefaultPageSize;
@@ -29,7 +29,7 @@ public static class ListInstallerPartners
             CursorAt = hasCursor ? at : (DateTimeOffset?)null,
             CursorId = hasCursor ? lastId : (Guid?)null,
             Take = size + 1,
-            Today = PartnerRates.Today(clock),
+            Today = clock.HeadquartersToday,
         })).ToList();
         var page = Cursor.Cut(rows, size, r => (r.CreatedAt, r.Id));
         return TypedResults.Ok(new Page<InstallerPartnerResponse>(await InstallerPartner.CompleteAsync(c, db, page.Items), page.NextCursor));

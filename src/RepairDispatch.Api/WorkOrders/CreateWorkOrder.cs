@@ -40,6 +40,7 @@ public static class CreateWorkOrder
         public string Manufacturer { get; init; } = "";
         public DateOnly? PurchaseDate { get; init; }
         public string TimeZone { get; init; } = "";
+        public Stores.StoreZone Zone => Stores.StoreClock.Zone(TimeZone);
         public string? District { get; init; }
         public string? Street { get; init; }
         public double? Lat { get; init; }
@@ -131,7 +132,7 @@ public static class CreateWorkOrder
     /// <summary>The warranty decision and SLA of a new order of this appliance, created now (also shown before it is: IntakePreview).</summary>
     internal static async Task<IntakeTerms> TermsAsync(DbConnection c, DbTransaction? tx, IntakeFacts facts, Priority priority, DateTimeOffset now)
     {
-        var localDay = WorkOrderNumbers.LocalDay(now, facts.TimeZone);
+        var localDay = facts.Zone.DayOf(now);
         var contract = await ContractLookup.CoveringAsync(c, tx, facts.ManufacturerId, facts.Category, localDay);
         var warranty = WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, localDay, contract?.Warranty ?? WarrantyTerms.Default, null,
             ContractCoversBrandAndCategory: contract is not null, facts.Manufacturer, facts.Category));

@@ -31,5 +31,5 @@ public class CallbackRulesTests
     [InlineData("2026-01-31T15:59:59Z", "2026-01-31")] // 23:59:59 in Shanghai
     [InlineData("2026-01-31T16:00:00Z", "2026-02-01")] // midnight in Shanghai: the next day, and the next month
     public void TheStoresDayDecidesAcrossMidnight(string utc, string storeDay) =>
-        WorkOrderNumbers.LocalDay(DateTimeOffset.Parse(utc), "Asia/Shanghai").Should().Be(DateOnly.Parse(storeDay));
+        RepairDispatch.Api.Stores.StoreClock.Zone("Asia/Shanghai").DayOf(DateTimeOffset.Parse(utc)).Should().Be(DateOnly.Parse(storeDay));
 }

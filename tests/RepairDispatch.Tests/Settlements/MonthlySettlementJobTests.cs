@@ -15,7 +15,7 @@ public class MonthlySettlementJobTests(StationFixture api) : IClassFixture<Stati
         var d = await api.Data.ReadyAsync();
         var maker = await SettlementRunTests.ManufacturerWithCompletedOrders(d, "Minor", "Major");
         var shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, shanghai);
+        var local = TimeZoneInfo.ConvertTime(api.Clock.GetUtcNow(), shanghai);
         var period = local.ToString("yyyy-MM");
         var firstOfNextMonth = new DateTimeOffset(local.Year, local.Month, 1, 2, 0, 0, shanghai.GetUtcOffset(local)).AddMonths(1);
         var job = new MonthlySettlementJob(api.Services.GetRequiredService<RepairDispatch.Api.Infrastructure.Db>(),
