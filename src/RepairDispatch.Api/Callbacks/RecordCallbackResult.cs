@@ -59,7 +59,7 @@ public static class RecordCallbackResult
                 CallbackOutcome.Reached => (CallbackStatus.Done, callback.DueOn),
                 CallbackOutcome.Refused => (CallbackStatus.Refused, callback.DueOn),
                 _ when attempts >= CallbackRules.MaxAttempts => (CallbackStatus.Unreachable, callback.DueOn),
-                _ => (CallbackStatus.NoAnswer, CallbackRules.NextWorkingDay(today)),
+                _ => (CallbackStatus.NoAnswer, (await Calendar.CalendarYears.AroundAsync(c, tx, today)).NextWorkingDay(today)),
             };
             var closed = status != CallbackStatus.NoAnswer;
             if (await c.ExecuteAsync(UpdateSql, new

@@ -26,7 +26,9 @@ public sealed class RosterTechnician
     public GeoPoint? Home => StartLat is { } lat && StartLon is { } lon ? new GeoPoint(lat, lon) : null;
     public TimeSpan ShiftStart => TimeSpan.ParseExact(ShiftFrom, @"hh\:mm", CultureInfo.InvariantCulture);
     public TimeSpan ShiftEnd => TimeSpan.ParseExact(ShiftTo, @"hh\:mm", CultureInfo.InvariantCulture);
-    public bool WorksOn(DateOnly day) => WorkDays.Split(',').Contains(day.DayOfWeek.ToString()[..3]);
+    /// <summary>Works that day by default: the calendar's holidays and make-up working days, else the technician's weekdays.</summary>
+    public bool WorksOn(DateOnly day, Calendar.WorkingDays calendar) =>
+        calendar.TechnicianWorks(day, weekday => WorkDays.Split(',').Contains(weekday.ToString()[..3]));
 }
 
 /// <summary>The store's facts dispatch needs: its zone and travel settings, the roster, and a day's booked work.</summary>

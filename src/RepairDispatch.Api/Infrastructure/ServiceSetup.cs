@@ -64,7 +64,8 @@ public static class ServiceSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ErrorHandling>();
         services.AddValidation();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<Calendar.CalendarHealthCheck>("calendar", tags: ["ready"]);
         services.AddRepairDispatchOpenApi();
         services.AddJobs(config, db);
         Notifications.NotificationsSetup.AddNotifications(services, config);
