@@ -99,7 +99,7 @@ public static class CreateWorkOrder
             if (request.Address is { } address)
                 (order.District, order.Street, order.Lat, order.Lon) = (address.District.Trim(), address.Street.Trim(), address.Lat, address.Lon);
             await InsertAsync(c, tx, order, me, now, reason: null);
-            StationMetrics.WorkOrdersCreated.Add(1);
+            StationMetrics.WorkOrdersCreated.Add(1, new KeyValuePair<string, object?>("store.id", order.StoreId));
             // An urgent call of today goes into today's applied plan; otherwise the store may dispatch it at once.
             if (order.Priority != Priority.Urgent
                 || await Dispatch.UrgentInsertions.TryAsync(c, tx, order, me, now, dispatch.Value, travel) is not { TechnicianId: not null })
