@@ -146,7 +146,7 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
             var code = technicianIds.Single(kv => kv.Value == id).Key;
             return techClients[id] = await As("demo." + DemoCatalogue.Technicians.Single(t => t.Code == code).Pinyin);
         }
-        var orders = await new DemoWorkOrders(desk, manager, TechnicianLogin, technicians, partners, parts, makers, rng, clock.GetUtcNow(), log)
+        var orders = await new DemoWorkOrders(desk, manager, TechnicianLogin, technicians, partners, parts, makers, rng, clock.GetUtcNow(), Stores.StoreClock.Zone(store.TimeZone), log)
             .CreateAsync(appliances, ct);
         log.LogInformation("Demo data: {Customers} customers, {Appliances} appliances, {Orders} work orders ({Statuses})",
             CustomerCount, appliances.Count, orders.Count,
