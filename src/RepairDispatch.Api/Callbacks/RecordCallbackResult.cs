@@ -62,6 +62,7 @@ public static class RecordCallbackResult
                 _ => (CallbackStatus.NoAnswer, (await Calendar.CalendarYears.AroundAsync(c, tx, today)).NextWorkingDay(today)),
             };
             var closed = status != CallbackStatus.NoAnswer;
+            await WriteRaces.BeforeVersionedWriteAsync(c, tx, "callbacks", id);
             if (await c.ExecuteAsync(UpdateSql, new
                 {
                     Id = id, callback.Version, Status = status.ToString(), Attempts = attempts, DueOn = dueOn, request.Satisfaction,

@@ -125,6 +125,7 @@ public static class ComplaintHandlers
                 return Problems.Conflict("invalid-transition", $"A complaint in status {complaint.Status} cannot do this.",
                     new Dictionary<string, object?> { ["currentStatus"] = complaint.Status.ToString() });
             if (await change(complaint, c, tx, now) is { } refusal) return refusal;
+            await WriteRaces.BeforeVersionedWriteAsync(c, tx, "complaints", complaint.Id);
             if (await c.ExecuteAsync(SaveSql, new
                 {
                     complaint.Id, complaint.Version, Status = complaint.Status.ToString(), complaint.OwnerUserId, complaint.Resolution,

@@ -65,7 +65,6 @@ public static class CreateContract
                 if (previous.Newer > 0) return Problems.Conflict("contract-not-latest", "Only the latest version of a contract can be superseded.");
                 if (validFrom <= previous.ValidFrom || previous.ValidTo is { } end && end <= validFrom)
                     return Problems.Validation("validFrom", $"Must fall inside the superseded version ({previous.ValidFrom:yyyy-MM-dd} to {previous.ValidTo?.ToString("yyyy-MM-dd") ?? "open"}).");
-                await c.ExecuteAsync(EndPreviousSql, new { Id = previousId, ValidTo = validFrom }, tx);
                 (seriesId, version) = (previous.SeriesId, previous.Version + 1);
             }
             var overlapping = (await c.QueryAsync<string>(OverlapSql, new
@@ -75,6 +74,7 @@ public static class CreateContract
             }, tx)).Distinct().ToList();
             if (overlapping.Count > 0)
                 return Problems.Conflict("contract-overlap", $"Another version of this manufacturer already covers {string.Join(", ", overlapping)} in that period.");
+            if (request.Supersedes is { } superseded) await c.ExecuteAsync(EndPreviousSql, new { Id = superseded, ValidTo = validFrom }, tx);
 
             var contract = ContractRules.ToResponse(request, id, Guid.CreateVersion7(), seriesId, (int)version, clock.GetUtcNow());
             await InsertAsync(c, tx, contract, me.Id);

@@ -7,7 +7,7 @@ namespace RepairDispatch.Api.Infrastructure;
 
 /// <summary>
 /// Turns the failures that escape handlers into problem+json: unreadable requests → 4xx naming the field,
-/// constraint violations → 409, anything else → 500 without internals.
+/// constraint violations and versions that kept changing → 409, anything else → 500 without internals.
 /// </summary>
 public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<ErrorHandling> logger) : IExceptionHandler
 {
@@ -22,6 +22,13 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
                 Type = Problems.TypeFor("constraint"),
                 Title = "The request conflicts with the current state.",
                 Detail = "A uniqueness or reference rule of the data was violated; nothing was changed.",
+            },
+            ConcurrencyConflictException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Type = Problems.TypeFor("concurrent-update"),
+                Title = "The request conflicts with the current state.",
+                Detail = "Someone else kept changing the same record while this request ran; nothing was changed: read it again and retry.",
             },
             OutcomeUnknownException => new ProblemDetails
             {
@@ -47,7 +54,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         }
         else if (problem.Status == StatusCodes.Status409Conflict)
         {
-            logger.LogInformation("Constraint violation on {Method} {Path}: {Message}", http.Request.Method, http.Request.Path, exception.Message);
+            logger.LogInformation("Conflict on {Method} {Path}: {Message}", http.Request.Method, http.Request.Path, exception.Message);
         }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
