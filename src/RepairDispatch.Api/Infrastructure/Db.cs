@@ -44,11 +44,12 @@ public sealed class Db : IDisposable
 
     public void Dispose() => _prepared.Dispose();
 
-    public string Sql(string sqlite, string sqlServer) => IsSqlite ? sqlite : sqlServer;
+    public string Sql(DialectSql sql) => IsSqlite ? sql.Sqlite : sql.SqlServer;
 
     /// <summary>
-    /// A Guid list for Dapper's `IN @Ids` expansion. Dapper expands lists without the type handlers, so on
-    /// SQLite the ids must already be the stored text (as an IEnumerable, or Dapper will not expand it).
+    /// The one way to pass ids to a query: `WHERE x IN @Ids` with this list (Dapper expands it on both databases; lists here
+    /// are a page or a request, far below SQL Server's 2100 parameters). Dapper expands lists without the type handlers, so
+    /// on SQLite the ids must already be the stored text (as an IEnumerable, or Dapper will not expand it).
     /// </summary>
     public static System.Collections.IEnumerable IdList(DbConnection c, IEnumerable<Guid> ids) =>
         c is SqliteConnection ? ids.Select(id => id.ToString()).ToArray() : ids.ToArray();

@@ -12,6 +12,6 @@ public static class GetInstallerPartner
     {
         await using var c = await db.OpenAsync();
         var row = await c.QuerySingleOrDefaultAsync<InstallerPartner.Row>(GetSql, new { Id = id, Today = clock.HeadquartersToday });
-        return row is null ? Problems.NotFound("The installer partner") : TypedResults.Ok((await InstallerPartner.CompleteAsync(c, db, [row]))[0]);
+        return row is null ? Problems.NotFound("The installer partner") : TypedResults.Ok((await InstallerPartner.CompleteAsync(c, [row]))[0]);
     }
 }
