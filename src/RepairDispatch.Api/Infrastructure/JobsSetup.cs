@@ -30,9 +30,10 @@ public static class JobsSetup
 
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration config, Db db)
     {
-        services.AddHangfire(h =>
+        services.AddHangfire((sp, h) =>
         {
-            h.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            h.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+                .UseLogProvider(new HangfireLogs(sp.GetRequiredService<ILoggerFactory>()));
             if (db.IsSqlite) h.UseInMemoryStorage();
             else h.UseSqlServerStorage(db.ConnectionString);
         });
