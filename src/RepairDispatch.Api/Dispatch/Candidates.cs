@@ -104,6 +104,7 @@ public static class Candidates
         var store = (await Roster.StoreAsync(c, tx, order.StoreId))!;
         var technicians = await Roster.TechniciansAsync(c, tx, order.StoreId);
         var day = store.DayOf(order.AppointmentFrom ?? now);
+        var calendar = await Calendar.CalendarYears.LoadAsync(c, tx, day.Year, day.Year);
         var booked = (await c.QueryAsync<BookedVisit>(BookedSql, new
         {
             order.StoreId, OrderId = order.Id, DayStart = store.At(day, TimeSpan.Zero), DayEnd = store.At(day.AddDays(1), TimeSpan.Zero),
@@ -120,7 +121,7 @@ public static class Candidates
         foreach (var t in technicians)
         {
             var dayJobs = booked[t.Id].ToList();
-            var refusals = Refusals(t, order, store, day, dayJobs.Count, certificationNeeded);
+            var refusals = Refusals(t, order, store, day, calendar, dayJobs.Count, certificationNeeded);
             if (refusals.Count > 0)
             {
                 excluded.Add(new ExcludedCandidate(CandidateKind.Technician, t.Id, t.Name, refusals));
@@ -156,13 +157,15 @@ public static class Candidates
         return new CandidatesResponse(order.Id, [.. candidates.OrderByDescending(x => x.Score).ThenBy(x => x.Name, StringComparer.Ordinal)], excluded);
     }
 
-    private static List<string> Refusals(RosterTechnician t, OrderFacts order, StoreDispatch store, DateOnly day, int jobs, bool certificationNeeded)
+    private static List<string> Refusals(RosterTechnician t, OrderFacts order, StoreDispatch store, DateOnly day, Calendar.WorkingDays calendar, int jobs,
+        bool certificationNeeded)
     {
         var refusals = new List<string>();
         if (!t.Active) refusals.Add("not active");
         if (!t.Skills.Contains(order.Category)) refusals.Add($"no {order.Category} skill");
         if (certificationNeeded && !t.Certifications.Contains(order.ManufacturerId)) refusals.Add("not certified by the manufacturer, as the contract requires");
-        if (!t.WorksOn(day)) refusals.Add($"does not work on {day.DayOfWeek}s");
+        if (calendar.IsHoliday(day)) refusals.Add($"{day:yyyy-MM-dd} is a public holiday");
+        else if (!t.WorksOn(day, calendar)) refusals.Add($"does not work on {day.DayOfWeek}s");
         else if (order.AppointmentFrom is { } from && order.AppointmentTo is { } to
                  && (store.At(day, t.ShiftStart) >= to || store.At(day, t.ShiftEnd) <= from))
             refusals.Add($"shift {t.ShiftFrom}–{t.ShiftTo} misses the appointment window");

@@ -25,6 +25,8 @@ public static class ServiceSetup
         var db = new Db(dbOptions.Provider, connectionString, dbOptions.ChaosFaultRate);
         services.AddSingleton(_ => db); // made by a factory, so the container disposes it
         services.AddSingleton(TimeProvider.System);
+        services.Configure<Stores.StoreOptions>(config.GetSection("RepairDispatch:Stores"));
+        services.AddSingleton<Stores.StoreClock>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<Idempotency>();
         services.AddHardening(config);
@@ -45,6 +47,8 @@ public static class ServiceSetup
                 o.TokenValidationParameters = Tokens.Validation(authOptions, key);
             })
             .AddDashboardCookie();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((o, clock) => o.TokenValidationParameters.LifetimeValidator = Tokens.Lifetime(clock));
         var authorization = services.AddAuthorizationBuilder();
         Policies.Add(authorization);
         DashboardSession.AddPolicy(authorization);
@@ -60,7 +64,8 @@ public static class ServiceSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ErrorHandling>();
         services.AddValidation();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<Calendar.CalendarHealthCheck>("calendar", tags: ["ready"]);
         services.AddRepairDispatchOpenApi();
         services.AddJobs(config, db);
         Notifications.NotificationsSetup.AddNotifications(services, config);

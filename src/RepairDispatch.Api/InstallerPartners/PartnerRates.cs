@@ -52,20 +52,18 @@ public static class PartnerRates
         return basisPoints == decimal.Truncate(basisPoints) ? (long)basisPoints : null;
     }
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
     public static async Task<long> RateOnDayAsync(DbConnection c, DbTransaction tx, Guid partnerId, DateOnly day) =>
         await c.ExecuteScalarAsync<long>(RateOnDaySql, new { Id = partnerId, Day = day }, tx);
 
-    public static async Task<IResult> Add(Guid id, PartnerRateRequest request, HttpContext http, Db db, TimeProvider clock)
+    public static async Task<IResult> Add(Guid id, PartnerRateRequest request, HttpContext http, Db db, Stores.StoreClock clock)
     {
         if (BasisPoints(request.ManagementFeeRate!.Value) is not { } basisPoints)
             return Problems.Validation("managementFeeRate", "At most 4 decimals (whole basis points), e.g. 0.25.");
         var validFrom = request.ValidFrom!.Value;
-        if (validFrom < Today(clock))
+        if (validFrom < clock.HeadquartersToday)
             return Problems.Validation("validFrom", "A rate change cannot start in the past: orders already priced keep their rate.");
         var me = http.Me();
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             if (await c.ExecuteScalarAsync<long>(PartnerExistsSql, new { Id = id }, tx) == 0) return Problems.NotFound("The installer partner");
