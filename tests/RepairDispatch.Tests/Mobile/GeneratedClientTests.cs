@@ -35,7 +35,7 @@ public class GeneratedClientTests(StationFixture api) : IClassFixture<StationFix
         var sync = await phone.SyncMyJobsAsync();
         sync.Upserts.Select(j => j.Order.Id).Should().Contain(id);
         (await phone.AcceptJobAsync(id)).Status.Should().Be(WorkOrderStatus.Accepted);
-        (await phone.DepartForJobAsync(id, body: new JobStepRequest { OccurredAt = DateTimeOffset.UtcNow })).Status.Should().Be(WorkOrderStatus.EnRoute);
+        (await phone.DepartForJobAsync(id, body: new JobStepRequest { OccurredAt = api.Clock.GetUtcNow() })).Status.Should().Be(WorkOrderStatus.EnRoute);
         (await phone.ArriveAtJobAsync(id, new ArriveRequest { Lat = 31.2397, Lon = 121.4998 })).Status.Should().Be(WorkOrderStatus.OnSite);
         var done = await phone.CompleteJobAsync(id, new CompleteJobRequest
         {
