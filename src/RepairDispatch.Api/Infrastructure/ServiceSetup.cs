@@ -60,6 +60,7 @@ public static class ServiceSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ErrorHandling>();
         services.AddValidation();
+        services.AddRepairDispatchLocalization();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRepairDispatchOpenApi();
         services.AddJobs(config, db);

@@ -72,7 +72,7 @@ public static class JobActions
             var parts = request.Parts is { Count: > 0 } used ? await PartsUsed.UseAsync(c, tx, order, used, now) : [];
             var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { order.ApplianceId }, tx);
             var createdDay = WorkOrderNumbers.LocalDay(order.CreatedAt, facts.TimeZone);
-            if (!order.WarrantyReason.StartsWith(WarrantyPolicy.OverridePrefix, StringComparison.Ordinal))
+            if (order.WarrantyReasonCode != Texts.Codes.Warranty.Override.Name)
             {
                 // The contract version the order was created under still applies, even if a newer one has started.
                 var contract = order.ContractId is { } contractId ? await ContractLookup.ByIdAsync(c, tx, contractId, facts.Category) : null;

@@ -28,7 +28,7 @@ public static class IntakePreview
         var open = await c.QueryFirstOrDefaultAsync<CreateWorkOrder.OpenOrder>(CreateWorkOrder.OpenOrderSql, new { ApplianceId = id });
         var warranty = terms.Warranty;
         return TypedResults.Ok(new IntakePreviewResponse(id, level,
-            new WarrantyView(warranty.InWarranty, warranty.Payer, warranty.Reason, warranty.Coverage, warranty.Claimable),
+            WarrantyView.Of(warranty.InWarranty, warranty.Payer, warranty.Reason, warranty.Coverage, warranty.Claimable),
             new SlaPreview(terms.Sla.AssignBy, terms.Sla.OnSiteBy, terms.Sla.CompleteBy),
             open is null ? null : new OpenWorkOrderView(open.Id, open.Number, Enum.Parse<WorkOrderStatus>(open.Status))));
     }

@@ -68,7 +68,8 @@ public class CreateWorkOrderTests(StationFixture api) : IClassFixture<StationFix
 
         order["warranty"]!["inWarranty"]!.GetValue<bool>().Should().BeFalse();
         order["warranty"].Str("payer").Should().Be("Customer");
-        order["warranty"].Str("reason").Should().Contain("No purchase date");
+        order["warranty"].Str("reason").Should().Contain("没有购买日期");
+        order["warranty"]!["reasonCode"].Str("code").Should().Be("warranty.no-purchase-date");
     }
 
     [Fact]

@@ -1,0 +1,18 @@
+-- Texts for people are stored as a code + arguments (JSON) and rendered on read in the caller's language.
+-- Sentences stored before this are mapped to their codes where the sentence is fixed; any other is kept under
+-- `text.legacy` with the sentence as its argument.
+
+ALTER TABLE work_orders ADD warranty_reason_code NVARCHAR(64) NOT NULL CONSTRAINT df_work_orders_warranty_reason_code DEFAULT 'text.legacy';
+ALTER TABLE work_orders ADD warranty_reason_args NVARCHAR(2000) NULL;
+GO
+UPDATE work_orders SET
+    warranty_reason_code = CASE
+        WHEN warranty_reason = N'No purchase date on file: out of warranty unless a manager overrides with proof of purchase.' THEN 'warranty.no-purchase-date'
+        WHEN LEFT(warranty_reason, 18) = N'Manager override: ' THEN 'warranty.override'
+        ELSE 'text.legacy' END,
+    warranty_reason_args = CASE
+        WHEN warranty_reason = N'No purchase date on file: out of warranty unless a manager overrides with proof of purchase.' THEN NULL
+        WHEN LEFT(warranty_reason, 18) = N'Manager override: '
+            THEN (SELECT SUBSTRING(warranty_reason, 19, 1000) AS reason FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)
+        ELSE (SELECT warranty_reason AS text FOR JSON PATH, WITHOUT_ARRAY_WRAPPER) END;
+ALTER TABLE work_orders DROP COLUMN warranty_reason;
