@@ -7,6 +7,7 @@ using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Notifications;
 using RepairDispatch.Api.Stores;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Callbacks;
 
@@ -40,17 +41,17 @@ public static class RecordCallbackResult
         IOptions<NotificationOptions> notifications)
     {
         if (request.Outcome == CallbackOutcome.Reached && request.Satisfaction is null)
-            return Problems.Validation("satisfaction", "Required when the customer was reached (1–5).");
+            return Problems.Validation("satisfaction", Codes.Refusal.SatisfactionRequired);
         if (request.Outcome != CallbackOutcome.Reached && request.Satisfaction is not null)
-            return Problems.Validation("satisfaction", "Only when the customer was reached.");
+            return Problems.Validation("satisfaction", Codes.Refusal.SatisfactionOnlyWhenReached);
         var me = http.Me();
         var now = clock.GetUtcNow();
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var callback = await c.QuerySingleOrDefaultAsync<CallbackRow>(CallbackRow.Select + " WHERE cb.id = @Id", new { Id = id }, tx);
-            if (callback is null || !me.SeesStore(callback.StoreId)) return Problems.NotFound("The callback");
+            if (callback is null || !me.SeesStore(callback.StoreId)) return Problems.NotFound(Codes.Thing.Callback);
             if (callback.State is not (CallbackStatus.Scheduled or CallbackStatus.NoAnswer))
-                return Problems.Conflict("callback-closed", $"This callback is already {callback.State}.",
+                return Problems.Conflict("callback-closed", Codes.Refusal.CallbackClosed.With(Codes.Word(callback.State)),
                     new Dictionary<string, object?> { ["currentStatus"] = callback.State.ToString() });
             var today = WorkOrderNumbers.LocalDay(now, await StoreHandlers.TimeZoneOf(c, tx, callback.StoreId) ?? "Asia/Shanghai");
             var attempts = callback.Attempts + 1;
@@ -67,7 +68,7 @@ public static class RecordCallbackResult
                     Id = id, callback.Version, Status = status.ToString(), Attempts = attempts, DueOn = dueOn, request.Satisfaction,
                     Comment = request.Comment?.Trim(), UserId = closed ? me.Id : (Guid?)null, DoneAt = closed ? now : (DateTimeOffset?)null,
                 }, tx) == 0)
-                return Problems.Conflict("callback-changed", "Someone else recorded this callback just now; reload the queue.");
+                return Problems.Conflict("callback-changed", Codes.Refusal.CallbackChanged);
             if (request.Outcome == CallbackOutcome.Reached && callback.WorkOrderId is { } orderId)
                 await AfterReachedAsync(c, tx, callback, orderId, request, me, notifications.Value.Language, now);
             var updated = await c.QuerySingleAsync<CallbackRow>(CallbackRow.Select + " WHERE cb.id = @Id", new { Id = id }, tx);

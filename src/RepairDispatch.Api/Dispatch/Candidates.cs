@@ -5,6 +5,7 @@ using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Technicians;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Dispatch;
 
@@ -93,7 +94,7 @@ public static class Candidates
     {
         await using var c = await db.OpenAsync();
         var order = await c.QuerySingleOrDefaultAsync<OrderFacts>(OrderSql, new { Id = workOrderId });
-        if (order is null || !http.Me().SeesStore(order.StoreId)) return Problems.NotFound("The work order");
+        if (order is null || !http.Me().SeesStore(order.StoreId)) return Problems.NotFound(Codes.Thing.WorkOrder);
         return TypedResults.Ok(await RankAsync(c, null, order, clock.GetUtcNow(), travel));
     }
 

@@ -6,6 +6,7 @@ using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.WorkOrders;
 using RepairDispatch.Planning;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Dispatch;
 
@@ -49,11 +50,11 @@ public static class UrgentInsertions
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var order = await WorkOrder.LoadAsync(c, tx, request.WorkOrderId!.Value);
-            if (order is null || !order.IsVisibleTo(me)) return Problems.Validation("workOrderId", "No such work order.");
+            if (order is null || !order.IsVisibleTo(me)) return Problems.Validation("workOrderId", Codes.Refusal.NoSuchWorkOrder);
             if (!StatusMachine.TryMove(order.Status, WorkOrderAction.Assign, out _))
-                return Problems.InvalidTransition(order.Status.ToString(), StatusMachine.Verb(WorkOrderAction.Assign));
+                return Problems.InvalidTransition(order.Status, WorkOrderAction.Assign);
             return await TryAsync(c, tx, order, me, now, options.Value, travel) is { } inserted
-                ? TypedResults.Ok(inserted) : Problems.Conflict("no-applied-plan", "There is no applied plan for the order's day today.");
+                ? TypedResults.Ok(inserted) : Problems.Conflict("no-applied-plan", Codes.Refusal.NoAppliedPlan);
         });
     }
 

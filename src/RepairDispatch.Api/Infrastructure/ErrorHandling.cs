@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Infrastructure;
 
@@ -16,20 +17,9 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         var problem = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(bad),
-            DbException db when DbErrors.IsConstraintViolation(db) => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Type = Problems.TypeFor("constraint"),
-                Title = "The request conflicts with the current state.",
-                Detail = "A uniqueness or reference rule of the data was violated; nothing was changed.",
-            },
-            OutcomeUnknownException => new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Type = Problems.TypeFor("outcome-unknown"),
-                Title = "The database did not confirm the change.",
-                Detail = "It may or may not have happened: read the resource before trying again, or retry with an Idempotency-Key.",
-            },
+            DbException db when DbErrors.IsConstraintViolation(db) =>
+                Problem(StatusCodes.Status409Conflict, "constraint", Codes.Refusal.ConstraintViolated),
+            OutcomeUnknownException => Problem(StatusCodes.Status503ServiceUnavailable, "outcome-unknown", Codes.Refusal.OutcomeUnknown),
             _ => null,
         };
         if (exception is OutcomeUnknownException)
@@ -37,13 +27,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
-            problem = new ProblemDetails
-            {
-                Status = StatusCodes.Status500InternalServerError,
-                Type = Problems.TypeFor("internal"),
-                Title = "An unexpected error occurred.",
-                Detail = "The error was logged; nothing was changed.",
-            };
+            problem = Problem(StatusCodes.Status500InternalServerError, "internal", Codes.Refusal.Internal);
         }
         else if (problem.Status == StatusCodes.Status409Conflict)
         {
@@ -59,11 +43,12 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         if (json is not null)
         {
             var field = JsonField(json.Path);
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [JsonMessage(json)] })
+            var message = JsonMessage(json);
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message.Render()] })
             {
                 Status = StatusCodes.Status400BadRequest,
                 Type = Problems.TypeFor("malformed-json"),
-                Title = "The request body is not valid JSON for this operation.",
+                Extensions = { ["errorCodes"] = new Dictionary<string, Text[]> { [field] = [message] } },
             };
         }
         var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
@@ -71,8 +56,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         {
             Status = status,
             Type = Problems.TypeFor(status switch { 413 => "body-too-large", 415 => "unsupported-media-type", _ => "bad-request" }),
-            Title = status switch { 413 => "The request body is too large.", 415 => "The content type is not supported.", _ => "The request is malformed." },
-            Detail = bad.Message,
+            Detail = bad.Message, // the framework's words (English): which header or value it could not read
         };
     }
 
@@ -87,9 +71,14 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
     private static string JsonField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
 
-    private static string JsonMessage(JsonException json) =>
-        json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Unknown field: not part of this request."
-        : json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "The value has the wrong type or is not one of the allowed values."
-        : json.Message.Contains("null", StringComparison.Ordinal) ? "Must not be null."
-        : "The JSON is malformed here.";
+    private static Text JsonMessage(JsonException json) =>
+        json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? Codes.Refusal.JsonUnknownField
+        : json.Message.Contains("could not be converted", StringComparison.Ordinal) ? Codes.Refusal.WrongType
+        : json.Message.Contains("null", StringComparison.Ordinal) ? Codes.Refusal.JsonNull
+        : Codes.Refusal.JsonMalformed;
+
+    private static ProblemDetails Problem(int status, string type, Text detail) => new()
+    {
+        Status = status, Type = Problems.TypeFor(type), Detail = detail.Render(), Extensions = { ["detailCode"] = detail },
+    };
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Infrastructure;
 
@@ -110,7 +111,7 @@ public static class RateLimits
         {
             var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 10;
             ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, retry).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await Problems.TooManyRequests("Request rate limit reached: slow down and retry after the given seconds.")
+            await Problems.TooManyRequests(Codes.Refusal.RateLimited)
                 .ExecuteAsync(ctx.HttpContext);
         };
     }

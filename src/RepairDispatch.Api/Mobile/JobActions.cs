@@ -7,6 +7,7 @@ using RepairDispatch.Api.Notifications;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Settlements;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Mobile;
 
@@ -65,7 +66,7 @@ public static class JobActions
         async (order, c, tx) =>
         {
             if (order.Type == WorkOrderType.Repair && request.RepairLevel is null)
-                return Problems.Validation("repairLevel", "Required to complete a repair.");
+                return Problems.Validation("repairLevel", Codes.Refusal.RepairLevelRequired);
             var now = clock.GetUtcNow();
             (order.RepairLevel, order.FailedPart, order.MainPart) = (request.RepairLevel, request.FailedPart?.Trim(), request.MainPart);
             (order.LabourMinutes, order.ResolutionNotes, order.CustomerRating) = (request.LabourMinutes, request.Notes?.Trim(), request.CustomerRating);

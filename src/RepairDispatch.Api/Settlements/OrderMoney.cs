@@ -5,6 +5,7 @@ using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Parts;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Settlements;
 
@@ -34,23 +35,23 @@ public static class OrderMoney
     {
         await using var c = await db.OpenAsync();
         var order = await WorkOrder.LoadAsync(c, null, id);
-        if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound("The work order");
+        if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound(Codes.Thing.WorkOrder);
         return TypedResults.Ok(await ViewAsync(c, null, id));
     }
 
     public static async Task<IResult> Pay(Guid id, PaymentRequest request, HttpContext http, Db db, TimeProvider clock)
     {
-        if (!Fen.HasAtMostTwoDecimals(request.Amount)) return Problems.Validation("amount", "At most 2 decimals (fen).");
+        if (!Fen.HasAtMostTwoDecimals(request.Amount)) return Problems.Validation("amount", Codes.Refusal.AtMost2Decimals);
         var me = http.Me();
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var order = await WorkOrder.LoadAsync(c, tx, id);
-            if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound("The work order");
+            if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound(Codes.Thing.WorkOrder);
             if (order.Status is not (WorkOrderStatus.Completed or WorkOrderStatus.Closed))
-                return Problems.Conflict("not-completed", "Payments are taken for completed orders, once the charge is known.");
+                return Problems.Conflict("not-completed", Codes.Refusal.PaymentNeedsCompletion);
             var before = await ViewAsync(c, tx, id);
             if (request.Amount > before.Outstanding)
-                return Problems.Validation("amount", $"More than the outstanding customer charge ({before.Outstanding:0.00}).");
+                return Problems.Validation("amount", Codes.Refusal.MoreThanOutstanding.With(before.Outstanding.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)));
             await c.ExecuteAsync(InsertPaymentSql, new
             {
                 Id = Guid.CreateVersion7(), WorkOrderId = id, AmountFen = Fen.FromYuan(request.Amount), Method = request.Method!.Value.ToString(),

@@ -1,6 +1,7 @@
 using Dapper;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Parts;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Settlements;
 
@@ -22,7 +23,7 @@ public static class ReadRuns
 
     public static async Task<IResult> List(Db db, RunStatus? status, string? period)
     {
-        if (period is { Length: > 7 }) return Problems.Validation("period", "yyyy-MM.");
+        if (period is { Length: > 7 }) return Problems.Validation("period", Codes.Refusal.PeriodFormat);
         await using var c = await db.OpenAsync();
         var runs = await c.QueryAsync<SettlementRun>(ListSql, new { Status = status?.ToString(), Period = period });
         return TypedResults.Ok(new Page<SettlementRunView>(runs.Select(r => r.ToView()).ToList(), null));
@@ -31,13 +32,13 @@ public static class ReadRuns
     public static async Task<IResult> Get(Guid id, Db db)
     {
         await using var c = await db.OpenAsync();
-        return await SettlementRun.LoadAsync(c, null, id) is { } run ? TypedResults.Ok(run.ToView()) : Problems.NotFound("The settlement run");
+        return await SettlementRun.LoadAsync(c, null, id) is { } run ? TypedResults.Ok(run.ToView()) : Problems.NotFound(Codes.Thing.SettlementRun);
     }
 
     public static async Task<IResult> Lines(Guid id, Db db)
     {
         await using var c = await db.OpenAsync();
-        if (await SettlementRun.LoadAsync(c, null, id) is null) return Problems.NotFound("The settlement run");
+        if (await SettlementRun.LoadAsync(c, null, id) is null) return Problems.NotFound(Codes.Thing.SettlementRun);
         var lines = (await c.QueryAsync<LineRow>(LinesSql, new { Id = id })).Select(l => l.ToView()).ToList();
         return TypedResults.Ok(new Page<SettlementLineView>(lines, null));
     }

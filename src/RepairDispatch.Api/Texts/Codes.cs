@@ -31,7 +31,17 @@ public static partial class Codes
         [typeof(ApplianceCategory)] = "category",
         [typeof(WorkOrderStatus)] = "status",
         [typeof(Payer)] = "payer",
+        [typeof(WorkOrderAction)] = "action",
+        [typeof(Callbacks.CallbackStatus)] = "callback-status",
+        [typeof(Complaints.ComplaintStatus)] = "complaint-status",
+        [typeof(Dispatch.PlanStatus)] = "plan-status",
+        [typeof(Settlements.RunStatus)] = "run-status",
     };
+
+    /// <summary>Words that are not enum values: the actions of a settlement run.</summary>
+    public static readonly IReadOnlyList<string> RunActions = ["submit", "approve", "dispute", "pay"];
+
+    public static Text RunAction(string action) => Text.Of("run-action." + action);
 
     /// <summary>An enum value as a word of the caller's language.</summary>
     public static Text Word<T>(T value) where T : struct, Enum => Text.Of($"{WordPrefixes[typeof(T)]}.{value}");

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.WorkOrders;
 
@@ -41,7 +42,7 @@ public static class WorkOrderEvents
     {
         await using var c = await db.OpenAsync();
         var order = await WorkOrder.LoadAsync(c, null, id);
-        if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound("The work order");
+        if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound(Codes.Thing.WorkOrder);
         var rows = await c.QueryAsync<Row>(ListSql, new { Id = id });
         return TypedResults.Ok(new Page<WorkOrderEvent>(rows.Select(r => new WorkOrderEvent(r.Id, r.WorkOrderId, r.At, r.OccurredAt, r.Actor, r.Kind,
             ParseStatus(r.FromStatus), ParseStatus(r.ToStatus), r.Reason)).ToList(), null));

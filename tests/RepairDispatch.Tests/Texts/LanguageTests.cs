@@ -58,3 +58,65 @@ public class LanguageTests(StationFixture api) : IClassFixture<StationFixture>
         english["reasonCode"].Str("code").Should().Be("warranty.override");
     }
 }
+
+/// <summary>Refusals: title, detail and validation messages in the caller's language, codes beside them.</summary>
+public class RefusalLanguageTests(StationFixture api) : IClassFixture<StationFixture>
+{
+    private static async Task<JsonObject> Send(HttpClient client, HttpMethod method, string url, object? body, string? language, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+        if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await client.SendAsync(request);
+        return await response.ShouldBeProblem(expected);
+    }
+
+    [Fact]
+    public async Task ARefusalSpeaksTheCallersLanguageAndKeepsItsCode()
+    {
+        var d = await api.Data.ReadyAsync();
+        var id = (await d.NewWorkOrder()).Str("id");
+        var url = $"/api/v1/work-orders/{id}/close";
+
+        var byDefault = await Send(d.Manager, HttpMethod.Post, url, new { }, null, HttpStatusCode.Conflict);
+        var english = await Send(d.Manager, HttpMethod.Post, url, new { }, "en", HttpStatusCode.Conflict);
+
+        byDefault.Str("title").Should().Be("不允许这样改变状态。");
+        byDefault.Str("detail").Should().Be("“新建”的工单不能关闭。");
+        english.Str("title").Should().Be("The status change is not allowed.");
+        english.Str("detail").Should().Be("A work order in status New cannot be closed.");
+        foreach (var problem in new[] { byDefault, english })
+        {
+            problem.Str("type").Should().Be("https://repairdispatch.dev/problems/invalid-transition");
+            problem["detailCode"].Str("code").Should().Be("refusal.invalid-transition");
+            problem["detailCode"]!["args"]!["status"].Str("code").Should().Be("status.New");
+            problem["detailCode"]!["args"]!["action"].Str("code").Should().Be("action.Close");
+        }
+    }
+
+    [Fact]
+    public async Task ValidationMessagesOfOursAndOfTheFrameworkAreTranslatedWithCodes()
+    {
+        var d = await api.Data.ReadyAsync();
+        var body = new { name = "", phones = new[] { "12" }, addresses = Array.Empty<object>() };
+
+        var chinese = await Send(d.FrontDesk, HttpMethod.Post, "/api/v1/customers", body, "zh-CN", HttpStatusCode.BadRequest);
+        var english = await Send(d.FrontDesk, HttpMethod.Post, "/api/v1/customers", body, "en", HttpStatusCode.BadRequest);
+
+        chinese.Str("title").Should().Be("有字段填写不正确。");
+        english.Str("title").Should().Be("One or more fields are invalid.");
+        chinese["errors"]!["name"]![0]!.GetValue<string>().Should().MatchRegex(@"^\P{IsBasicLatin}*[\d ]*\P{IsBasicLatin}+", "a Chinese sentence");
+        english["errors"]!["name"]![0]!.GetValue<string>().Should().MatchRegex("^[A-Z][a-z]");
+        chinese["errorCodes"]!["name"]![0].Str("code").Should().Be(english["errorCodes"]!["name"]![0].Str("code")).And.StartWith("refusal.");
+    }
+
+    [Fact]
+    public async Task NotFoundNamesTheThingInTheCallersLanguage()
+    {
+        var d = await api.Data.ReadyAsync();
+
+        var problem = await Send(d.FrontDesk, HttpMethod.Get, $"/api/v1/work-orders/{Guid.NewGuid()}", null, null, HttpStatusCode.NotFound);
+
+        problem.Str("detail").Should().Be("工单不存在。");
+        problem["detailCode"]!["args"]!["what"].Str("code").Should().Be("thing.work-order");
+    }
+}

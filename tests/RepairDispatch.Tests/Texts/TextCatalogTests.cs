@@ -16,7 +16,8 @@ public class TextCatalogTests
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.FieldType == typeof(Code));
         var words = Codes.WordPrefixes.SelectMany(p => Enum.GetNames(p.Key).Select(v => new Code($"{p.Value}.{v}")));
-        return fields.Select(f => (Code)f.GetValue(null)!).Concat(words);
+        var runActions = Codes.RunActions.Select(a => new Code(Codes.RunAction(a).Code));
+        return fields.Select(f => (Code)f.GetValue(null)!).Concat(words).Concat(runActions);
     }
 
     [Theory]

@@ -160,7 +160,10 @@ public class CreateWorkOrderTests(StationFixture api) : IClassFixture<StationFix
 
         var response = await d.Manager.PostAsJsonAsync($"/api/v1/work-orders/{order.Str("id")}/assign", new { technicianId = d.TechnicianB });
 
-        (await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Str("detail").Should().Contain("Refrigerator");
+        var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        problem.Str("detail").Should().Be("该维修工不会修冰箱。");
+        problem["detailCode"].Str("code").Should().Be("refusal.technician-lacks-skill");
+        problem["detailCode"]!["args"]!["category"].Str("code").Should().Be("category.Refrigerator");
         (await d.Manager.GetOk($"/api/v1/work-orders/{order.Str("id")}")).Str("status").Should().Be("New");
     }
 
