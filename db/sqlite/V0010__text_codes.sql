@@ -14,3 +14,17 @@ UPDATE work_orders SET
         WHEN substr(warranty_reason, 1, 18) = 'Manager override: ' THEN json_object('reason', substr(warranty_reason, 19))
         ELSE json_object('text', warranty_reason) END;
 ALTER TABLE work_orders DROP COLUMN warranty_reason;
+
+-- Events: the system's texts as code + arguments; `reason` keeps only people's own words (a cancel reason).
+ALTER TABLE work_order_events ADD COLUMN reason_code TEXT NULL;
+ALTER TABLE work_order_events ADD COLUMN reason_args TEXT NULL;
+UPDATE work_order_events SET reason_code = 'event.rework-opened', reason_args = json_object('number', substr(reason, 14)), reason = NULL
+WHERE kind = 'ReworkOpened' AND substr(reason, 1, 13) = 'Rework order ';
+UPDATE work_order_events SET reason_code = 'event.rework-of', reason_args = json_object('number', substr(reason, 11)), reason = NULL
+WHERE kind = 'Created' AND substr(reason, 1, 10) = 'Rework of ';
+UPDATE work_order_events SET reason_code = 'event.urgent-inserted', reason = NULL
+WHERE reason = 'Urgent: inserted into today''s plan';
+UPDATE work_order_events SET reason_code = 'event.day-plan', reason_args = json_object('day', substr(reason, 10)), reason = NULL
+WHERE kind = 'Assign' AND substr(reason, 1, 9) = 'Day plan ' AND length(reason) = 19;
+UPDATE work_order_events SET reason_code = 'text.legacy', reason_args = json_object('text', reason), reason = NULL
+WHERE kind IN ('SlaBreached', 'UrgentNotInserted', 'PaymentReceived', 'AutoAssigned', 'Updated') AND reason IS NOT NULL;

@@ -16,3 +16,22 @@ UPDATE work_orders SET
             THEN (SELECT SUBSTRING(warranty_reason, 19, 1000) AS reason FOR JSON PATH, WITHOUT_ARRAY_WRAPPER)
         ELSE (SELECT warranty_reason AS text FOR JSON PATH, WITHOUT_ARRAY_WRAPPER) END;
 ALTER TABLE work_orders DROP COLUMN warranty_reason;
+
+-- Events: the system's texts as code + arguments; `reason` keeps only people's own words (a cancel reason).
+ALTER TABLE work_order_events ADD reason_code NVARCHAR(64) NULL;
+ALTER TABLE work_order_events ADD reason_args NVARCHAR(2000) NULL;
+GO
+UPDATE work_order_events SET reason_code = 'event.rework-opened',
+    reason_args = (SELECT SUBSTRING(reason, 14, 100) AS number FOR JSON PATH, WITHOUT_ARRAY_WRAPPER), reason = NULL
+WHERE kind = 'ReworkOpened' AND LEFT(reason, 13) = N'Rework order ';
+UPDATE work_order_events SET reason_code = 'event.rework-of',
+    reason_args = (SELECT SUBSTRING(reason, 11, 100) AS number FOR JSON PATH, WITHOUT_ARRAY_WRAPPER), reason = NULL
+WHERE kind = 'Created' AND LEFT(reason, 10) = N'Rework of ';
+UPDATE work_order_events SET reason_code = 'event.urgent-inserted', reason = NULL
+WHERE reason = N'Urgent: inserted into today''s plan';
+UPDATE work_order_events SET reason_code = 'event.day-plan',
+    reason_args = (SELECT SUBSTRING(reason, 10, 10) AS day FOR JSON PATH, WITHOUT_ARRAY_WRAPPER), reason = NULL
+WHERE kind = 'Assign' AND LEFT(reason, 9) = N'Day plan ' AND LEN(reason) = 19;
+UPDATE work_order_events SET reason_code = 'text.legacy',
+    reason_args = (SELECT reason AS text FOR JSON PATH, WITHOUT_ARRAY_WRAPPER), reason = NULL
+WHERE kind IN ('SlaBreached', 'UrgentNotInserted', 'PaymentReceived', 'AutoAssigned', 'Updated') AND reason IS NOT NULL;

@@ -77,7 +77,7 @@ public static class CreateContract
             }, tx)).Distinct().ToList();
             if (overlapping.Count > 0)
                 return Problems.Conflict("contract-overlap", Codes.Refusal.ContractOverlap.With(
-                    overlapping.Select(category => Codes.Word(Enum.Parse<Customers.ApplianceCategory>(category))).ToArray()));;
+                    overlapping.Select(category => Codes.Category(category)).ToList()));;
 
             var contract = ContractRules.ToResponse(request, id, Guid.CreateVersion7(), seriesId, (int)version, clock.GetUtcNow());
             await InsertAsync(c, tx, contract, me.Id);

@@ -96,7 +96,7 @@ public static class DayPlans
             await order.SaveAsync(c, tx, now);
             return null;
         }
-        return await order.AssignAsync(c, tx, technician, me, now, nameof(WorkOrderAction.Assign), $"Day plan {day:yyyy-MM-dd}")
+        return await order.AssignAsync(c, tx, technician, me, now, nameof(WorkOrderAction.Assign), Codes.Event.DayPlan.With(Codes.Day(day)))
             ? null : $"now {order.Status} with another technician: left as it is";
     }
 }

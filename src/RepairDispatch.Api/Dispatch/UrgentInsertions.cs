@@ -81,7 +81,7 @@ public static class UrgentInsertions
 
         if (result.Unserved.FirstOrDefault(u => u.VisitId == urgent.Id) is { } refused)
         {
-            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "UrgentNotInserted", null, null, refused.Reason);
+            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "UrgentNotInserted", null, null, Codes.Legacy.With(refused.Reason));
             return new UrgentInsertionResponse(order.Id, null, null, null, refused.Reason);
         }
         var route = result.Routes.Single(r => r.Stops.Any(s => s.VisitId == urgent.Id));
@@ -110,7 +110,7 @@ public static class UrgentInsertions
             if (order.RouteSequence == i + 1 && order.PlannedArrival == arrival && order.TechnicianId == technician) continue;
             (order.RouteSequence, order.PlannedArrival) = (i + 1, arrival);
             if (order.Id == urgent.Id && order.TechnicianId != technician
-                && await order.AssignAsync(c, tx, technician, me, now, nameof(WorkOrderAction.Assign), "Urgent: inserted into today's plan"))
+                && await order.AssignAsync(c, tx, technician, me, now, nameof(WorkOrderAction.Assign), Codes.Event.UrgentInserted))
                 continue;
             await order.SaveAsync(c, tx, now);
         }

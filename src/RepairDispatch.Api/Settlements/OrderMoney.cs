@@ -57,7 +57,8 @@ public static class OrderMoney
                 Id = Guid.CreateVersion7(), WorkOrderId = id, AmountFen = Fen.FromYuan(request.Amount), Method = request.Method!.Value.ToString(),
                 request.Reference, ReceivedBy = me.Id, ReceivedAt = clock.GetUtcNow(),
             }, tx);
-            await WorkOrderEvents.WriteAsync(c, tx, id, me, clock.GetUtcNow(), "PaymentReceived", null, null, $"{request.Amount:0.00} by {request.Method}");
+            await WorkOrderEvents.WriteAsync(c, tx, id, me, clock.GetUtcNow(), "PaymentReceived", null, null,
+                Codes.Event.Payment.With(request.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), Codes.Word(request.Method!.Value)));
             return TypedResults.Created($"/api/v1/work-orders/{id}/payments", await ViewAsync(c, tx, id));
         });
     }

@@ -36,6 +36,8 @@ public static partial class Codes
         [typeof(Complaints.ComplaintStatus)] = "complaint-status",
         [typeof(Dispatch.PlanStatus)] = "plan-status",
         [typeof(Settlements.RunStatus)] = "run-status",
+        [typeof(DayOfWeek)] = "weekday",
+        [typeof(Settlements.PaymentMethod)] = "payment-method",
     };
 
     /// <summary>Words that are not enum values: the actions of a settlement run.</summary>
@@ -45,6 +47,9 @@ public static partial class Codes
 
     /// <summary>An enum value as a word of the caller's language.</summary>
     public static Text Word<T>(T value) where T : struct, Enum => Text.Of($"{WordPrefixes[typeof(T)]}.{value}");
+
+    /// <summary>A category as stored (its enum name) as a word.</summary>
+    public static Text Category(string stored) => Word(Enum.Parse<ApplianceCategory>(stored));
 
     /// <summary>A date in texts: ISO, the same in every language.</summary>
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

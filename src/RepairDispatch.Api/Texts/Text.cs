@@ -41,10 +41,14 @@ public sealed partial record Text(string Code, IReadOnlyDictionary<string, objec
         Text text => text.Render(culture),
         JsonElement { ValueKind: JsonValueKind.Object } e when e.TryGetProperty("code", out _) => FromJson(e).Render(culture),
         JsonElement { ValueKind: JsonValueKind.String } e => e.GetString() ?? "",
+        JsonElement { ValueKind: JsonValueKind.Array } e => List(e.EnumerateArray().Select(x => Format(x, culture)), culture),
         JsonElement e => e.GetRawText(),
+        IEnumerable<Text> texts => List(texts.Select(t => t.Render(culture)), culture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    private static string List(IEnumerable<string> items, CultureInfo culture) => string.Join(Template("text.separator", culture) ?? ", ", items);
 
     /// <summary>The arguments as stored beside the code (JSON); null when there are none.</summary>
     public string? StoredArgs() => Args.Count == 0 ? null : JsonSerializer.Serialize(Args, StoreJson);
@@ -60,6 +64,7 @@ public sealed partial record Text(string Code, IReadOnlyDictionary<string, objec
 /// <summary>A code of the catalog with the names of its arguments, in order.</summary>
 public sealed record Code(string Name, params string[] ArgNames)
 {
+    /// <remarks>A list argument must be a list, not an array (an array would be taken as the arguments themselves).</remarks>
     public Text With(params object?[] values)
     {
         if (values.Length != ArgNames.Length)

@@ -141,7 +141,7 @@ public static class CreateWorkOrder
         return new IntakeTerms(localDay, contract, warranty, sla);
     }
 
-    internal static async Task InsertAsync(DbConnection c, DbTransaction tx, WorkOrder order, CurrentUser me, DateTimeOffset now, string? reason)
+    internal static async Task InsertAsync(DbConnection c, DbTransaction tx, WorkOrder order, CurrentUser me, DateTimeOffset now, Texts.Text? reason)
     {
         await c.ExecuteAsync(WorkOrder.InsertSql, order.Parameters(), tx);
         await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "Created", null, WorkOrderStatus.New, reason);

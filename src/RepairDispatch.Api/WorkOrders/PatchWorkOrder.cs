@@ -46,7 +46,7 @@ public static class PatchWorkOrder
             var summary = changes.ApplyTo(order);
             if (!await order.SaveAsync(c, tx, now)) return Problems.PreconditionFailed();
             await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, changes.Override is null ? "Updated" : "WarrantyOverridden",
-                null, null, changes.Override?.Reason ?? summary);
+                null, null, WorkOrderEvents.Said(changes.Override?.Reason) ?? summary);
             return new WithETag(order.ETag, TypedResults.Ok(WorkOrderResponse.From(order, now)));
         });
     }
@@ -111,7 +111,7 @@ public static class PatchWorkOrder
 
         private static IResult WrongType(string field) => Problems.Validation(field, Codes.Refusal.WrongType);
 
-        public string ApplyTo(WorkOrder o)
+        public Text ApplyTo(WorkOrder o)
         {
             if (_fault is not null) o.FaultDescription = _fault;
             if (_priority is { } p && p != o.Priority)
@@ -127,7 +127,7 @@ public static class PatchWorkOrder
             if (_present.ContainsKey("address"))
                 (o.District, o.Street, o.Lat, o.Lon) = (_address?.District.Trim(), _address?.Street.Trim(), _address?.Lat, _address?.Lon);
             if (Override is { } w) o.Apply(WarrantyPolicy.Override(w.Payer, w.Reason.Trim()));
-            return "Changed: " + string.Join(", ", _present.Keys);
+            return Codes.Event.Changed.With(_present.Keys.Select(field => Text.Of("field." + field)).ToList());
         }
 
         private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

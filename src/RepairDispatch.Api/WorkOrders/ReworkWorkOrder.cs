@@ -38,8 +38,8 @@ public static class ReworkWorkOrder
             rework.Source = origin.Source;
             rework.ReworkOfId = origin.Id;
             (rework.District, rework.Street, rework.Lat, rework.Lon) = (origin.District, origin.Street, origin.Lat, origin.Lon);
-            await CreateWorkOrder.InsertAsync(c, tx, rework, me, now, $"Rework of {origin.Number}");
-            await WorkOrderEvents.WriteAsync(c, tx, origin.Id, me, now, "ReworkOpened", null, null, $"Rework order {rework.Number}");
+            await CreateWorkOrder.InsertAsync(c, tx, rework, me, now, Codes.Event.ReworkOf.With(origin.Number));
+            await WorkOrderEvents.WriteAsync(c, tx, origin.Id, me, now, "ReworkOpened", null, null, Codes.Event.ReworkOpened.With(rework.Number));
             return CreateWorkOrder.Created(rework, now);
         });
     }

@@ -39,7 +39,7 @@ public static class Transition
             order.Status = to;
             Stamp(order, from, to, when);
             if (!await order.SaveAsync(c, tx, now)) return Problems.PreconditionFailed();
-            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, eventKind ?? action.ToString(), from, to, reason?.Trim(), when);
+            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, eventKind ?? action.ToString(), from, to, WorkOrderEvents.Said(reason), when);
             return JsonResponse.Of(http, WorkOrderResponse.From(order, now), etag: order.ETag);
         });
     }

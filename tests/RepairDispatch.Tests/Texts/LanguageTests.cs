@@ -120,3 +120,26 @@ public class RefusalLanguageTests(StationFixture api) : IClassFixture<StationFix
         problem["detailCode"]!["args"]!["what"].Str("code").Should().Be("thing.work-order");
     }
 }
+
+/// <summary>The timeline: `kind` stays a code, `text` says it in the caller's language, people's own words stay as written.</summary>
+public class EventLanguageTests(StationFixture api) : IClassFixture<StationFixture>
+{
+    [Fact]
+    public async Task EventsCarryTheirKindAsACodeAndATextInTheCallersLanguage()
+    {
+        var d = await api.Data.ReadyAsync();
+        var id = (await d.NewWorkOrder()).Str("id");
+        await d.FrontDesk.PostOk($"/api/v1/work-orders/{id}/cancel", new { reason = "客户自己修好了" }, HttpStatusCode.OK);
+
+        var chinese = (await LanguageTests.GetIn(d.FrontDesk, $"/api/v1/work-orders/{id}/events", null))["items"]!.AsArray();
+        var english = (await LanguageTests.GetIn(d.FrontDesk, $"/api/v1/work-orders/{id}/events", "en"))["items"]!.AsArray();
+
+        chinese.Select(e => e.Str("kind")).Should().Equal("Created", "Cancel");
+        english.Select(e => e.Str("kind")).Should().Equal("Created", "Cancel");
+        chinese.Select(e => e.Str("text")).Should().Equal("建单", "取消");
+        english.Select(e => e.Str("text")).Should().Equal("Created", "Cancelled");
+        chinese[1].Str("reason").Should().Be("客户自己修好了");
+        english[1].Str("reason").Should().Be("客户自己修好了");
+        english[1]!["reasonCode"].Str("code").Should().Be("text.said");
+    }
+}

@@ -16,8 +16,10 @@ public class TextCatalogTests
             .SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.FieldType == typeof(Code));
         var words = Codes.WordPrefixes.SelectMany(p => Enum.GetNames(p.Key).Select(v => new Code($"{p.Value}.{v}")));
-        var runActions = Codes.RunActions.Select(a => new Code(Codes.RunAction(a).Code));
-        return fields.Select(f => (Code)f.GetValue(null)!).Concat(words).Concat(runActions);
+        var lists = Codes.RunActions.Select(a => "run-action." + a).Concat(Codes.EventKinds.Select(k => "event." + k))
+            .Concat(Codes.PatchFields.Select(f => "field." + f)).Concat(Codes.SlaDeadlines.Select(d => "sla-deadline." + d))
+            .Select(name => new Code(name));
+        return fields.Select(f => (Code)f.GetValue(null)!).Concat(words).Concat(lists);
     }
 
     [Theory]
@@ -40,7 +42,7 @@ public class TextCatalogTests
     [Fact]
     public void ChineseTextsAreChineseNotACopyOfTheEnglish()
     {
-        var copied = AllCodes().Where(c => c.Name != Codes.Legacy.Name)
+        var copied = AllCodes().Where(c => c.Name != Codes.Legacy.Name && c.Name != Codes.Said.Name)
             .Where(c => Text.Template(c.Name, Localization.Chinese) == Text.Template(c.Name, Localization.English))
             .Select(c => c.Name);
 
