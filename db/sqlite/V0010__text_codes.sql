@@ -28,3 +28,12 @@ UPDATE work_order_events SET reason_code = 'event.day-plan', reason_args = json_
 WHERE kind = 'Assign' AND substr(reason, 1, 9) = 'Day plan ' AND length(reason) = 19;
 UPDATE work_order_events SET reason_code = 'text.legacy', reason_args = json_object('text', reason), reason = NULL
 WHERE kind IN ('SlaBreached', 'UrgentNotInserted', 'PaymentReceived', 'AutoAssigned', 'Updated') AND reason IS NOT NULL;
+
+-- Charge and settlement line descriptions: the system's as code + arguments; `description` keeps people's own words
+-- (an adjustment) and the sentences stored before this.
+ALTER TABLE work_order_charges ADD COLUMN description_code TEXT NULL;
+ALTER TABLE work_order_charges ADD COLUMN description_args TEXT NULL;
+ALTER TABLE settlement_lines ADD COLUMN description_code TEXT NULL;
+ALTER TABLE settlement_lines ADD COLUMN description_args TEXT NULL;
+UPDATE work_order_charges SET description_code = 'charge.on-site-fee', description = '' WHERE kind = 'OnSiteFee' AND description = 'On-site fee';
+UPDATE settlement_lines SET description_code = 'charge.on-site-fee', description = '' WHERE kind = 'OnSiteFee' AND description = 'On-site fee';

@@ -35,3 +35,13 @@ WHERE kind = 'Assign' AND LEFT(reason, 9) = N'Day plan ' AND LEN(reason) = 19;
 UPDATE work_order_events SET reason_code = 'text.legacy',
     reason_args = (SELECT reason AS text FOR JSON PATH, WITHOUT_ARRAY_WRAPPER), reason = NULL
 WHERE kind IN ('SlaBreached', 'UrgentNotInserted', 'PaymentReceived', 'AutoAssigned', 'Updated') AND reason IS NOT NULL;
+
+-- Charge and settlement line descriptions: the system's as code + arguments; `description` keeps people's own words
+-- (an adjustment) and the sentences stored before this.
+ALTER TABLE work_order_charges ADD description_code NVARCHAR(64) NULL;
+ALTER TABLE work_order_charges ADD description_args NVARCHAR(2000) NULL;
+ALTER TABLE settlement_lines ADD description_code NVARCHAR(64) NULL;
+ALTER TABLE settlement_lines ADD description_args NVARCHAR(2000) NULL;
+GO
+UPDATE work_order_charges SET description_code = 'charge.on-site-fee', description = N'' WHERE kind = 'OnSiteFee' AND description = N'On-site fee';
+UPDATE settlement_lines SET description_code = 'charge.on-site-fee', description = N'' WHERE kind = 'OnSiteFee' AND description = N'On-site fee';

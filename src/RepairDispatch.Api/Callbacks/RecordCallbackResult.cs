@@ -33,8 +33,8 @@ public static class RecordCallbackResult
     private const string OrderSql = "SELECT technician_id, number, payer, contract_id FROM work_orders WHERE id = @Id";
     private const string CallbackFeeSql = "SELECT callback_fee_fen FROM service_contracts WHERE id = @ContractId";
     private const string ChargeSql = """
-        INSERT INTO work_order_charges (id, work_order_id, party, kind, description, amount_fen, created_at)
-        VALUES (@Id, @WorkOrderId, 'Manufacturer', 'CallbackFee', @Description, @AmountFen, @Now)
+        INSERT INTO work_order_charges (id, work_order_id, party, kind, description, description_code, description_args, amount_fen, created_at)
+        VALUES (@Id, @WorkOrderId, 'Manufacturer', 'CallbackFee', '', @DescriptionCode, @DescriptionArgs, @AmountFen, @Now)
         """;
 
     public static async Task<IResult> Handle(Guid id, CallbackResultRequest request, HttpContext http, Db db, TimeProvider clock,
@@ -83,7 +83,13 @@ public static class RecordCallbackResult
         // The charge's id is the callback's: a callback is paid for once, whatever happens.
         if (order.Payer == nameof(Payer.Manufacturer) && order.ContractId is { } contract
             && await c.ExecuteScalarAsync<long?>(CallbackFeeSql, new { ContractId = contract }, tx) is { } fee and > 0)
-            await c.ExecuteAsync(ChargeSql, new { callback.Id, WorkOrderId = orderId, Description = $"Callback fee ({callback.Kind})", AmountFen = fee, Now = now }, tx);
+        {
+            var description = Codes.Charge.CallbackFee.With(Text.Of("callback-kind." + callback.Kind));
+            await c.ExecuteAsync(ChargeSql, new
+            {
+                callback.Id, WorkOrderId = orderId, DescriptionCode = description.Code, DescriptionArgs = description.StoredArgs(), AmountFen = fee, Now = now,
+            }, tx);
+        }
         if (request.Satisfaction > 2) return;
         var complaint = new Complaint
         {

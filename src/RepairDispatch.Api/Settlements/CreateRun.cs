@@ -33,16 +33,16 @@ public static class CreateRun
     // CROSS JOIN fixes SQLite's join order (the manufacturer's appliances first, then their orders and charges)
     // instead of scanning every manufacturer's charges; SQL Server treats it as an inner join and plans freely.
     private const string CollectManufacturerSql = """
-        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, amount_fen, disputed, created_at)
-        SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.amount_fen, 0, @Now
+        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
+        SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
         FROM appliances a CROSS JOIN work_orders wo CROSS JOIN work_order_charges ch
         WHERE a.manufacturer_id = @ManufacturerId AND wo.appliance_id = a.id AND ch.work_order_id = wo.id
           AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
           AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
         """;
     private const string CollectPartnerSql = """
-        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, amount_fen, disputed, created_at)
-        SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.amount_fen, 0, @Now
+        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
+        SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
         FROM work_order_charges ch
         JOIN work_orders wo ON wo.id = ch.work_order_id
         WHERE ch.party = 'Partner' AND wo.installer_partner_id = @InstallerPartnerId AND wo.completed_period <= @Period

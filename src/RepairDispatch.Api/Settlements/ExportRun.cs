@@ -107,7 +107,7 @@ public static class ExportRun
             csv.WriteField(line.Id.ToString());
             csv.WriteField(line.WorkOrderNumber);
             csv.WriteField(columns.Label(line.Kind));
-            csv.WriteField(SafeText(line.Description));
+            csv.WriteField(SafeText(line.DescriptionIn(columns.Culture)));
             csv.WriteField(Amount(line.AmountFen));
             csv.WriteField(columns.YesNo(line.Disputed));
             csv.WriteField(SafeText(line.DisputeReason));
@@ -131,7 +131,7 @@ public static class ExportRun
             yield return new Dictionary<string, object?>
             {
                 [columns.Line] = line.Id.ToString(), [columns.WorkOrder] = line.WorkOrderNumber, [columns.Kind] = columns.Label(line.Kind),
-                [columns.Description] = SafeText(line.Description), [columns.Amount] = Parts.Fen.ToYuan(line.AmountFen), [columns.Disputed] = columns.YesNo(line.Disputed),
+                [columns.Description] = SafeText(line.DescriptionIn(columns.Culture)), [columns.Amount] = Parts.Fen.ToYuan(line.AmountFen), [columns.Disputed] = columns.YesNo(line.Disputed),
                 [columns.DisputeReason] = SafeText(line.DisputeReason),
             };
         }

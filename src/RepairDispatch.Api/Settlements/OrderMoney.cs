@@ -4,8 +4,8 @@ using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Parts;
-using RepairDispatch.Api.WorkOrders;
 using RepairDispatch.Api.Texts;
+using RepairDispatch.Api.WorkOrders;
 
 namespace RepairDispatch.Api.Settlements;
 
@@ -16,7 +16,8 @@ public sealed record PaymentRequest(
     [property: Required] PaymentMethod? Method,
     [property: StringLength(100)] string? Reference);
 
-public sealed record ChargeView(string Party, string Kind, string Description, decimal Amount);
+/// <param name="Description">In the caller's language; <paramref name="DescriptionCode"/> is the same as a code with arguments.</param>
+public sealed record ChargeView(string Party, string Kind, string Description, Text? DescriptionCode, decimal Amount);
 public sealed record PaymentView(Guid Id, decimal Amount, PaymentMethod Method, string? Reference, DateTimeOffset ReceivedAt);
 public sealed record OrderMoneyView(Guid WorkOrderId, ChargeView[] Charges, decimal ManufacturerClaim, decimal CustomerCharge,
     decimal PartnerPayout, decimal ManagementFee, PaymentView[] Payments, decimal CustomerPaid, decimal Outstanding);
@@ -24,7 +25,7 @@ public sealed record OrderMoneyView(Guid WorkOrderId, ChargeView[] Charges, deci
 /// <summary>A completed order's charges per party, and the customer's payments against their part (front desk).</summary>
 public static class OrderMoney
 {
-    private const string ChargesSql = "SELECT party, kind, description, amount_fen FROM work_order_charges WHERE work_order_id = @Id ORDER BY party, kind";
+    private const string ChargesSql = "SELECT party, kind, description, description_code, description_args, amount_fen FROM work_order_charges WHERE work_order_id = @Id ORDER BY party, kind";
     private const string PaymentsSql = "SELECT id, amount_fen, method, reference, received_at FROM work_order_payments WHERE work_order_id = @Id ORDER BY received_at";
     private const string InsertPaymentSql = """
         INSERT INTO work_order_payments (id, work_order_id, amount_fen, method, reference, received_by_user_id, received_at)
@@ -66,7 +67,7 @@ public static class OrderMoney
     private static async Task<OrderMoneyView> ViewAsync(DbConnection c, DbTransaction? tx, Guid id)
     {
         var charges = (await c.QueryAsync<ChargeRow>(ChargesSql, new { Id = id }, tx))
-            .Select(r => new ChargeView(r.Party, r.Kind, r.Description, Fen.ToYuan(r.AmountFen))).ToArray();
+            .Select(r => r.View()).ToArray();
         var payments = (await c.QueryAsync<PaymentRow>(PaymentsSql, new { Id = id }, tx))
             .Select(p => new PaymentView(p.Id, Fen.ToYuan(p.AmountFen), p.Method, p.Reference, p.ReceivedAt)).ToArray();
         decimal Sum(string party) => charges.Where(ch => ch.Party == party).Sum(ch => ch.Amount);
@@ -79,7 +80,15 @@ public static class OrderMoney
         public string Party { get; init; } = "";
         public string Kind { get; init; } = "";
         public string Description { get; init; } = "";
+        public string? DescriptionCode { get; init; }
+        public string? DescriptionArgs { get; init; }
         public long AmountFen { get; init; }
+
+        public ChargeView View()
+        {
+            var description = Text.StoredOrSaid(DescriptionCode, DescriptionArgs, Description);
+            return new(Party, Kind, description?.Render() ?? "", description, Fen.ToYuan(AmountFen));
+        }
     }
 
     private sealed class PaymentRow

@@ -38,6 +38,9 @@ public static partial class Codes
         [typeof(Settlements.RunStatus)] = "run-status",
         [typeof(DayOfWeek)] = "weekday",
         [typeof(Settlements.PaymentMethod)] = "payment-method",
+        [typeof(RepairLevel)] = "repair-level",
+        [typeof(WorkOrderType)] = "type",
+        [typeof(Callbacks.CallbackKind)] = "callback-kind",
     };
 
     /// <summary>Words that are not enum values: the actions of a settlement run.</summary>

@@ -57,6 +57,13 @@ public sealed partial record Text(string Code, IReadOnlyDictionary<string, objec
     public static Text Stored(string code, string? argsJson) =>
         string.IsNullOrEmpty(argsJson) ? Of(code) : new(code, JsonSerializer.Deserialize<Dictionary<string, object?>>(argsJson, StoreJson) ?? []);
 
+    /// <summary>
+    /// A text stored either as code + arguments (the system's) or as people's own words in a plain column (an
+    /// adjustment's description, a cancel reason, or a sentence stored before texts had codes).
+    /// </summary>
+    public static Text? StoredOrSaid(string? code, string? argsJson, string? words) =>
+        code is not null ? Stored(code, argsJson) : string.IsNullOrEmpty(words) ? null : Codes.Said.With(words);
+
     private static Text FromJson(JsonElement e) => Stored(e.GetProperty("code").GetString() ?? "",
         e.TryGetProperty("args", out var args) && args.ValueKind == JsonValueKind.Object ? args.GetRawText() : null);
 }

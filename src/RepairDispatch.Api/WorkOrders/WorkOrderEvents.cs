@@ -76,7 +76,7 @@ public static class WorkOrderEvents
 
         public WorkOrderEvent View()
         {
-            var reason = ReasonCode is { } code ? Texts.Text.Stored(code, ReasonArgs) : Said(Reason);
+            var reason = Texts.Text.StoredOrSaid(ReasonCode, ReasonArgs, Reason);
             return new(Id, WorkOrderId, At, OccurredAt, Actor, Kind, Codes.EventKind(Kind).Render(), ParseStatus(FromStatus), ParseStatus(ToStatus),
                 reason?.Render(), reason);
         }

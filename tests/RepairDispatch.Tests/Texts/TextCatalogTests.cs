@@ -68,3 +68,15 @@ public class TextCatalogTests
         stored.Render(Localization.English).Should().Be(text.Render(Localization.English)).And.Contain("TV");
     }
 }
+
+public class ExportTextTests
+{
+    [Fact]
+    public void ExportHeadersAndLabelsComeFromTheTextsInBothLanguages()
+    {
+        foreach (var columns in new[] { RepairDispatch.Api.Settlements.ExportColumns.En, RepairDispatch.Api.Settlements.ExportColumns.Zh })
+            columns.LineHeaders.Concat(columns.SummaryHeaders).Append(columns.YesNo(true)).Should().NotContain(h => h.StartsWith("export."));
+        RepairDispatch.Api.Settlements.ExportColumns.LineKinds.Select(RepairDispatch.Api.Settlements.ExportColumns.Zh.Label)
+            .Should().NotContain(l => l.StartsWith("line-kind.")).And.OnlyHaveUniqueItems();
+    }
+}
