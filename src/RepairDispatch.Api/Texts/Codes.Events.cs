@@ -33,6 +33,16 @@ public static partial class Codes
         public static readonly Code Changed = new("event.changed", "fields");
     }
 
+    /// <summary>Customer and manager messages (`message.{template}`), with the values each is sent with.</summary>
+    public static class Message
+    {
+        public static readonly Code AppointmentConfirmed = new("message.AppointmentConfirmed", "number", "technician", "window");
+        public static readonly Code TechnicianOnTheWay = new("message.TechnicianOnTheWay", "technician", "number");
+        public static readonly Code JobDone = new("message.JobDone", "number", "callbackOn");
+        public static readonly Code SlaBreached = new("message.SlaBreached", "number", "deadline", "dueAt");
+        public static readonly Code ComplaintOpened = new("message.ComplaintOpened", "customer", "number", "satisfaction");
+    }
+
     /// <summary>An instant in texts: UTC, to the minute, the same in every language.</summary>
     public static string Instant(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

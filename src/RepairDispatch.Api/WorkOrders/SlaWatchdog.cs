@@ -69,8 +69,8 @@ public sealed class SlaWatchdog(Db db, TimeProvider clock, IOptions<Notification
                         Texts.Codes.Event.SlaBreached.With(Texts.Text.Of("sla-deadline." + breach.Deadline), Texts.Codes.Instant(breach.DueAt)));
                     await Outbox.ToManagersAsync(c, tx, breach.StoreId, breach.Id, MessageTemplate.SlaBreached, new()
                     {
-                        ["number"] = breach.Number, ["deadline"] = breach.Deadline,
-                        ["dueAt"] = breach.DueAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                        ["number"] = breach.Number, ["deadline"] = Texts.Text.Of("sla-deadline." + breach.Deadline),
+                        ["dueAt"] = Texts.Codes.Instant(breach.DueAt),
                     }, notifications.Value.Language, now);
                     return 1;
                 });
