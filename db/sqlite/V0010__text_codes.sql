@@ -37,3 +37,7 @@ ALTER TABLE settlement_lines ADD COLUMN description_code TEXT NULL;
 ALTER TABLE settlement_lines ADD COLUMN description_args TEXT NULL;
 UPDATE work_order_charges SET description_code = 'charge.on-site-fee', description = '' WHERE kind = 'OnSiteFee' AND description = 'On-site fee';
 UPDATE settlement_lines SET description_code = 'charge.on-site-fee', description = '' WHERE kind = 'OnSiteFee' AND description = 'On-site fee';
+
+-- A day plan's reason for leaving a visit out: the optimiser's code + arguments (older plans keep their sentence).
+ALTER TABLE dispatch_plan_stops ADD COLUMN unserved_reason_code TEXT NULL;
+ALTER TABLE dispatch_plan_stops ADD COLUMN unserved_reason_args TEXT NULL;

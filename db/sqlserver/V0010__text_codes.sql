@@ -45,3 +45,7 @@ ALTER TABLE settlement_lines ADD description_args NVARCHAR(2000) NULL;
 GO
 UPDATE work_order_charges SET description_code = 'charge.on-site-fee', description = N'' WHERE kind = 'OnSiteFee' AND description = N'On-site fee';
 UPDATE settlement_lines SET description_code = 'charge.on-site-fee', description = N'' WHERE kind = 'OnSiteFee' AND description = N'On-site fee';
+
+-- A day plan's reason for leaving a visit out: the optimiser's code + arguments (older plans keep their sentence).
+ALTER TABLE dispatch_plan_stops ADD unserved_reason_code NVARCHAR(64) NULL;
+ALTER TABLE dispatch_plan_stops ADD unserved_reason_args NVARCHAR(2000) NULL;

@@ -6,7 +6,8 @@ public sealed record PlannedStop(Guid WorkOrderId, string Number, int Sequence, 
 
 public sealed record PlannedRoute(Guid TechnicianId, string TechnicianName, IReadOnlyList<PlannedStop> Stops);
 
-public sealed record UnplannedVisit(Guid WorkOrderId, string Number, string Reason);
+/// <param name="Reason">In the caller's language; <paramref name="ReasonCode"/> is the same as a code with arguments.</param>
+public sealed record UnplannedVisit(Guid WorkOrderId, string Number, string Reason, Texts.Text? ReasonCode);
 
 /// <param name="Progress">0–1 while the optimiser runs.</param>
 /// <param name="TravelMinutes">The plan's total driving time.</param>

@@ -77,7 +77,7 @@ public static class DayPlans
             foreach (var stop in await c.QueryAsync<DayPlanStore.StopRow>(DayPlanStore.StopsSql, new { plan.Id }, tx))
             {
                 if (stop.TechnicianId is not { } technician) continue;
-                if (await PlaceAsync(c, tx, stop, technician, me, now, plan.Day) is { } why) skipped.Add(new UnplannedVisit(stop.WorkOrderId, stop.Number, why));
+                if (await PlaceAsync(c, tx, stop, technician, me, now, plan.Day) is { } why) skipped.Add(new UnplannedVisit(stop.WorkOrderId, stop.Number, why.Render(), why));
             }
             await c.ExecuteAsync(AppliedSql, new { plan.Id, Now = now }, tx);
             var applied = (await DayPlanStore.LoadAsync(c, tx, id))!;
@@ -86,7 +86,7 @@ public static class DayPlans
     }
 
     /// <summary>Assigns the order to the planned technician (if it may still move) and sets its place; else says why not.</summary>
-    private static async Task<string?> PlaceAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, DayPlanStore.StopRow stop,
+    private static async Task<Text?> PlaceAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, DayPlanStore.StopRow stop,
         Guid technician, CurrentUser me, DateTimeOffset now, DateOnly day)
     {
         var order = (await WorkOrder.LoadAsync(c, tx, stop.WorkOrderId))!;
@@ -97,6 +97,6 @@ public static class DayPlans
             return null;
         }
         return await order.AssignAsync(c, tx, technician, me, now, nameof(WorkOrderAction.Assign), Codes.Event.DayPlan.With(Codes.Day(day)))
-            ? null : $"now {order.Status} with another technician: left as it is";
+            ? null : Codes.Plan.MovedOn.With(Codes.Word(order.Status));
     }
 }

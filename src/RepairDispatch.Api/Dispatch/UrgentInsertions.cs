@@ -13,7 +13,9 @@ namespace RepairDispatch.Api.Dispatch;
 public sealed record UrgentInsertionRequest([property: Required] Guid? WorkOrderId);
 
 /// <param name="TechnicianId">Who takes it; null when no route of today's plan could (see <paramref name="Reason"/>).</param>
-public sealed record UrgentInsertionResponse(Guid WorkOrderId, Guid? TechnicianId, int? Sequence, DateTimeOffset? PlannedArrival, string? Reason);
+/// <param name="Reason">Why it was not inserted, in the caller's language; <paramref name="ReasonCode"/> is the same as a code with arguments.</param>
+public sealed record UrgentInsertionResponse(Guid WorkOrderId, Guid? TechnicianId, int? Sequence, DateTimeOffset? PlannedArrival, string? Reason,
+    Text? ReasonCode = null);
 
 /// <summary>
 /// An urgent order arriving during the day goes into today's applied plan at the cheapest feasible place: one
@@ -81,8 +83,9 @@ public static class UrgentInsertions
 
         if (result.Unserved.FirstOrDefault(u => u.VisitId == urgent.Id) is { } refused)
         {
-            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "UrgentNotInserted", null, null, Codes.Legacy.With(refused.Reason));
-            return new UrgentInsertionResponse(order.Id, null, null, null, refused.Reason);
+            var why = Codes.Plan.Of(refused.Why, day.TechnicianNames);
+            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "UrgentNotInserted", null, null, why);
+            return new UrgentInsertionResponse(order.Id, null, null, null, why.Render(), why);
         }
         var route = result.Routes.Single(r => r.Stops.Any(s => s.VisitId == urgent.Id));
         var technician = Guid.Parse(route.VehicleId);
@@ -101,7 +104,7 @@ public static class UrgentInsertions
         {
             PlanId = planId, WorkOrderId = Guid.Parse(s.VisitId), TechnicianId = (Guid?)technician, Sequence = (int?)(i + 1),
             Arrival = (DateTimeOffset?)day.At(s.Arrival), ServiceStart = (DateTimeOffset?)day.At(s.ServiceStart),
-            ServiceEnd = (DateTimeOffset?)day.At(s.Departure), UnservedReason = (string?)null,
+            ServiceEnd = (DateTimeOffset?)day.At(s.Departure), UnservedReasonCode = (string?)null, UnservedReasonArgs = (string?)null,
         }), tx);
         for (var i = 0; i < route.Stops.Count; i++)
         {

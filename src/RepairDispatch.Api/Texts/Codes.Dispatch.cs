@@ -17,6 +17,28 @@ public static partial class Codes
         public static readonly Code OutsideDistricts = new("candidate.outside-districts");
     }
 
+    /// <summary>Why a day plan (or an urgent insertion) left a visit out: the optimiser's reasons (`plan.{code}`).</summary>
+    public static class Plan
+    {
+        public static readonly Code PinnedAbsent = new("plan.pinned-absent", "technician");
+        public static readonly Code NoSkills = new("plan.no-skills", "skills");
+        public static readonly Code PinnedLacksSkill = new("plan.pinned-lacks-skill", "technician", "skills");
+        public static readonly Code DemandExceeds = new("plan.demand-exceeds", "demand");
+        public static readonly Code NoWindow = new("plan.no-window", "window");
+        public static readonly Code NoRoom = new("plan.no-room", "qualified", "window");
+        public static readonly Code PinnedOutOfReach = new("plan.pinned-out-of-reach", "technician", "window");
+        public static readonly Code MovedOn = new("plan.moved-on", "status");
+
+        /// <summary>The optimiser's reason as a text; a technician is named, a category skill is a word.</summary>
+        public static Text Of(Planning.UnservedReason why, IReadOnlyDictionary<string, string> technicianNames) =>
+            new("plan." + why.Code, why.Args.ToDictionary(a => a.Key, a => (object?)(a.Key switch
+            {
+                "technician" => technicianNames.GetValueOrDefault(a.Value, a.Value),
+                "skills" => a.Value.Split(", ").Select(s => Enum.TryParse<Customers.ApplianceCategory>(s, out var c) ? Word(c) : Said.With(s)).ToList(),
+                _ => a.Value,
+            })));
+    }
+
     /// <summary>Why a technician or partner cannot take an order.</summary>
     public static class Excluded
     {
