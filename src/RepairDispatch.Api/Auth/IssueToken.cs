@@ -46,7 +46,8 @@ public static class IssueToken
                     await c.ExecuteAsync(LoginFailedSql, new { user.Id, Max = options.Value.MaxFailedLogins, LockUntil = lockUntil }, tx);
                 }
                 log.LogWarning("Failed login for {Username}", request.Username);
-                return Problems.Make(StatusCodes.Status401Unauthorized, "invalid-credentials", Codes.Refusal.WrongPassword);
+                // The failed attempt must count towards the lockout even though the login is refused.
+                return new CommitAndRefuse(Problems.Make(StatusCodes.Status401Unauthorized, "invalid-credentials", Codes.Refusal.WrongPassword));
             }
             if (user.FailedLogins > 0) await c.ExecuteAsync(LoginSucceededSql, new { user.Id }, tx);
             var subject = new TokenSubject(user.Id, user.Username, user.Role, user.StoreId, user.TechnicianId);
@@ -69,8 +70,10 @@ public static class IssueToken
 }
 
 /// <summary>A 429 with its Retry-After header.</summary>
-public sealed class RetryAfter(int seconds, IResult inner) : IResult
+public sealed class RetryAfter(int seconds, IResult inner) : IResult, INestedHttpResult
 {
+    public IResult Result => inner;
+
     public Task ExecuteAsync(HttpContext http)
     {
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);

@@ -33,7 +33,8 @@ public static class RefreshToken
             {
                 await c.ExecuteAsync(RevokeFamilySql, new { Now = now, row.FamilyId }, tx);
                 logs.CreateLogger(typeof(RefreshToken)).LogWarning("Refresh token reused for user {UserId}: family revoked", row.UserId);
-                return Invalid();
+                // The leaked family stays revoked although the request is refused.
+                return new CommitAndRefuse(Invalid());
             }
             var subject = new TokenSubject(row.UserId, row.Username, row.Role, row.StoreId, row.TechnicianId);
             return TypedResults.Ok(await tokens.IssueAsync(c, tx, subject, row.FamilyId));

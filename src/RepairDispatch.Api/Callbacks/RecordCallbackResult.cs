@@ -63,6 +63,7 @@ public static class RecordCallbackResult
                 _ => (CallbackStatus.NoAnswer, CallbackRules.NextWorkingDay(today)),
             };
             var closed = status != CallbackStatus.NoAnswer;
+            await WriteRaces.BeforeVersionedWriteAsync(c, tx, "callbacks", id);
             if (await c.ExecuteAsync(UpdateSql, new
                 {
                     Id = id, callback.Version, Status = status.ToString(), Attempts = attempts, DueOn = dueOn, request.Satisfaction,

@@ -36,8 +36,7 @@ public static class ComplaintHandlers
           AND (@WorkOrderId IS NULL OR work_order_id = @WorkOrderId)
         ORDER BY created_at DESC, id DESC
         """;
-    private const string ListSqlite = "SELECT " + Complaint.Columns + Filter + " LIMIT @Take";
-    private const string ListSqlServer = "SELECT TOP (@Take) " + Complaint.Columns + Filter;
+    private static readonly DialectSql ListSql = Paging.FirstRows("SELECT " + Complaint.Columns + Filter);
 
     public static async Task<IResult> Create(CreateComplaintRequest request, HttpContext http, Db db, TimeProvider clock)
     {
@@ -72,7 +71,7 @@ public static class ComplaintHandlers
     {
         if (pageSize is < 1 or > 200) return Problems.Validation("pageSize", Codes.Refusal.Between1And200);
         await using var c = await db.OpenAsync();
-        var rows = await c.QueryAsync<Complaint>(db.Sql(ListSqlite, ListSqlServer), new
+        var rows = await c.QueryAsync<Complaint>(db.Sql(ListSql), new
         {
             http.Me().StoreId, Status = status?.ToString(), OwnerUserId = ownerUserId, TechnicianId = technicianId, WorkOrderId = workOrderId,
             Take = pageSize ?? 50,
@@ -126,6 +125,7 @@ public static class ComplaintHandlers
                 return Problems.Conflict("invalid-transition", Codes.Refusal.ComplaintCannot.With(Codes.Word(complaint.Status)),
                     new Dictionary<string, object?> { ["currentStatus"] = complaint.Status.ToString() });
             if (await change(complaint, c, tx, now) is { } refusal) return refusal;
+            await WriteRaces.BeforeVersionedWriteAsync(c, tx, "complaints", complaint.Id);
             if (await c.ExecuteAsync(SaveSql, new
                 {
                     complaint.Id, complaint.Version, Status = complaint.Status.ToString(), complaint.OwnerUserId, complaint.Resolution,

@@ -67,7 +67,6 @@ public static class CreateContract
                 if (validFrom <= previous.ValidFrom || previous.ValidTo is { } end && end <= validFrom)
                     return Problems.Validation("validFrom", Codes.Refusal.ValidFromInsideSuperseded.With(Codes.Day(previous.ValidFrom),
                         previous.ValidTo is { } to ? Codes.Day(to) : Codes.Refusal.OpenEnded));
-                await c.ExecuteAsync(EndPreviousSql, new { Id = previousId, ValidTo = validFrom }, tx);
                 (seriesId, version) = (previous.SeriesId, previous.Version + 1);
             }
             var overlapping = (await c.QueryAsync<string>(OverlapSql, new
@@ -77,7 +76,8 @@ public static class CreateContract
             }, tx)).Distinct().ToList();
             if (overlapping.Count > 0)
                 return Problems.Conflict("contract-overlap", Codes.Refusal.ContractOverlap.With(
-                    overlapping.Select(category => Codes.Category(category)).ToList()));;
+                    overlapping.Select(category => Codes.Category(category)).ToList()));
+            if (request.Supersedes is { } superseded) await c.ExecuteAsync(EndPreviousSql, new { Id = superseded, ValidTo = validFrom }, tx);
 
             var contract = ContractRules.ToResponse(request, id, Guid.CreateVersion7(), seriesId, (int)version, clock.GetUtcNow());
             await InsertAsync(c, tx, contract, me.Id);

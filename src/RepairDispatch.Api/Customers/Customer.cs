@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Dapper;
 using RepairDispatch.Api.Infrastructure;
@@ -19,22 +18,10 @@ public static partial class Customer
     private const string GetSql = "SELECT " + Columns + " FROM customers WHERE id = @Id";
     private const string StoreOfSql = "SELECT store_id FROM customers WHERE id = @Id";
 
-    // The ids of a page travel as one JSON array, so one query serves any page size on both databases.
-    private const string PhonesSqlite = """
-        SELECT customer_id, phone FROM customer_phones
-        WHERE customer_id IN (SELECT value FROM json_each(@Ids)) ORDER BY customer_id, position
-        """;
-    private const string PhonesSqlServer = """
-        SELECT customer_id, phone FROM customer_phones
-        WHERE customer_id IN (SELECT CAST([value] AS UNIQUEIDENTIFIER) FROM OPENJSON(@Ids)) ORDER BY customer_id, position
-        """;
-    private const string AddressesSqlite = """
+    private const string PhonesSql = "SELECT customer_id, phone FROM customer_phones WHERE customer_id IN @Ids ORDER BY customer_id, position";
+    private const string AddressesSql = """
         SELECT id, customer_id, district, street, lat, lon FROM customer_addresses
-        WHERE customer_id IN (SELECT value FROM json_each(@Ids)) ORDER BY customer_id, position
-        """;
-    private const string AddressesSqlServer = """
-        SELECT id, customer_id, district, street, lat, lon FROM customer_addresses
-        WHERE customer_id IN (SELECT CAST([value] AS UNIQUEIDENTIFIER) FROM OPENJSON(@Ids)) ORDER BY customer_id, position
+        WHERE customer_id IN @Ids ORDER BY customer_id, position
         """;
 
     /// <summary>"138-0000 1234" → "13800001234"; null when what is left is not a phone number.</summary>
@@ -51,18 +38,18 @@ public static partial class Customer
         return storeId is { } s && me.SeesStore(s) ? s : null;
     }
 
-    public static async Task<CustomerResponse?> GetAsync(DbConnection c, Db db, Guid id)
+    public static async Task<CustomerResponse?> GetAsync(DbConnection c, Guid id)
     {
         var row = await c.QuerySingleOrDefaultAsync<Row>(GetSql, new { Id = id });
-        return row is null ? null : (await CompleteAsync(c, db, [row]))[0];
+        return row is null ? null : (await CompleteAsync(c, [row]))[0];
     }
 
-    public static async Task<List<CustomerResponse>> CompleteAsync(DbConnection c, Db db, IReadOnlyList<Row> rows)
+    public static async Task<List<CustomerResponse>> CompleteAsync(DbConnection c, IReadOnlyList<Row> rows)
     {
         if (rows.Count == 0) return [];
-        var ids = new { Ids = JsonSerializer.Serialize(rows.Select(r => r.Id.ToString())) };
-        var phones = (await c.QueryAsync<PhoneRow>(db.Sql(PhonesSqlite, PhonesSqlServer), ids)).ToLookup(p => p.CustomerId, p => p.Phone);
-        var addresses = (await c.QueryAsync<AddressRow>(db.Sql(AddressesSqlite, AddressesSqlServer), ids))
+        var ids = new { Ids = Db.IdList(c, rows.Select(r => r.Id)) };
+        var phones = (await c.QueryAsync<PhoneRow>(PhonesSql, ids)).ToLookup(p => p.CustomerId, p => p.Phone);
+        var addresses = (await c.QueryAsync<AddressRow>(AddressesSql, ids))
             .ToLookup(a => a.CustomerId, a => new AddressResponse(a.Id, a.District, a.Street, a.Lat, a.Lon));
         return rows.Select(r => new CustomerResponse(r.Id, r.StoreId, r.Name, phones[r.Id].ToList(), addresses[r.Id].ToList(),
             Enum.Parse<CustomerTier>(r.Tier), r.CallbackConsent, r.Notes, r.CreatedAt)).ToList();

@@ -10,7 +10,7 @@ public static class GetCustomer
     public static async Task<Results<Ok<CustomerResponse>, ProblemHttpResult>> Handle(Guid id, HttpContext http, Db db)
     {
         await using var c = await db.OpenAsync();
-        var customer = await Customer.GetAsync(c, db, id);
+        var customer = await Customer.GetAsync(c, id);
         // Another store's customer answers like a missing one: its existence is not the caller's business.
         return customer is null || !http.Me().SeesStore(customer.StoreId) ? Problems.NotFound(Codes.Thing.Customer) : TypedResults.Ok(customer);
     }

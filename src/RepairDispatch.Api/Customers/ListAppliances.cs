@@ -13,8 +13,7 @@ public static class ListAppliances
           AND (@CursorAt IS NULL OR a.created_at < @CursorAt OR (a.created_at = @CursorAt AND a.id < @CursorId))
         ORDER BY a.created_at DESC, a.id DESC
         """;
-    private const string ListSqlite = "SELECT " + Appliance.Columns + Appliance.From + Where + " LIMIT @Take";
-    private const string ListSqlServer = "SELECT TOP (@Take) " + Appliance.Columns + Appliance.From + Where;
+    private static readonly DialectSql ListSql = Paging.FirstRows("SELECT " + Appliance.Columns + Appliance.From + Where);
 
     public static async Task<Results<Ok<Page<ApplianceResponse>>, ProblemHttpResult>> Handle(
         Guid id, HttpContext http, Db db, int? pageSize, string? cursor)
@@ -25,7 +24,7 @@ public static class ListAppliances
 
         await using var c = await db.OpenAsync();
         if (await Customer.VisibleStoreAsync(c, null, id, http.Me()) is null) return Problems.NotFound(Codes.Thing.Customer);
-        var rows = (await c.QueryAsync<Appliance.Row>(db.Sql(ListSqlite, ListSqlServer), new
+        var rows = (await c.QueryAsync<Appliance.Row>(db.Sql(ListSql), new
         {
             CustomerId = id,
             CursorAt = hasCursor ? at : (DateTimeOffset?)null,

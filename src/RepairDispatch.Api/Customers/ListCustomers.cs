@@ -17,8 +17,7 @@ public static class ListCustomers
           AND (@CursorAt IS NULL OR c.created_at < @CursorAt OR (c.created_at = @CursorAt AND c.id < @CursorId))
         ORDER BY c.created_at DESC, c.id DESC
         """;
-    private const string ListSqlite = "SELECT " + Customer.Columns + " " + Where + " LIMIT @Take";
-    private const string ListSqlServer = "SELECT TOP (@Take) " + Customer.Columns + " " + Where + " OPTION (RECOMPILE)";
+    private static readonly DialectSql ListSql = Paging.FirstRows("SELECT " + Customer.Columns + " " + Where, "OPTION (RECOMPILE)");
 
     public static async Task<Results<Ok<Page<CustomerResponse>>, ProblemHttpResult>> Handle(
         HttpContext http, Db db, [StringLength(32)] string? phone, [StringLength(200)] string? q, Guid? storeId, int? pageSize, string? cursor)
@@ -34,7 +33,7 @@ public static class ListCustomers
         var hasCursor = Cursor.TryDecode(cursor, out var at, out var lastId);
 
         await using var c = await db.OpenAsync();
-        var rows = (await c.QueryAsync<Customer.Row>(db.Sql(ListSqlite, ListSqlServer), new
+        var rows = (await c.QueryAsync<Customer.Row>(db.Sql(ListSql), new
         {
             StoreId = store,
             Pattern = string.IsNullOrWhiteSpace(q) ? null : "%" + Like.Escape(q.Trim()) + "%",
@@ -44,7 +43,7 @@ public static class ListCustomers
             Take = size + 1,
         })).ToList();
         var page = Cursor.Cut(rows, size, r => (r.CreatedAt, r.Id));
-        return TypedResults.Ok(new Page<CustomerResponse>(await Customer.CompleteAsync(c, db, page.Items), page.NextCursor));
+        return TypedResults.Ok(new Page<CustomerResponse>(await Customer.CompleteAsync(c, page.Items), page.NextCursor));
     }
 }
 

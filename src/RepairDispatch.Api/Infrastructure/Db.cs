@@ -44,11 +44,12 @@ public sealed class Db : IDisposable
 
     public void Dispose() => _prepared.Dispose();
 
-    public string Sql(string sqlite, string sqlServer) => IsSqlite ? sqlite : sqlServer;
+    public string Sql(DialectSql sql) => IsSqlite ? sql.Sqlite : sql.SqlServer;
 
     /// <summary>
-    /// A Guid list for Dapper's `IN @Ids` expansion. Dapper expands lists without the type handlers, so on
-    /// SQLite the ids must already be the stored text (as an IEnumerable, or Dapper will not expand it).
+    /// The one way to pass ids to a query: `WHERE x IN @Ids` with this list (Dapper expands it on both databases; lists here
+    /// are a page or a request, far below SQL Server's 2100 parameters). Dapper expands lists without the type handlers, so
+    /// on SQLite the ids must already be the stored text (as an IEnumerable, or Dapper will not expand it).
     /// </summary>
     public static System.Collections.IEnumerable IdList(DbConnection c, IEnumerable<Guid> ids) =>
         c is SqliteConnection ? ids.Select(id => id.ToString()).ToArray() : ids.ToArray();
@@ -61,8 +62,11 @@ public sealed class Db : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one transaction; commits only when it returns normally. The first transaction
-    /// of a request sent with an Idempotency-Key also stores the key (<see cref="IdempotencyScope"/>).
+    /// Runs <paramref name="work"/> in one transaction (one unit of work); commits only when it returns normally with an
+    /// answer that is not a refusal (<see cref="Refusal.Is"/>): a returned problem rolls back, like a thrown
+    /// <see cref="RefusedException"/>, unless it says <see cref="CommitAndRefuse"/>. A versioned write that finds its row
+    /// changed (<see cref="ConcurrencyConflictException"/>) runs the whole work again from fresh state. The first
+    /// transaction of a request sent with an Idempotency-Key also stores the key (<see cref="IdempotencyScope"/>).
     /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
     {
@@ -116,6 +120,12 @@ public sealed class Db : IDisposable
             var idempotency = IdempotencyScope.Current is { Claimed: false } scope ? scope : null;
             if (idempotency is not null) await idempotency.BeginAsync(connection, tx);
             var result = await work(connection, tx);
+            if (Refusal.Is(result))
+            {
+                // A refusal leaves nothing behind, not even the key's claim (the middleware keeps the answer for a retry).
+                await tx.RollbackAsync(token);
+                return result;
+            }
             if (idempotency is not null) await idempotency.BeforeCommitAsync(connection, tx);
             try
             {
@@ -151,12 +161,6 @@ public sealed class Db : IDisposable
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         return builder.ToString();
     }
-}
-
-/// <summary>Thrown inside <see cref="Db.InTransactionAsync{T}"/> to refuse: everything written so far is rolled back and the problem is the answer.</summary>
-public sealed class RefusedException(IResult problem) : Exception("The unit of work was refused.")
-{
-    public IResult Problem { get; } = problem;
 }
 
 /// <summary>A commit failed in a way that leaves its outcome unknown; it is not retried (the error handler answers 503).</summary>

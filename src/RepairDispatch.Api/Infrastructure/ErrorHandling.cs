@@ -8,7 +8,7 @@ namespace RepairDispatch.Api.Infrastructure;
 
 /// <summary>
 /// Turns the failures that escape handlers into problem+json: unreadable requests → 4xx naming the field,
-/// constraint violations → 409, anything else → 500 without internals.
+/// constraint violations and versions that kept changing → 409, anything else → 500 without internals.
 /// </summary>
 public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<ErrorHandling> logger) : IExceptionHandler
 {
@@ -19,6 +19,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
             BadHttpRequestException bad => FromBadRequest(bad),
             DbException db when DbErrors.IsConstraintViolation(db) =>
                 Problem(StatusCodes.Status409Conflict, "constraint", Codes.Refusal.ConstraintViolated),
+            ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "concurrent-update", Codes.Refusal.ConcurrentUpdate),
             OutcomeUnknownException => Problem(StatusCodes.Status503ServiceUnavailable, "outcome-unknown", Codes.Refusal.OutcomeUnknown),
             _ => null,
         };
@@ -31,7 +32,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         }
         else if (problem.Status == StatusCodes.Status409Conflict)
         {
-            logger.LogInformation("Constraint violation on {Method} {Path}: {Message}", http.Request.Method, http.Request.Path, exception.Message);
+            logger.LogInformation("Conflict on {Method} {Path}: {Message}", http.Request.Method, http.Request.Path, exception.Message);
         }
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });

@@ -8,7 +8,7 @@ namespace RepairDispatch.Api.Infrastructure;
 /// A JSON response serialized while the transaction is still open, so a request with an Idempotency-Key stores
 /// the exact response in the same transaction as its effect (<see cref="IdempotencyScope"/>).
 /// </summary>
-public sealed class JsonResponse : IResult
+public sealed class JsonResponse : IResult, IStatusCodeHttpResult
 {
     private const string ContentType = "application/json; charset=utf-8";
     private readonly int _status;
@@ -26,6 +26,8 @@ public sealed class JsonResponse : IResult
         IdempotencyScope.Current?.Respond(status, ContentType, json, etag, location);
         return new JsonResponse(status, json, etag, location);
     }
+
+    public int? StatusCode => _status;
 
     public Task ExecuteAsync(HttpContext http)
     {

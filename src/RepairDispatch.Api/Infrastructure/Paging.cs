@@ -53,3 +53,18 @@ public static class Cursor
         return new Page<T>(rows, Encode(createdAt, id));
     }
 }
+
+/// <summary>The one place that knows how each database limits rows: SQLite appends LIMIT, SQL Server puts TOP after SELECT.</summary>
+public static class Paging
+{
+    /// <summary>The first @Take rows of <paramref name="select"/> (a whole "SELECT … ORDER BY …" statement, in that order).</summary>
+    /// <param name="sqlServerOption">A SQL Server query hint, e.g. "OPTION (RECOMPILE)" for a catch-all filter that should get a plan per call.</param>
+    public static DialectSql FirstRows(string select, string sqlServerOption = "")
+    {
+        const string keyword = "SELECT ";
+        if (!select.StartsWith(keyword, StringComparison.Ordinal) || select.StartsWith(keyword + "DISTINCT", StringComparison.Ordinal))
+            throw new ArgumentException("Expected a statement that starts with SELECT (and not SELECT DISTINCT).", nameof(select));
+        var sqlServer = "SELECT TOP (@Take) " + select[keyword.Length..];
+        return new DialectSql(Sqlite: select + " LIMIT @Take", SqlServer: sqlServerOption.Length == 0 ? sqlServer : sqlServer + " " + sqlServerOption);
+    }
+}

@@ -66,10 +66,12 @@ public static class StationMetrics
 /// </summary>
 public sealed class OutboxBacklogGauge
 {
+    private const string BacklogSql = "SELECT COUNT(*) FROM outbox_messages WHERE status = 'Pending'";
+
     public OutboxBacklogGauge(IMeterFactory meters, Db db) =>
         meters.Create(StationMetrics.Name).CreateObservableGauge("repairdispatch.outbox.backlog", () =>
         {
             using var c = db.OpenAsync().GetAwaiter().GetResult();
-            return c.ExecuteScalar<long>("SELECT COUNT(*) FROM outbox_messages WHERE status = 'Pending'");
+            return c.ExecuteScalar<long>(BacklogSql);
         }, "{message}", "Messages not yet delivered.");
 }

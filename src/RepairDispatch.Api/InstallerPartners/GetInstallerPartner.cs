@@ -13,6 +13,6 @@ public static class GetInstallerPartner
     {
         await using var c = await db.OpenAsync();
         var row = await c.QuerySingleOrDefaultAsync<InstallerPartner.Row>(GetSql, new { Id = id, Today = PartnerRates.Today(clock) });
-        return row is null ? Problems.NotFound(Codes.Thing.InstallerPartner) : TypedResults.Ok((await InstallerPartner.CompleteAsync(c, db, [row]))[0]);
+        return row is null ? Problems.NotFound(Codes.Thing.InstallerPartner) : TypedResults.Ok((await InstallerPartner.CompleteAsync(c, [row]))[0]);
     }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using Dapper;
 using RepairDispatch.Api.Customers;
 using RepairDispatch.Api.Infrastructure;
@@ -15,34 +14,24 @@ internal static class InstallerPartner
     /// <summary>Columns of installer_partners p, with the rate valid on @Today.</summary>
     public const string Columns = "p.id, p.name, " + PartnerRates.RateTodayColumn + ", p.active, p.created_at";
 
-    // The ids of a page travel as one JSON array, so one query serves any page size on both databases.
-    private const string CategoriesSqlite = """
-        SELECT installer_partner_id AS partner_id, category AS value FROM installer_partner_categories
-        WHERE installer_partner_id IN (SELECT value FROM json_each(@Ids))
+    private const string CategoriesSql = """
+        SELECT installer_partner_id AS partner_id, category AS value FROM installer_partner_categories WHERE installer_partner_id IN @Ids
         """;
-    private const string CategoriesSqlServer = """
-        SELECT installer_partner_id AS partner_id, category AS value FROM installer_partner_categories
-        WHERE installer_partner_id IN (SELECT CAST([value] AS UNIQUEIDENTIFIER) FROM OPENJSON(@Ids))
-        """;
-    private const string DistrictsSqlite = """
+    private const string DistrictsSql = """
         SELECT installer_partner_id AS partner_id, district AS value FROM installer_partner_districts
-        WHERE installer_partner_id IN (SELECT value FROM json_each(@Ids)) ORDER BY district
-        """;
-    private const string DistrictsSqlServer = """
-        SELECT installer_partner_id AS partner_id, district AS value FROM installer_partner_districts
-        WHERE installer_partner_id IN (SELECT CAST([value] AS UNIQUEIDENTIFIER) FROM OPENJSON(@Ids)) ORDER BY district
+        WHERE installer_partner_id IN @Ids ORDER BY district
         """;
 
     /// <summary>The rate is kept in basis points: 0.25 ↔ 2500, so fee arithmetic never meets binary fractions.</summary>
     public static decimal Rate(long basisPoints) => basisPoints / 10_000m;
 
-    public static async Task<List<InstallerPartnerResponse>> CompleteAsync(DbConnection c, Db db, IReadOnlyList<Row> rows)
+    public static async Task<List<InstallerPartnerResponse>> CompleteAsync(DbConnection c, IReadOnlyList<Row> rows)
     {
         if (rows.Count == 0) return [];
-        var ids = new { Ids = JsonSerializer.Serialize(rows.Select(r => r.Id.ToString())) };
-        var categories = (await c.QueryAsync<ValueRow>(db.Sql(CategoriesSqlite, CategoriesSqlServer), ids))
+        var ids = new { Ids = Db.IdList(c, rows.Select(r => r.Id)) };
+        var categories = (await c.QueryAsync<ValueRow>(CategoriesSql, ids))
             .ToLookup(v => v.PartnerId, v => Enum.Parse<ApplianceCategory>(v.Value));
-        var districts = (await c.QueryAsync<ValueRow>(db.Sql(DistrictsSqlite, DistrictsSqlServer), ids)).ToLookup(v => v.PartnerId, v => v.Value);
+        var districts = (await c.QueryAsync<ValueRow>(DistrictsSql, ids)).ToLookup(v => v.PartnerId, v => v.Value);
         return rows.Select(r => new InstallerPartnerResponse(r.Id, r.Name, districts[r.Id].ToList(),
             categories[r.Id].Order().ToList(), Rate(r.ManagementFeeBp), r.Active, r.CreatedAt)).ToList();
     }

@@ -13,8 +13,7 @@ public static class ListInstallerPartners
           AND (@CursorAt IS NULL OR p.created_at < @CursorAt OR (p.created_at = @CursorAt AND p.id < @CursorId))
         ORDER BY p.created_at DESC, p.id DESC
         """;
-    private const string ListSqlite = "SELECT " + InstallerPartner.Columns + Where + " LIMIT @Take";
-    private const string ListSqlServer = "SELECT TOP (@Take) " + InstallerPartner.Columns + Where;
+    private static readonly DialectSql ListSql = Paging.FirstRows("SELECT " + InstallerPartner.Columns + Where);
 
     public static async Task<Results<Ok<Page<InstallerPartnerResponse>>, ProblemHttpResult>> Handle(
         Db db, TimeProvider clock, ApplianceCategory? category, int? pageSize, string? cursor)
@@ -23,7 +22,7 @@ public static class ListInstallerPartners
         var size = pageSize ?? Cursor.DefaultPageSize;
         var hasCursor = Cursor.TryDecode(cursor, out var at, out var lastId);
         await using var c = await db.OpenAsync();
-        var rows = (await c.QueryAsync<InstallerPartner.Row>(db.Sql(ListSqlite, ListSqlServer), new
+        var rows = (await c.QueryAsync<InstallerPartner.Row>(db.Sql(ListSql), new
         {
             Category = category?.ToString(),
             CursorAt = hasCursor ? at : (DateTimeOffset?)null,
@@ -32,6 +31,6 @@ public static class ListInstallerPartners
             Today = PartnerRates.Today(clock),
         })).ToList();
         var page = Cursor.Cut(rows, size, r => (r.CreatedAt, r.Id));
-        return TypedResults.Ok(new Page<InstallerPartnerResponse>(await InstallerPartner.CompleteAsync(c, db, page.Items), page.NextCursor));
+        return TypedResults.Ok(new Page<InstallerPartnerResponse>(await InstallerPartner.CompleteAsync(c, page.Items), page.NextCursor));
     }
 }

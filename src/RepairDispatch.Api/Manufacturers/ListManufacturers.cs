@@ -14,8 +14,7 @@ public static class ListManufacturers
           AND (@CursorAt IS NULL OR created_at < @CursorAt OR (created_at = @CursorAt AND id < @CursorId))
         ORDER BY created_at DESC, id DESC
         """;
-    private const string ListSqlite = "SELECT " + Manufacturer.Columns + Where + " LIMIT @Take";
-    private const string ListSqlServer = "SELECT TOP (@Take) " + Manufacturer.Columns + Where;
+    private static readonly DialectSql ListSql = Paging.FirstRows("SELECT " + Manufacturer.Columns + Where);
 
     public static async Task<Results<Ok<Page<ManufacturerResponse>>, ProblemHttpResult>> Handle(
         Db db, [StringLength(200)] string? q, int? pageSize, string? cursor)
@@ -24,7 +23,7 @@ public static class ListManufacturers
         var size = pageSize ?? Cursor.DefaultPageSize;
         var hasCursor = Cursor.TryDecode(cursor, out var at, out var lastId);
         await using var c = await db.OpenAsync();
-        var rows = (await c.QueryAsync<Manufacturer.Row>(db.Sql(ListSqlite, ListSqlServer), new
+        var rows = (await c.QueryAsync<Manufacturer.Row>(db.Sql(ListSql), new
         {
             Pattern = string.IsNullOrWhiteSpace(q) ? null : "%" + Like.Escape(q.Trim()) + "%",
             CursorAt = hasCursor ? at : (DateTimeOffset?)null,

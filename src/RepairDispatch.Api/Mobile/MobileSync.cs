@@ -25,26 +25,29 @@ public sealed record SyncResponse(string Token, bool Full, IReadOnlyList<MobileJ
 /// </summary>
 public static class MobileSync
 {
-    private const string BoundSqlite = "SELECT value FROM sync_clock WHERE id = 1";
-    private const string BoundSqlServer = "SELECT CAST(MIN_ACTIVE_ROWVERSION() AS BIGINT) - 1";
+    private static readonly DialectSql BoundSql = new(
+        Sqlite: "SELECT value FROM sync_clock WHERE id = 1",
+        SqlServer: "SELECT CAST(MIN_ACTIVE_ROWVERSION() AS BIGINT) - 1");
 
-    private const string ChangedSqlite = "SELECT " + WorkOrder.Columns + " FROM work_orders WHERE " + MobileJobs.ViewFilter +
-        " AND sync_version > @Since AND sync_version <= @Bound";
-    private const string ChangedSqlServer = "SELECT " + WorkOrder.Columns + " FROM work_orders WHERE " + MobileJobs.ViewFilter +
-        " AND sync_version > CAST(@Since AS BINARY(8)) AND sync_version <= CAST(@Bound AS BINARY(8))";
+    private static readonly DialectSql ChangedSql = new(
+        Sqlite: "SELECT " + WorkOrder.Columns + " FROM work_orders WHERE " + MobileJobs.ViewFilter +
+            " AND sync_version > @Since AND sync_version <= @Bound",
+        SqlServer: "SELECT " + WorkOrder.Columns + " FROM work_orders WHERE " + MobileJobs.ViewFilter +
+            " AND sync_version > CAST(@Since AS BINARY(8)) AND sync_version <= CAST(@Bound AS BINARY(8))");
 
     private const string NotInViewNow = """
          AND NOT EXISTS (SELECT 1 FROM work_orders w WHERE w.id = t.work_order_id AND w.technician_id = @TechnicianId
                          AND w.status NOT IN ('Closed','Cancelled'))
         """;
-    private const string RemovedSqlite = """
-        SELECT DISTINCT t.work_order_id FROM mobile_tombstones t
-        WHERE t.technician_id = @TechnicianId AND t.sync_version > @Since AND t.sync_version <= @Bound
-        """ + NotInViewNow;
-    private const string RemovedSqlServer = """
-        SELECT DISTINCT t.work_order_id FROM mobile_tombstones t
-        WHERE t.technician_id = @TechnicianId AND t.sync_version > CAST(@Since AS BINARY(8)) AND t.sync_version <= CAST(@Bound AS BINARY(8))
-        """ + NotInViewNow;
+    private static readonly DialectSql RemovedSql = new(
+        Sqlite: """
+            SELECT DISTINCT t.work_order_id FROM mobile_tombstones t
+            WHERE t.technician_id = @TechnicianId AND t.sync_version > @Since AND t.sync_version <= @Bound
+            """ + NotInViewNow,
+        SqlServer: """
+            SELECT DISTINCT t.work_order_id FROM mobile_tombstones t
+            WHERE t.technician_id = @TechnicianId AND t.sync_version > CAST(@Since AS BINARY(8)) AND t.sync_version <= CAST(@Bound AS BINARY(8))
+            """ + NotInViewNow);
 
     public static async Task<IResult> Get(string? since, HttpContext http, Db db, TimeProvider clock, IOptions<RetentionOptions> retention)
     {
@@ -61,11 +64,11 @@ public static class MobileSync
         var full = string.IsNullOrEmpty(since);
         return await db.InReadTransactionAsync(async (c, tx) =>
         {
-            var bound = await c.ExecuteScalarAsync<long>(db.Sql(BoundSqlite, BoundSqlServer), transaction: tx);
+            var bound = await c.ExecuteScalarAsync<long>(db.Sql(BoundSql), transaction: tx);
             if (from > bound) return Expired(Codes.Refusal.SyncAhead);
             var args = new { me.TechnicianId, Since = from, Bound = bound };
-            var changed = (await c.QueryAsync<WorkOrder>(db.Sql(ChangedSqlite, ChangedSqlServer), args, tx)).ToList();
-            var removed = full ? [] : (await c.QueryAsync<Guid>(db.Sql(RemovedSqlite, RemovedSqlServer), args, tx)).ToList();
+            var changed = (await c.QueryAsync<WorkOrder>(db.Sql(ChangedSql), args, tx)).ToList();
+            var removed = full ? [] : (await c.QueryAsync<Guid>(db.Sql(RemovedSql), args, tx)).ToList();
             var jobs = await MobileJobs.DescribeAsync(c, tx, changed, now);
             return TypedResults.Ok(new SyncResponse(Token(bound, now), full, jobs, removed));
         });

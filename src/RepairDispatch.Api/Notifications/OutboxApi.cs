@@ -16,8 +16,7 @@ public static class OutboxApi
     private const string Columns = """
         id, template, language, recipient_kind, recipient, body, work_order_id, status, attempts, next_attempt_at, last_error, sent_at, created_at
         """;
-    private const string ListSqlite = "SELECT " + Columns + " FROM outbox_messages WHERE status = @Status ORDER BY created_at DESC LIMIT @Take";
-    private const string ListSqlServer = "SELECT TOP (@Take) " + Columns + " FROM outbox_messages WHERE status = @Status ORDER BY created_at DESC";
+    private static readonly DialectSql ListSql = Paging.FirstRows("SELECT " + Columns + " FROM outbox_messages WHERE status = @Status ORDER BY created_at DESC");
     private const string RetrySql = """
         UPDATE outbox_messages SET status = 'Pending', attempts = 0, next_attempt_at = @Now, claimed_until = NULL WHERE id = @Id AND status = 'Dead'
         """;
@@ -35,7 +34,7 @@ public static class OutboxApi
     {
         if (pageSize is < 1 or > 200) return Problems.Validation("pageSize", Codes.Refusal.Between1And200);
         await using var c = await db.OpenAsync();
-        var rows = await c.QueryAsync<Row>(db.Sql(ListSqlite, ListSqlServer), new { Status = (status ?? OutboxStatus.Dead).ToString(), Take = pageSize ?? 50 });
+        var rows = await c.QueryAsync<Row>(db.Sql(ListSql), new { Status = (status ?? OutboxStatus.Dead).ToString(), Take = pageSize ?? 50 });
         return TypedResults.Ok(new Page<OutboxMessageView>(rows.Select(r => new OutboxMessageView(r.Id, r.Template, r.Language, r.RecipientKind,
             r.Recipient, r.Body, r.WorkOrderId, r.Status, r.Attempts, r.NextAttemptAt, r.LastError, r.SentAt, r.CreatedAt)).ToList(), null));
     }

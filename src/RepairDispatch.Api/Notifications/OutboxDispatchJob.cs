@@ -15,14 +15,10 @@ public sealed class OutboxDispatchJob(Db db, IMessageSender sender, TimeProvider
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    private const string DueSqlite = """
+    private static readonly DialectSql DueSql = Paging.FirstRows("""
         SELECT id FROM outbox_messages WHERE status = 'Pending' AND next_attempt_at <= @Now AND (claimed_until IS NULL OR claimed_until < @Now)
-        ORDER BY next_attempt_at LIMIT @Take
-        """;
-    private const string DueSqlServer = """
-        SELECT TOP (@Take) id FROM outbox_messages WHERE status = 'Pending' AND next_attempt_at <= @Now AND (claimed_until IS NULL OR claimed_until < @Now)
         ORDER BY next_attempt_at
-        """;
+        """);
     private const string ClaimSql = """
         UPDATE outbox_messages SET claimed_until = @Until
         WHERE id = @Id AND status = 'Pending' AND next_attempt_at <= @Now AND (claimed_until IS NULL OR claimed_until < @Now)
@@ -66,7 +62,7 @@ public sealed class OutboxDispatchJob(Db db, IMessageSender sender, TimeProvider
     private async Task<List<Guid>> DueAsync()
     {
         await using var c = await db.OpenAsync();
-        return (await c.QueryAsync<Guid>(db.Sql(DueSqlite, DueSqlServer), new { Now = clock.GetUtcNow(), Take = options.Value.BatchSize })).ToList();
+        return (await c.QueryAsync<Guid>(db.Sql(DueSql), new { Now = clock.GetUtcNow(), Take = options.Value.BatchSize })).ToList();
     }
 
     /// <summary>Claims, sends and records one message; false when another run holds it or the attempt failed.</summary>

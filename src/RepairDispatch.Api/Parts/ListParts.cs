@@ -16,8 +16,7 @@ public static class ListParts
           AND (@CursorAt IS NULL OR created_at < @CursorAt OR (created_at = @CursorAt AND id < @CursorId))
         ORDER BY created_at DESC, id DESC
         """;
-    private const string ListSqlite = "SELECT " + Part.Columns + Where + " LIMIT @Take";
-    private const string ListSqlServer = "SELECT TOP (@Take) " + Part.Columns + Where + " OPTION (RECOMPILE)";
+    private static readonly DialectSql ListSql = Paging.FirstRows("SELECT " + Part.Columns + Where, "OPTION (RECOMPILE)");
 
     public static async Task<Results<Ok<Page<PartResponse>>, ProblemHttpResult>> Handle(
         Db db, [StringLength(200)] string? q, ApplianceCategory? category, Guid? manufacturerId, int? pageSize, string? cursor)
@@ -26,7 +25,7 @@ public static class ListParts
         var size = pageSize ?? Cursor.DefaultPageSize;
         var hasCursor = Cursor.TryDecode(cursor, out var at, out var lastId);
         await using var c = await db.OpenAsync();
-        var rows = (await c.QueryAsync<Part.Row>(db.Sql(ListSqlite, ListSqlServer), new
+        var rows = (await c.QueryAsync<Part.Row>(db.Sql(ListSql), new
         {
             Pattern = string.IsNullOrWhiteSpace(q) ? null : "%" + Like.Escape(q.Trim()) + "%",
             Category = category?.ToString(),

@@ -33,6 +33,7 @@ public static class RunActions
     private const string PaidSql = "UPDATE settlement_runs SET paid_on = @PaidOn, paid_reference = @Reference WHERE id = @Id";
     private const string DisputeLinesSql = "UPDATE settlement_lines SET disputed = 1, dispute_reason = @Reason WHERE run_id = @RunId AND id IN @Lines";
     private const string LineInRunSql = "SELECT COUNT(*) FROM settlement_lines WHERE run_id = @RunId AND id = @LineId";
+    private const string LinesInRunSql = "SELECT COUNT(*) FROM settlement_lines WHERE run_id = @RunId AND id IN @Lines";
     private const string InsertAdjustmentSql = """
         INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, amount_fen, disputed, adjusts_line_id, created_at)
         SELECT @Id, @RunId, (SELECT work_order_id FROM settlement_lines WHERE id = @LineId), 'Adjustment', @Description, @AmountFen, 0, @LineId, @Now
@@ -45,8 +46,10 @@ public static class RunActions
         Move(id, "dispute", request.Reason, http, db, clock, async (c, tx) =>
         {
             var lines = Db.IdList(c, request.Lines.Distinct());
-            var marked = await c.ExecuteAsync(DisputeLinesSql, new { RunId = id, Lines = lines, Reason = request.Reason.Trim() }, tx);
-            return marked == request.Lines.Distinct().Count() ? null : Problems.Validation("lines", Codes.Refusal.LinesOfThisRun);
+            if (await c.ExecuteScalarAsync<long>(LinesInRunSql, new { RunId = id, Lines = lines }, tx) != request.Lines.Distinct().Count())
+                return Problems.Validation("lines", Codes.Refusal.LinesOfThisRun);
+            await c.ExecuteAsync(DisputeLinesSql, new { RunId = id, Lines = lines, Reason = request.Reason.Trim() }, tx);
+            return null;
         });
 
     public static Task<IResult> Pay(Guid id, PayRequest request, HttpContext http, Db db, TimeProvider clock) =>

@@ -15,8 +15,7 @@ public static class ListTechnicians
           AND (@AfterCreatedAt IS NULL OR t.created_at < @AfterCreatedAt OR (t.created_at = @AfterCreatedAt AND t.id < @AfterId))
         ORDER BY t.created_at DESC, t.id DESC
         """;
-    private const string ListSqlite = "SELECT " + TechnicianReads.Columns + " " + Filter + " LIMIT @Take";
-    private const string ListSqlServer = "SELECT TOP (@Take) " + TechnicianReads.Columns + " " + Filter;
+    private static readonly DialectSql ListSql = Paging.FirstRows("SELECT " + TechnicianReads.Columns + " " + Filter);
 
     public static async Task<Results<Ok<Page<TechnicianResponse>>, ProblemHttpResult>> Handle(
         HttpContext http, Db db, Guid? storeId, ApplianceCategory? category, bool? active, int? pageSize, string? cursor)
@@ -29,7 +28,7 @@ public static class ListTechnicians
         var after = Cursor.TryDecode(cursor, out var afterCreatedAt, out var afterId);
 
         await using var c = await db.OpenAsync();
-        var technicians = await TechnicianReads.LoadAsync(c, null, db.Sql(ListSqlite, ListSqlServer), new
+        var technicians = await TechnicianReads.LoadAsync(c, null, db.Sql(ListSql), new
         {
             StoreId = me.StoreId ?? storeId, Active = active, Category = category?.ToString(),
             AfterCreatedAt = after ? afterCreatedAt : (DateTimeOffset?)null, AfterId = after ? afterId : (Guid?)null, Take = size + 1,

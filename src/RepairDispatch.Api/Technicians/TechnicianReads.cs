@@ -35,10 +35,6 @@ internal static class TechnicianReads
             new ShiftWindow(r.ShiftFrom, r.ShiftTo), r.WorkDays.Split(','), r.Active, r.CreatedAt)).ToList();
     }
 
-    /// <summary>
-    /// A Guid list for `IN @Ids`. Dapper's list expansion skips the Guid type handler, so SQLite would bind
-    /// the ids as blobs and match nothing: hand it the text form there.
-    /// </summary>
     private sealed class Row
     {
         public Guid Id { get; init; }

@@ -156,6 +156,7 @@ public static partial class Codes
         public static readonly Code EachDayOnce = new("refusal.each-day-once");
         public static readonly Code TimeOfDay = new("refusal.time-of-day");
         public static readonly Code OpenEnded = new("refusal.open-ended");
+        public static readonly Code ConcurrentUpdate = new("refusal.concurrent-update");
     }
 
     /// <summary>What was not found (`{what} was not found.`).</summary>

@@ -17,8 +17,10 @@ public static class ETags
 }
 
 /// <summary>Adds an ETag header to a result.</summary>
-public sealed class WithETag(string etag, IResult inner) : IResult
+public sealed class WithETag(string etag, IResult inner) : IResult, INestedHttpResult
 {
+    public IResult Result => inner;
+
     public Task ExecuteAsync(HttpContext http)
     {
         http.Response.Headers.ETag = etag;

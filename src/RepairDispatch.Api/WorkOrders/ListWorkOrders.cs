@@ -22,8 +22,7 @@ public static class ListWorkOrders
           AND (@CursorAt IS NULL OR created_at < @CursorAt OR (created_at = @CursorAt AND id < @CursorId))
         ORDER BY created_at DESC, id DESC
         """;
-    private const string PageSqlite = "SELECT " + WorkOrder.Columns + " " + Filter + " LIMIT @Take";
-    private const string PageSqlServer = "SELECT TOP (@Take) " + WorkOrder.Columns + " " + Filter;
+    private static readonly DialectSql PageSql = Paging.FirstRows("SELECT " + WorkOrder.Columns + " " + Filter);
 
     public static async Task<IResult> Handle(HttpContext http, Db db, TimeProvider clock,
         WorkOrderStatus? status, Guid? technicianId, Guid? customerId, Guid? storeId, DateTimeOffset? from, DateTimeOffset? to,
@@ -41,7 +40,7 @@ public static class ListWorkOrders
         Cursor.TryDecode(cursor, out var cursorAt, out var cursorId);
         var take = pageSize ?? Cursor.DefaultPageSize;
         await using var c = await db.OpenAsync();
-        var rows = (await c.QueryAsync<WorkOrder>(db.Sql(PageSqlite, PageSqlServer), new
+        var rows = (await c.QueryAsync<WorkOrder>(db.Sql(PageSql), new
         {
             StoreId = storeId, Status = status?.ToString(), TechnicianId = technicianId, CustomerId = customerId,
             From = from?.ToUniversalTime(), To = to?.ToUniversalTime(),

@@ -44,7 +44,7 @@ public static class PatchWorkOrder
             if (Finished.Contains(order.Status))
                 return Problems.Conflict("order-finished", Codes.Refusal.OrderFinished.With(Codes.Word(order.Status)));
             var summary = changes.ApplyTo(order);
-            if (!await order.SaveAsync(c, tx, now)) return Problems.PreconditionFailed();
+            await order.SaveAsync(c, tx, now);
             await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, changes.Override is null ? "Updated" : "WarrantyOverridden",
                 null, null, WorkOrderEvents.Said(changes.Override?.Reason) ?? summary);
             return new WithETag(order.ETag, TypedResults.Ok(WorkOrderResponse.From(order, now)));

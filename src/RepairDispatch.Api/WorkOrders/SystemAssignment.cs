@@ -6,7 +6,8 @@ namespace RepairDispatch.Api.WorkOrders;
 /// <summary>
 /// Assignment decided by the system rather than the assign route (auto-dispatch, an applied day plan, an urgent
 /// insertion): the status machine decides, the order is saved with its version check and the event written, in the
-/// caller's transaction.
+/// caller's transaction. A version that moved on throws before the event is written (and the caller's unit of work
+/// runs again from fresh state).
 /// </summary>
 public static class SystemAssignment
 {

@@ -8,7 +8,8 @@ namespace RepairDispatch.Api.WorkOrders;
 /// <summary>
 /// Runs one status action the same way for every route: load, check visibility, If-Match (optional on
 /// actions), ask the status machine, let the action check and change its own fields, save with a version
-/// check, and write the event — all in one transaction.
+/// check, and write the event — all in one transaction. A version that moved on runs it all again from fresh state
+/// (then a stale If-Match answers 412).
 /// </summary>
 public static class Transition
 {
@@ -35,10 +36,10 @@ public static class Transition
                 return Problems.Validation("occurredAt", Codes.Refusal.BeforePreviousStep.With(last.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
             var from = order.Status;
             if (!StatusMachine.TryMove(from, action, out var to)) return Problems.InvalidTransition(from, action);
-            if (step is not null && await step(order, c, tx) is { } refusal) throw new RefusedException(refusal);
+            if (step is not null && await step(order, c, tx) is { } refusal) return refusal;
             order.Status = to;
             Stamp(order, from, to, when);
-            if (!await order.SaveAsync(c, tx, now)) return Problems.PreconditionFailed();
+            await order.SaveAsync(c, tx, now);
             await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, eventKind ?? action.ToString(), from, to, WorkOrderEvents.Said(reason), when);
             return JsonResponse.Of(http, WorkOrderResponse.From(order, now), etag: order.ETag);
         });

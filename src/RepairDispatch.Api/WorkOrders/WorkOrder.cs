@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Infrastructure;
 
 namespace RepairDispatch.Api.WorkOrders;
 
@@ -105,13 +106,16 @@ public sealed class WorkOrder
     public static Task<WorkOrder?> LoadAsync(DbConnection c, DbTransaction? tx, Guid id) =>
         c.QuerySingleOrDefaultAsync<WorkOrder>(LoadSql, new { Id = id }, tx);
 
-    /// <summary>Writes the order; false when another writer got there first (the version moved on).</summary>
-    public async Task<bool> SaveAsync(DbConnection c, DbTransaction tx, DateTimeOffset now)
+    /// <summary>
+    /// Writes the order, or throws <see cref="ConcurrencyConflictException"/> when another writer got there first (the
+    /// version moved on): the unit of work then rolls back and runs again from fresh state, so no caller can ignore it.
+    /// </summary>
+    public async Task SaveAsync(DbConnection c, DbTransaction tx, DateTimeOffset now)
     {
+        await WriteRaces.BeforeVersionedWriteAsync(c, tx, "work_orders", Id);
         UpdatedAt = now;
-        var saved = await c.ExecuteAsync(SaveSql, Parameters(), tx) == 1;
-        if (saved) Version++;
-        return saved;
+        if (await c.ExecuteAsync(SaveSql, Parameters(), tx) != 1) throw new ConcurrencyConflictException("work_orders", Id);
+        Version++;
     }
 
     /// <summary>Enums go to the database as their names (text columns with CHECK constraints).</summary>

@@ -1,64 +1,41 @@
-using System.Reflection;
-using System.Text.RegularExpressions;
-using Microsoft.SqlServer.TransactSql.ScriptDom;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Tests.Infrastructure.SqlBinding;
 
 namespace RepairDispatch.Tests.Infrastructure;
 
 /// <summary>
-/// SQL Server cannot run here, so every T-SQL text is at least parsed by SQL Server's own parser: each
-/// db/sqlserver script and every SQL constant of the service that runs on SQL Server (names ending in
-/// "Sql" are shared by both databases, "SqlServer" are SQL Server only; "Sqlite" ones are skipped).
+/// SQL Server cannot run here, so every T-SQL text is parsed by SQL Server's own parser and its names bound to the schema
+/// the db/sqlserver scripts build (<see cref="TSqlBinder"/>): each script against the scripts before it, and every SQL
+/// text of the service that runs on SQL Server (<see cref="ServiceSql"/>) against all of them.
 /// </summary>
 public class SqlServerScriptTests
 {
-    private static IList<ParseError> Parse(string sql)
-    {
-        new TSql170Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out var errors);
-        return errors;
-    }
+    private static string Folder => Migrator.ScriptFolder(DatabaseProvider.SqlServer);
+
+    /// <summary>The schema after the last script; each query is bound to a copy of it.</summary>
+    private static readonly Lazy<SqlSchema> Migrated = new(() => SqlSchema.FromMigrations(Folder).Schema);
 
     public static TheoryData<string> Scripts()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(Migrator.ScriptFolder(DatabaseProvider.SqlServer), "*.sql")) data.Add(Path.GetFileName(file));
+        foreach (var file in Directory.GetFiles(Folder, "V*.sql")) data.Add(Path.GetFileName(file));
         return data;
     }
 
-    public static TheoryData<string> QueryTexts()
-    {
-        var data = new TheoryData<string>();
-        foreach (var (name, _) in SqlConstants()) data.Add(name);
-        return data;
-    }
-
-    private static IEnumerable<(string Name, string Sql)> SqlConstants() =>
-        typeof(Db).Assembly.GetTypes()
-            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
-                .Where(f => f.IsLiteral && f.FieldType == typeof(string) && (f.Name.EndsWith("Sql", StringComparison.Ordinal) || f.Name.EndsWith("SqlServer", StringComparison.Ordinal)))
-                .Select(f => ($"{t.FullName}.{f.Name}", (string)f.GetRawConstantValue()!)));
+    public static TheoryData<string> QueryTexts() => new(ServiceSql.SqlServerTexts.Keys);
 
     [Theory]
     [MemberData(nameof(Scripts))]
-    public void MigrationScriptParsesAsTSql(string file)
-    {
-        var sql = File.ReadAllText(Path.Combine(Migrator.ScriptFolder(DatabaseProvider.SqlServer), file));
-
-        Parse(sql).Select(e => $"line {e.Line}: {e.Message}").Should().BeEmpty();
-    }
+    public void MigrationScriptNamesOnlyTablesAndColumnsThatExistWhenItRuns(string file) =>
+        SqlSchema.FromMigrations(Folder, upTo: file).Errors.Where(e => e.StartsWith(file + ":", StringComparison.Ordinal)).Should().BeEmpty();
 
     [Theory]
     [MemberData(nameof(QueryTexts))]
-    public void QueryTextParsesAsTSql(string name)
-    {
-        // Dapper expands `IN @list` into `IN (@list1, @list2, ...)` before SQL Server sees it.
-        var sql = Regex.Replace(SqlConstants().Single(c => c.Name == name).Sql, @"\bIN\s+@(\w+)", "IN (@$1)", RegexOptions.IgnoreCase);
-
-        Parse(sql).Select(e => $"line {e.Line}: {e.Message}").Should().BeEmpty();
-    }
+    public void QueryTextNamesOnlyTablesAndColumnsOfTheMigratedSchema(string name) =>
+        new TSqlBinder(Migrated.Value.Copy()).Bind(ServiceSql.AsSent(ServiceSql.SqlServerTexts[name])).Should().BeEmpty("{0} runs on SQL Server", name);
 
     [Fact]
-    public void ThereAreQueryTextsToCheck() => SqlConstants().Count().Should().BeGreaterThan(30);
+    public void ThereAreQueryTextsToCheck() => ServiceSql.SqlServerTexts.Should().HaveCountGreaterThan(30);
 
     [Fact]
     public void BothDialectsHaveTheSameMigrationVersions()

@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using RepairDispatch.Api.Dispatch;
+using RepairDispatch.Tests.Settlements;
+
+namespace RepairDispatch.Tests.Infrastructure;
+
+/// <summary>
+/// A station with something in every table a write can touch, built through the API: users of each role, two
+/// contracted manufacturers with settlement runs and lines, contract versions, orders in every status, a partner's
+/// installation, callbacks, complaints, day plans, parts with stock, payments, messages and location pings.
+/// <see cref="Ids"/> names what the refusal table's paths and bodies point at (`{orderNew}`).
+/// </summary>
+public sealed class RefusalStation : ApiFactory
+{
+    private readonly SemaphoreSlim _lock = new(1, 1);
+    private bool _ready;
+
+    public TestData Data { get; }
+    public Dictionary<string, string> Ids { get; } = new();
+
+    public RefusalStation() => Data = new TestData(this);
+
+    public HttpClient As(string role) => role switch
+    {
+        "admin" => Data.Admin, "manager" => Data.Manager, "frontdesk" => Data.FrontDesk, "finance" => Data.Finance,
+        "techA" => Data.TechA, "techB" => Data.TechB, "anonymous" => CreateClient(),
+        _ => throw new ArgumentException($"No client for role {role}."),
+    };
+
+    public async Task<RefusalStation> ReadyAsync()
+    {
+        await _lock.WaitAsync();
+        try
+        {
+            if (!_ready) await PopulateAsync();
+            _ready = true;
+            return this;
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd");
+
+    private async Task PopulateAsync()
+    {
+        var d = await Data.ReadyAsync();
+        var today = TestData.StationToday();
+        var period = today.ToString("yyyy-MM");
+        (Ids["store"], Ids["maker"], Ids["techA"], Ids["techB"], Ids["part"]) = (d.StoreId, d.ManufacturerId, d.TechnicianA, d.TechnicianB, d.PartId);
+        Ids["today"] = Day(today);
+        Ids["tomorrow"] = Day(today.AddDays(1));
+        Ids["period"] = period;
+        Ids["missing"] = Guid.NewGuid().ToString();
+        Ids["in60"] = Day(today.AddDays(60));
+        Ids["techTv"] = (await d.Admin.PostOk("/api/v1/technicians", new
+        {
+            storeId = d.StoreId, code = "T-TV", name = "Technician T-TV", phone = "13800000000", skills = new[] { "Tv" },
+            certifications = new[] { d.ManufacturerId }, districts = new[] { "Pudong" },
+        })).Str("id");
+        Ids["storeCode"] = (await d.Admin.GetOk("/api/v1/stores"))["items"]![0].Str("code");
+        Ids["partNumber"] = (await d.Admin.GetOk($"/api/v1/parts/{d.PartId}")).Str("partNumber");
+
+        // Contracts and settlement: a Submitted run and a Draft run of two manufacturers, each with lines.
+        var contracted = await SettlementRunTests.ManufacturerWithCompletedOrders(d, "Minor", "Major");
+        var other = await SettlementRunTests.ManufacturerWithCompletedOrders(d, "Minor");
+        Ids["contracted"] = contracted;
+        Ids["contract"] = (await d.Manager.GetOk($"/api/v1/manufacturers/{contracted}/contracts"))["items"]![0].Str("id");
+        await d.Manager.PostOk($"/api/v1/manufacturers/{contracted}/contracts", new
+        {
+            validFrom = Day(today.AddDays(30)), categories = new[] { "Refrigerator" }, fees = new { partsReimbursement = "AtCost" },
+        });
+        Ids["run"] = (await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = contracted, period })).Str("id");
+        await d.Finance.PostOk($"/api/v1/settlements/runs/{Ids["run"]}/submit", new { }, HttpStatusCode.OK);
+        Ids["draftRun"] = (await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = other, period })).Str("id");
+        Ids["line"] = (await d.Finance.GetOk($"/api/v1/settlements/runs/{Ids["run"]}/lines"))["items"]![0].Str("id");
+        Ids["otherRunLine"] = (await d.Finance.GetOk($"/api/v1/settlements/runs/{Ids["draftRun"]}/lines"))["items"]![0].Str("id");
+
+        // Work orders in every status.
+        Ids["orderNew"] = (await d.NewWorkOrder()).Str("id");
+        Ids["orderAssigned"] = await Assigned();
+        Ids["orderAccepted"] = await Assigned("accept");
+        Ids["orderOnSite"] = await Assigned("accept", "depart");
+        (await TestData.Arrive(d.TechA, Ids["orderOnSite"])).EnsureSuccessStatusCode();
+        Ids["orderCompleted"] = (await d.CompleteByTechnicianA((await d.NewWorkOrder()).Str("id"))).Str("id");
+        await d.FrontDesk.PostOk($"/api/v1/work-orders/{Ids["orderCompleted"]}/payments", new { amount = 10m, method = "Cash" });
+        Ids["orderClosed"] = (await d.CompleteByTechnicianA((await d.NewWorkOrder()).Str("id"))).Str("id");
+        await d.FrontDesk.PostOk($"/api/v1/work-orders/{Ids["orderClosed"]}/close", new { }, HttpStatusCode.OK);
+        Ids["orderCancelled"] = (await d.NewWorkOrder()).Str("id");
+        await d.FrontDesk.PostOk($"/api/v1/work-orders/{Ids["orderCancelled"]}/cancel", new { reason = "Customer fixed it" }, HttpStatusCode.OK);
+        var customer = (await d.FrontDesk.GetOk($"/api/v1/work-orders/{Ids["orderNew"]}")).Str("customerId");
+        Ids["customer"] = customer;
+        Ids["appliance"] = (await d.FrontDesk.GetOk($"/api/v1/work-orders/{Ids["orderNew"]}")).Str("applianceId");
+        Ids["orderCompletedETag"] = (await d.FrontDesk.GetAsync($"/api/v1/work-orders/{Ids["orderCompleted"]}")).Headers.ETag!.Tag;
+
+        // An installer partner with an installation order assigned to it.
+        Ids["partner"] = (await d.Manager.PostOk("/api/v1/installer-partners", new
+        {
+            name = "浦东安装网点", districts = new[] { "Pudong" }, categories = new[] { "WashingMachine" }, managementFeeRate = 0.25m, agreementFrom = Day(today.AddYears(-1)),
+        })).Str("id");
+        Ids["orderPartner"] = (await d.NewWorkOrder("Installation")).Str("id");
+        await d.Manager.PostOk($"/api/v1/work-orders/{Ids["orderPartner"]}/assign", new { installerPartnerId = Ids["partner"] }, HttpStatusCode.OK);
+
+        // Complaints: one open, one resolved.
+        Ids["complaint"] = (await d.FrontDesk.PostOk("/api/v1/complaints", new { source = "Phone", customerId = customer, description = "迟到" })).Str("id");
+        Ids["complaintResolved"] = (await d.FrontDesk.PostOk("/api/v1/complaints", new { source = "Phone", customerId = customer, description = "态度" })).Str("id");
+        await d.FrontDesk.PostOk($"/api/v1/complaints/{Ids["complaintResolved"]}/resolve", new { resolution = "道歉" }, HttpStatusCode.OK);
+
+        // Stock of the part; a job waiting for it and one completed with it (and signed), the payment sent with an Idempotency-Key.
+        await d.Manager.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/parts/{d.PartId}/stock/{d.StoreId}") { Content = JsonContent.Create(new { quantity = 4 }) });
+        Ids["orderAwaitingParts"] = await Assigned("accept", "depart");
+        (await TestData.Arrive(d.TechA, Ids["orderAwaitingParts"])).EnsureSuccessStatusCode();
+        await d.TechA.PostOk($"/api/v1/mobile/jobs/{Ids["orderAwaitingParts"]}/await-parts", new { parts = new[] { new { partId = d.PartId, qty = 1 } } }, HttpStatusCode.OK);
+        var withParts = await Assigned("accept", "depart");
+        (await TestData.Arrive(d.TechA, withParts)).EnsureSuccessStatusCode();
+        await d.TechA.PostOk($"/api/v1/mobile/jobs/{withParts}/complete", new
+        {
+            repairLevel = "Minor", mainPart = false, labourMinutes = 40, parts = new[] { new { partId = d.PartId, qty = 1 } },
+            customerSignature = Mobile.MobileClient.TinyPng,
+        }, HttpStatusCode.OK);
+        var payment = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/work-orders/{withParts}/payments") { Content = JsonContent.Create(new { amount = 1m, method = "Cash" }) };
+        payment.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        (await d.FrontDesk.SendAsync(payment)).StatusCode.Should().Be(HttpStatusCode.Created);
+
+        // Tomorrow's booked visit, planned by a Ready day plan; and a plan still Queued.
+        await Booked(today.AddDays(1));
+        Ids["planReady"] = await PlanAsync(run: true);
+        Ids["planQueued"] = await PlanAsync(run: false);
+
+        await using var c = await Db.OpenAsync();
+        Ids["callback"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM callbacks WHERE status = 'Scheduled' ORDER BY id")).ToString();
+        Ids["callbackDone"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM callbacks WHERE status = 'Scheduled' ORDER BY id DESC")).ToString();
+        await d.FrontDesk.PostOk($"/api/v1/callbacks/{Ids["callbackDone"]}/result", new { outcome = "Reached", satisfaction = 5 }, HttpStatusCode.OK);
+        Ids["message"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM outbox_messages ORDER BY id")).ToString();
+        Ids["managerUser"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE username = 'manager1'")).ToString();
+    }
+
+    private async Task<string> Assigned(params string[] steps)
+    {
+        var id = (await Data.NewWorkOrder()).Str("id");
+        await Data.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = Data.TechnicianA }, HttpStatusCode.OK);
+        foreach (var step in steps) (await Data.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    private async Task Booked(DateOnly day)
+    {
+        var (customer, appliance) = await Data.CustomerWithAppliance(day.AddYears(-3));
+        var from = new DateTimeOffset(day.Year, day.Month, day.Day, 9, 0, 0, TimeSpan.FromHours(8));
+        await Data.FrontDesk.PostOk("/api/v1/work-orders", new
+        {
+            type = "Repair", source = "Phone", customerId = customer, applianceId = appliance, faultDescription = "Broken",
+            appointment = new { from, to = from.AddHours(3) }, address = new { district = "Pudong", street = "Century Avenue", lat = 31.22, lon = 121.5 },
+        });
+    }
+
+    private async Task<string> PlanAsync(bool run)
+    {
+        var response = await Data.Manager.PostAsJsonAsync("/api/v1/dispatch/plans", new { storeId = Data.StoreId, date = Ids["tomorrow"], seconds = 1 });
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var id = (await response.Json()).Str("id");
+        if (!run) return id;
+        using var scope = Services.CreateScope();
+        (await scope.ServiceProvider.GetRequiredService<DayPlanJob>().RunAsync(Guid.Parse(id))).Should().BeTrue();
+        return id;
+    }
+}
