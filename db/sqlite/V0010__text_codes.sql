@@ -41,3 +41,14 @@ UPDATE settlement_lines SET description_code = 'charge.on-site-fee', description
 -- A day plan's reason for leaving a visit out: the optimiser's code + arguments (older plans keep their sentence).
 ALTER TABLE dispatch_plan_stops ADD COLUMN unserved_reason_code TEXT NULL;
 ALTER TABLE dispatch_plan_stops ADD COLUMN unserved_reason_args TEXT NULL;
+
+-- A complaint opened from a bad callback: its sentence as code + arguments; `description` keeps the customer's comment.
+ALTER TABLE complaints ADD COLUMN description_code TEXT NULL;
+ALTER TABLE complaints ADD COLUMN description_args TEXT NULL;
+UPDATE complaints SET description_code = 'complaint.from-callback',
+    description_args = json_object('satisfaction', CAST(substr(description, 23, 1) AS INTEGER)), description = ''
+WHERE source = 'Callback' AND substr(description, 1, 22) = 'Callback satisfaction ' AND length(description) = 25;
+UPDATE complaints SET description_code = 'complaint.from-callback-comment',
+    description_args = json_object('satisfaction', CAST(substr(description, 23, 1) AS INTEGER), 'comment', substr(description, 28)),
+    description = substr(description, 28)
+WHERE source = 'Callback' AND substr(description, 1, 22) = 'Callback satisfaction ' AND substr(description, 26, 2) = ': ';

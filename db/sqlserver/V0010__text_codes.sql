@@ -49,3 +49,16 @@ UPDATE settlement_lines SET description_code = 'charge.on-site-fee', description
 -- A day plan's reason for leaving a visit out: the optimiser's code + arguments (older plans keep their sentence).
 ALTER TABLE dispatch_plan_stops ADD unserved_reason_code NVARCHAR(64) NULL;
 ALTER TABLE dispatch_plan_stops ADD unserved_reason_args NVARCHAR(2000) NULL;
+
+-- A complaint opened from a bad callback: its sentence as code + arguments; `description` keeps the customer's comment.
+ALTER TABLE complaints ADD description_code NVARCHAR(64) NULL;
+ALTER TABLE complaints ADD description_args NVARCHAR(2000) NULL;
+GO
+UPDATE complaints SET description_code = 'complaint.from-callback',
+    description_args = (SELECT CAST(SUBSTRING(description, 23, 1) AS INT) AS satisfaction FOR JSON PATH, WITHOUT_ARRAY_WRAPPER), description = N''
+WHERE source = 'Callback' AND LEFT(description, 22) = N'Callback satisfaction ' AND LEN(description) = 25;
+UPDATE complaints SET description_code = 'complaint.from-callback-comment',
+    description_args = (SELECT CAST(SUBSTRING(description, 23, 1) AS INT) AS satisfaction, SUBSTRING(description, 28, 2000) AS comment
+                        FOR JSON PATH, WITHOUT_ARRAY_WRAPPER),
+    description = SUBSTRING(description, 28, 2000)
+WHERE source = 'Callback' AND LEFT(description, 22) = N'Callback satisfaction ' AND SUBSTRING(description, 26, 2) = N': ';

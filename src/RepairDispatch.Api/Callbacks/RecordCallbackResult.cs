@@ -85,19 +85,22 @@ public static class RecordCallbackResult
         if (order.Payer == nameof(Payer.Manufacturer) && order.ContractId is { } contract
             && await c.ExecuteScalarAsync<long?>(CallbackFeeSql, new { ContractId = contract }, tx) is { } fee and > 0)
         {
-            var description = Codes.Charge.CallbackFee.With(Text.Of("callback-kind." + callback.Kind));
+            var feeText = Codes.Charge.CallbackFee.With(Text.Of("callback-kind." + callback.Kind));
             await c.ExecuteAsync(ChargeSql, new
             {
-                callback.Id, WorkOrderId = orderId, DescriptionCode = description.Code, DescriptionArgs = description.StoredArgs(), AmountFen = fee, Now = now,
+                callback.Id, WorkOrderId = orderId, DescriptionCode = feeText.Code, DescriptionArgs = feeText.StoredArgs(), AmountFen = fee, Now = now,
             }, tx);
         }
         if (request.Satisfaction > 2) return;
+        var comment = request.Comment?.Trim();
+        var description = string.IsNullOrEmpty(comment)
+            ? Codes.Complaint.FromCallback.With(request.Satisfaction) : Codes.Complaint.FromCallbackWithComment.With(request.Satisfaction, comment);
         var complaint = new Complaint
         {
             Id = Guid.CreateVersion7(), StoreId = callback.StoreId, Source = ComplaintSource.Callback,
             Severity = request.Satisfaction == 1 ? ComplaintSeverity.High : ComplaintSeverity.Normal, Status = ComplaintStatus.Open,
             CustomerId = callback.CustomerId, WorkOrderId = orderId, TechnicianId = order.TechnicianId, CallbackId = callback.Id,
-            Description = $"Callback satisfaction {request.Satisfaction}/5" + (string.IsNullOrWhiteSpace(request.Comment) ? "" : ": " + request.Comment.Trim()),
+            Description = comment ?? "", DescriptionCode = description.Code, DescriptionArgs = description.StoredArgs(),
             RespondBy = now + Complaint.ResponseTime(request.Satisfaction == 1 ? ComplaintSeverity.High : ComplaintSeverity.Normal),
             Version = 1, CreatedByUserId = me.Id, CreatedAt = now,
         };

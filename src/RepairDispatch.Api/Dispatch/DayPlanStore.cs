@@ -72,7 +72,8 @@ public static class DayPlanStore
             .Select(g => new PlannedRoute(g.Key.Value, g.Key.Item2, g.Select(s => new PlannedStop(s.WorkOrderId, s.Number, (int)s.Sequence!.Value,
                 s.Arrival!.Value, s.ServiceStart!.Value, s.ServiceEnd!.Value)).ToList())).ToList();
         var unplanned = stops.Where(s => s.TechnicianId is null).Select(s => s.Unplanned()).ToList();
-        return new DayPlanView(plan.Id, plan.StoreId, plan.Day, plan.State, plan.Progress, plan.Phase, (int)plan.SecondsLimit, (int?)plan.Served,
+        return new DayPlanView(plan.Id, plan.StoreId, plan.Day, plan.State, plan.Progress, plan.Phase,
+            plan.Phase is { } phase ? Texts.Text.Of("plan-phase." + phase).Render() : null, (int)plan.SecondsLimit, (int?)plan.Served,
             (int?)plan.Unserved, plan.TravelSeconds is { } t ? Math.Round(t / 60.0, 1) : null, plan.Error, routes, unplanned,
             plan.CreatedAt, plan.FinishedAt, plan.AppliedAt);
     }

@@ -39,6 +39,9 @@ public static partial class Codes
             })));
     }
 
+    /// <summary>The optimiser's phases (`plan-phase.{name}`).</summary>
+    public static readonly IReadOnlyList<string> PlanPhases = ["construction", "vehicles", "travel", "done"];
+
     /// <summary>Why a technician or partner cannot take an order.</summary>
     public static class Excluded
     {

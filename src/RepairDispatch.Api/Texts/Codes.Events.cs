@@ -43,6 +43,13 @@ public static partial class Codes
         public static readonly Code ComplaintOpened = new("message.ComplaintOpened", "customer", "number", "satisfaction");
     }
 
+    /// <summary>A complaint the system opened.</summary>
+    public static class Complaint
+    {
+        public static readonly Code FromCallback = new("complaint.from-callback", "satisfaction");
+        public static readonly Code FromCallbackWithComment = new("complaint.from-callback-comment", "satisfaction", "comment");
+    }
+
     /// <summary>An instant in texts: UTC, to the minute, the same in every language.</summary>
     public static string Instant(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

@@ -18,6 +18,7 @@ public class TextCatalogTests
         var words = Codes.WordPrefixes.SelectMany(p => Enum.GetNames(p.Key).Select(v => new Code($"{p.Value}.{v}")));
         var lists = Codes.RunActions.Select(a => "run-action." + a).Concat(Codes.EventKinds.Select(k => "event." + k))
             .Concat(Codes.PatchFields.Select(f => "field." + f)).Concat(Codes.SlaDeadlines.Select(d => "sla-deadline." + d))
+            .Concat(Codes.PlanPhases.Select(p => "plan-phase." + p))
             .Select(name => new Code(name));
         return fields.Select(f => (Code)f.GetValue(null)!).Concat(words).Concat(lists);
     }

@@ -45,7 +45,10 @@ public class TextMigrationTests : IDisposable
             await c.ExecuteAsync("""
                 INSERT INTO work_order_events (id, work_order_id, at, occurred_at, actor_user_id, actor, kind, reason)
                 VALUES ('e1', 'a', 't', 't', 'u', 'x', 'ReworkOpened', 'Rework order WO-20260101-0001'),
-                       ('e2', 'a', 't', 't', 'u', 'x', 'Cancel', '客户不修了')
+                       ('e2', 'a', 't', 't', 'u', 'x', 'Cancel', '客户不修了');
+                INSERT INTO complaints (id, store_id, source, severity, customer_id, description, status, respond_by, created_by_user_id, created_at)
+                VALUES ('k1', 's', 'Callback', 'High', 'c', 'Callback satisfaction 1/5: 师傅迟到', 'Open', 't', 'u', 't'),
+                       ('k2', 's', 'Callback', 'Normal', 'c', 'Callback satisfaction 2/5', 'Open', 't', 'u', 't')
                 """);
         }
 
@@ -61,6 +64,10 @@ public class TextMigrationTests : IDisposable
             "SELECT id, reason, reason_code, reason_args FROM work_order_events ORDER BY id")).ToList();
         events[0].Should().Be(("e1", (string?)null, "event.rework-opened", """{"number":"WO-20260101-0001"}"""));
         events[1].Should().Be(("e2", "客户不修了", (string?)null, (string?)null));
+        var complaints = (await after.QueryAsync<(string Description, string Code, string Args)>(
+            "SELECT description, description_code, description_args FROM complaints ORDER BY id")).ToList();
+        complaints.Select(k => Text.Stored(k.Code, k.Args).Render(Localization.Chinese)).Should().Equal("回访满意度 1/5：师傅迟到", "回访满意度 2/5");
+        complaints.Select(k => k.Description).Should().Equal("师傅迟到", "");
     }
 
     public void Dispose()
