@@ -45,7 +45,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
 
         var english = seen.Where(s => Latin(s.Value).Any()).Select(s => $"{s.Key}: {string.Join(" | ", Latin(s.Value))}").ToList();
         english.Should().BeEmpty("a Chinese screen shows Chinese only (allow-listed brands, codes and units aside)");
-        seen.Keys.Should().HaveCountGreaterThanOrEqualTo(9);
+        seen.Keys.Should().HaveCountGreaterThanOrEqualTo(12);
         seen["desk:customer"].Should().Contain("整机保修期内");
         seen["tickets:ticket"].Should().Contain("建单");
         seen["dispatch:candidates"].Should().Contain("从家出发");
@@ -135,6 +135,8 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         await page.EvaluateAsync("sessionStorage.clear()");
         await page.GotoAsync("/");
         page.SetDefaultTimeout(15_000);
+        await Expect(page.Locator("input[name=username]")).ToBeVisibleAsync();
+        seen["sign-in"] = await page.InnerTextAsync("body");
         await page.Locator("input[name=username]").FillAsync(user);
         await page.Locator("input[name=password]").FillAsync(ApiFactory.UserPassword);
         await page.Locator("input[name=password]").PressAsync("Enter");
