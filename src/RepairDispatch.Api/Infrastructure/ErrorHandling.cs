@@ -53,11 +53,12 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
             };
         }
         var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
-        return new ProblemDetails
+        return status switch
         {
-            Status = status,
-            Type = Problems.TypeFor(status switch { 413 => "body-too-large", 415 => "unsupported-media-type", _ => "bad-request" }),
-            Detail = bad.Message, // the framework's words (English): which header or value it could not read
+            413 => Problem(status, "body-too-large", Codes.Refusal.BodyTooLarge.With(ServiceSetup.MaxBodyBytes / 1024)),
+            415 => Problem(status, "unsupported-media-type", Codes.Refusal.UnsupportedMediaType),
+            // The framework's own words (English) say which header or value it could not read.
+            _ => Problem(status, "bad-request", Codes.Refusal.BadRequest.With(bad.Message)),
         };
     }
 

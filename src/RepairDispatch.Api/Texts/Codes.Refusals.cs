@@ -157,6 +157,9 @@ public static partial class Codes
         public static readonly Code TimeOfDay = new("refusal.time-of-day");
         public static readonly Code OpenEnded = new("refusal.open-ended");
         public static readonly Code ConcurrentUpdate = new("refusal.concurrent-update");
+        public static readonly Code BodyTooLarge = new("refusal.body-too-large", "kib");
+        public static readonly Code UnsupportedMediaType = new("refusal.unsupported-media-type");
+        public static readonly Code BadRequest = new("refusal.bad-request", "reason");
     }
 
     /// <summary>What was not found (`{what} was not found.`).</summary>
