@@ -26,6 +26,7 @@ public static class Apis
         app.MapAuth();
         app.MapUsers();
         app.MapStores();
+        Calendar.CalendarApi.MapCalendar(app);
         app.MapCustomers();
         app.MapManufacturers();
         app.MapContracts();

@@ -70,4 +70,11 @@ public sealed class Tokens(IOptions<AuthOptions> options, SymmetricSecurityKey k
         NameClaimType = "name",
         RoleClaimType = "role",
     };
+
+    /// <summary>Lifetimes judged by the service's clock, the one that issued the token (IdentityModel alone reads DateTime.UtcNow).</summary>
+    public static LifetimeValidator Lifetime(TimeProvider clock) => (notBefore, expires, _, parameters) =>
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return expires is { } until && now - parameters.ClockSkew <= until && (notBefore is not { } from || from <= now + parameters.ClockSkew);
+    };
 }

@@ -28,9 +28,9 @@ public static class CallbackQueue
         }
         if (storeId is null) return Problems.Validation("storeId", Codes.Refusal.StoreRequiredForHeadquarters);
         await using var c = await db.OpenAsync();
-        if (await StoreHandlers.TimeZoneOf(c, null, storeId.Value) is not { } zone) return Problems.NotFound(Codes.Thing.Store);
+        if (await StoreClock.FindStoreAsync(c, null, storeId.Value) is not { } zone) return Problems.NotFound(Codes.Thing.Store);
         DateOnly day;
-        if (due is null or "today") day = WorkOrderNumbers.LocalDay(clock.GetUtcNow(), zone);
+        if (due is null or "today") day = zone.DayOf(clock.GetUtcNow());
         else if (!DateOnly.TryParseExact(due, "yyyy-MM-dd", out day)) return Problems.Validation("due", Codes.Refusal.DueTodayOrDate);
         var rows = await c.QueryAsync<CallbackRow>(QueueSql, new { StoreId = storeId, Day = day });
         return TypedResults.Ok(new Page<CallbackView>(rows.Select(r => r.View()).ToList(), null));

@@ -10,7 +10,7 @@ public enum CallbackStatus { Scheduled, NoAnswer, Done, Refused, Unreachable, Ca
 /// <summary>
 /// When follow-up calls (回访) fall due, in store-local days (domain.md "Callbacks"). Pure: no I/O, no clock.
 /// After a service +1 day; after an installation +3 days, and for a big appliance also +30 days; a sales follow-up
-/// +7 days after an appliance bought here is registered. An unanswered call moves to the next working day.
+/// +7 days after an appliance bought here is registered. An unanswered call moves to the next working day (Calendar.WorkingDays).
 /// </summary>
 public static class CallbackRules
 {
@@ -29,12 +29,4 @@ public static class CallbackRules
         };
 
     public static DateOnly SalesFollowUp(DateOnly registeredOn) => registeredOn.AddDays(7);
-
-    /// <summary>Monday to Friday; public holidays are not known to the station yet.</summary>
-    public static DateOnly NextWorkingDay(DateOnly day)
-    {
-        var next = day.AddDays(1);
-        while (next.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday) next = next.AddDays(1);
-        return next;
-    }
 }

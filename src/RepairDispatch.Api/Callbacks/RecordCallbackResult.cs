@@ -53,14 +53,14 @@ public static class RecordCallbackResult
             if (callback.State is not (CallbackStatus.Scheduled or CallbackStatus.NoAnswer))
                 return Problems.Conflict("callback-closed", Codes.Refusal.CallbackClosed.With(Codes.Word(callback.State)),
                     new Dictionary<string, object?> { ["currentStatus"] = callback.State.ToString() });
-            var today = WorkOrderNumbers.LocalDay(now, await StoreHandlers.TimeZoneOf(c, tx, callback.StoreId) ?? "Asia/Shanghai");
+            var today = (await StoreClock.OfStoreAsync(c, tx, callback.StoreId)).DayOf(now);
             var attempts = callback.Attempts + 1;
             var (status, dueOn) = request.Outcome switch
             {
                 CallbackOutcome.Reached => (CallbackStatus.Done, callback.DueOn),
                 CallbackOutcome.Refused => (CallbackStatus.Refused, callback.DueOn),
                 _ when attempts >= CallbackRules.MaxAttempts => (CallbackStatus.Unreachable, callback.DueOn),
-                _ => (CallbackStatus.NoAnswer, CallbackRules.NextWorkingDay(today)),
+                _ => (CallbackStatus.NoAnswer, (await Calendar.CalendarYears.AroundAsync(c, tx, today)).NextWorkingDay(today)),
             };
             var closed = status != CallbackStatus.NoAnswer;
             await WriteRaces.BeforeVersionedWriteAsync(c, tx, "callbacks", id);

@@ -45,8 +45,7 @@ public static class AddAppliance
             var manufacturer = await c.QuerySingleOrDefaultAsync<string?>(ManufacturerNameSql, new { Id = request.ManufacturerId }, tx);
             if (manufacturer is null) return Problems.Validation("manufacturerId", Codes.Refusal.NoSuchManufacturer);
             // "Today" is the store's calendar day: a purchase made this morning in Shanghai is not in the future.
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(await StoreHandlers.TimeZoneOf(c, tx, storeId) ?? "Asia/Shanghai");
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+            var today = (await StoreClock.OfStoreAsync(c, tx, storeId)).DayOf(clock.GetUtcNow());
             if (request.PurchaseDate > today) return Problems.Validation("purchaseDate", Codes.Refusal.InTheFuture);
             if (request.ManufactureDate > today) return Problems.Validation("manufactureDate", Codes.Refusal.InTheFuture);
 

@@ -61,11 +61,11 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
     }
 
     /// <summary>A service contract for every category the maker sells, signed a year ago: fees per repair level, installation fees.</summary>
-    private ContractRequest DemoContract(DemoCatalogue.Maker maker)
+    private ContractRequest DemoContract(DemoCatalogue.Maker maker, StoreResponse store)
     {
         var categories = maker.Models.Keys.Order().ToArray();
         var fees = categories.Select(k => (Category: k, Fee: DemoCatalogue.Fees(k))).ToArray();
-        return new ContractRequest(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddYears(-1), null, categories, null,
+        return new ContractRequest(Stores.StoreClock.Zone(store.TimeZone).DayOf(clock.GetUtcNow()).AddYears(-1), null, categories, null,
             new FeesInput(
                 [.. fees.SelectMany(f => new[]
                 {
@@ -104,7 +104,7 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
             makers[m.Key] = (await admin.PostAsync<ManufacturerResponse>("/api/v1/manufacturers",
                 new CreateManufacturerRequest(m.Name, m.ContactName, m.ContactPhone, "保内工单按厂家售后结算规则每月申报"), ct)).Id;
         foreach (var m in DemoCatalogue.Makers)
-            await admin.PostAsync<ContractResponse>($"/api/v1/manufacturers/{makers[m.Key]}/contracts", DemoContract(m), ct);
+            await admin.PostAsync<ContractResponse>($"/api/v1/manufacturers/{makers[m.Key]}/contracts", DemoContract(m, store), ct);
         var technicianIds = new Dictionary<string, Guid>();
         foreach (var t in DemoCatalogue.Technicians)
         {
@@ -135,7 +135,7 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
         var manager = await As("demo.manager");
         var desk = await As("demo.frontdesk");
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = Stores.StoreClock.Zone(store.TimeZone).DayOf(clock.GetUtcNow());
         var appliances = await DemoCustomers.CreateAsync(desk, rng, today, CustomerCount, makers, log, ct);
 
         var technicians = (await manager.GetAsync<Page<TechnicianResponse>>($"/api/v1/technicians?storeId={store.Id}&active=true&pageSize=200", ct)).Items;
@@ -146,7 +146,7 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
             var code = technicianIds.Single(kv => kv.Value == id).Key;
             return techClients[id] = await As("demo." + DemoCatalogue.Technicians.Single(t => t.Code == code).Pinyin);
         }
-        var orders = await new DemoWorkOrders(desk, manager, TechnicianLogin, technicians, partners, parts, makers, rng, clock.GetUtcNow(), log)
+        var orders = await new DemoWorkOrders(desk, manager, TechnicianLogin, technicians, partners, parts, makers, rng, clock.GetUtcNow(), Stores.StoreClock.Zone(store.TimeZone), log)
             .CreateAsync(appliances, ct);
         log.LogInformation("Demo data: {Customers} customers, {Appliances} appliances, {Orders} work orders ({Statuses})",
             CustomerCount, appliances.Count, orders.Count,

@@ -14,7 +14,7 @@ namespace RepairDispatch.Api.Demo;
 internal sealed class DemoWorkOrders(
     DemoClient desk, DemoClient manager, Func<Guid, Task<DemoClient>> technicianLogin,
     IReadOnlyList<TechnicianResponse> technicians, IReadOnlyList<InstallerPartnerResponse> partners,
-    IReadOnlyList<PartResponse> parts, IReadOnlyDictionary<string, Guid> makers, Random rng, DateTimeOffset now, ILogger log)
+    IReadOnlyList<PartResponse> parts, IReadOnlyDictionary<string, Guid> makers, Random rng, DateTimeOffset now, Stores.StoreZone zone, ILogger log)
 {
     /// <summary>Where an order is left; "Declined" ends Assigned to a second technician after the first declined.</summary>
     private enum Goal { New, Assigned, Declined, Accepted, EnRoute, OnSite, AwaitingParts, Completed, SecondVisit, Closed, CancelNew, CancelAssigned, CancelAccepted, Partner }
@@ -27,7 +27,6 @@ internal sealed class DemoWorkOrders(
         Goal.CancelNew, Goal.CancelNew, Goal.CancelAssigned, Goal.CancelAccepted,
     ];
 
-    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
     private readonly Dictionary<Guid, int> _load = new();
     private int _cancelled;
 
@@ -69,9 +68,9 @@ internal sealed class DemoWorkOrders(
         AppointmentWindow? appointment = null;
         if (rng.NextDouble() < 0.6)
         {
-            var day = new DateTimeOffset(now.ToOffset(Shanghai).Date, Shanghai).AddDays(goal >= Goal.EnRoute && goal <= Goal.Closed ? 0 : rng.Next(1, 4));
+            var day = zone.DayOf(now).AddDays(goal >= Goal.EnRoute && goal <= Goal.Closed ? 0 : rng.Next(1, 4));
             var (from, to) = rng.Next(2) == 0 ? (9, 12) : (13, 17);
-            appointment = new AppointmentWindow(day.AddHours(from), day.AddHours(to));
+            appointment = new AppointmentWindow(zone.At(day, new TimeOnly(from, 0)), zone.At(day, new TimeOnly(to, 0)));
         }
         return new CreateWorkOrderRequest(type, source, a.CustomerId, a.ApplianceId, fault, priority, appointment, Address: null, AllowDuplicate: null);
     }

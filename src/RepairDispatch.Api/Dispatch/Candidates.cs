@@ -112,6 +112,7 @@ public static class Candidates
         var store = (await Roster.StoreAsync(c, tx, order.StoreId))!;
         var technicians = await Roster.TechniciansAsync(c, tx, order.StoreId);
         var day = store.DayOf(order.AppointmentFrom ?? now);
+        var calendar = await Calendar.CalendarYears.LoadAsync(c, tx, day.Year, day.Year);
         var booked = (await c.QueryAsync<BookedVisit>(BookedSql, new
         {
             order.StoreId, OrderId = order.Id, DayStart = store.At(day, TimeSpan.Zero), DayEnd = store.At(day.AddDays(1), TimeSpan.Zero),
@@ -128,7 +129,7 @@ public static class Candidates
         foreach (var t in technicians)
         {
             var dayJobs = booked[t.Id].ToList();
-            var refusals = Refusals(t, order, store, day, dayJobs.Count, certificationNeeded);
+            var refusals = Refusals(t, order, store, day, calendar, dayJobs.Count, certificationNeeded);
             if (refusals.Count > 0)
             {
                 excluded.Add(new ExcludedCandidate(CandidateKind.Technician, t.Id, t.Name, refusals));
@@ -164,13 +165,15 @@ public static class Candidates
         return new CandidatesResponse(order.Id, [.. candidates.OrderByDescending(x => x.Score).ThenBy(x => x.Name, StringComparer.Ordinal)], excluded);
     }
 
-    private static List<Text> Refusals(RosterTechnician t, OrderFacts order, StoreDispatch store, DateOnly day, int jobs, bool certificationNeeded)
+    private static List<Text> Refusals(RosterTechnician t, OrderFacts order, StoreDispatch store, DateOnly day, Calendar.WorkingDays calendar, int jobs,
+        bool certificationNeeded)
     {
         var refusals = new List<Text>();
         if (!t.Active) refusals.Add(Codes.Excluded.Inactive);
         if (!t.Skills.Contains(order.Category)) refusals.Add(Codes.Excluded.NoSkill.With(Codes.Category(order.Category)));
         if (certificationNeeded && !t.Certifications.Contains(order.ManufacturerId)) refusals.Add(Codes.Excluded.NotCertified);
-        if (!t.WorksOn(day)) refusals.Add(Codes.Excluded.DayOff.With(Codes.Word(day.DayOfWeek)));
+        if (calendar.IsHoliday(day)) refusals.Add(Codes.Excluded.Holiday.With(Codes.Day(day)));
+        else if (!t.WorksOn(day, calendar)) refusals.Add(Codes.Excluded.DayOff.With(Codes.Word(day.DayOfWeek)));
         else if (order.AppointmentFrom is { } from && order.AppointmentTo is { } to
                  && (store.At(day, t.ShiftStart) >= to || store.At(day, t.ShiftEnd) <= from))
             refusals.Add(Codes.Excluded.ShiftMissesWindow.With(t.ShiftFrom, t.ShiftTo));

@@ -65,7 +65,9 @@ public sealed class DayPlanProblem
             .ToList();
         // Someone already on the way to a job works today, whatever their usual days.
         var onTheRoad = rows.Where(r => r.Status is nameof(WorkOrderStatus.EnRoute) or nameof(WorkOrderStatus.OnSite)).Select(r => r.TechnicianId).ToHashSet();
-        var technicians = (await Roster.TechniciansAsync(c, tx, store.Id)).Where(t => t.Active && (t.WorksOn(day) || onTheRoad.Contains(t.Id))).ToList();
+        var calendar = await Calendar.CalendarYears.LoadAsync(c, tx, day.Year, day.Year);
+        var technicians = (await Roster.TechniciansAsync(c, tx, store.Id))
+            .Where(t => t.Active && (t.WorksOn(day, calendar) || onTheRoad.Contains(t.Id))).ToList();
         if (unbooked is { } extra && rows.All(r => r.Id != extra)
             && await c.QuerySingleOrDefaultAsync<VisitRow>(OneVisitSql, new { Id = extra }, tx) is { } call)
             rows.Add(new VisitRow
@@ -77,13 +79,15 @@ public sealed class DayPlanProblem
         var points = new List<GeoPoint>();
         int Node(GeoPoint p) { points.Add(p); return points.Count - 1; }
         double Seconds(DateTimeOffset t) => (t - midnight).TotalSeconds;
-        var lunch = (Earliest: Clock(options.LunchEarliest), Latest: Clock(options.LunchLatest));
+        // Wall-clock times become seconds since midnight through the zone: a day with a DST change is 23 or 25 hours long.
+        double WallClock(TimeSpan time) => Seconds(store.At(day, time));
+        var lunch = (Earliest: WallClock(Clock(options.LunchEarliest)), Latest: WallClock(Clock(options.LunchLatest)));
 
         var vehicles = technicians.Select(t =>
         {
             var home = Node(t.Home ?? store.Location);
             var skills = t.Skills.Concat(t.Certifications.Select(m => "cert:" + m)).Append("tech:" + t.Id).ToHashSet();
-            return new PlanVehicle(t.Id.ToString(), home, home, t.ShiftStart.TotalSeconds, t.ShiftEnd.TotalSeconds, (int)t.DailyCapacity, skills,
+            return new PlanVehicle(t.Id.ToString(), home, home, WallClock(t.ShiftStart), WallClock(t.ShiftEnd), (int)t.DailyCapacity, skills,
                 new PlanBreak(lunch.Earliest, lunch.Latest, options.LunchMinutes * 60));
         }).ToList();
         var visits = new List<PlanVisit>();
@@ -109,5 +113,5 @@ public sealed class DayPlanProblem
         };
     }
 
-    private static double Clock(string hhmm) => TimeSpan.ParseExact(hhmm, @"hh\:mm", CultureInfo.InvariantCulture).TotalSeconds;
+    private static TimeSpan Clock(string hhmm) => TimeSpan.ParseExact(hhmm, @"hh\:mm", CultureInfo.InvariantCulture);
 }

@@ -26,7 +26,9 @@ public sealed class RosterTechnician
     public GeoPoint? Home => StartLat is { } lat && StartLon is { } lon ? new GeoPoint(lat, lon) : null;
     public TimeSpan ShiftStart => TimeSpan.ParseExact(ShiftFrom, @"hh\:mm", CultureInfo.InvariantCulture);
     public TimeSpan ShiftEnd => TimeSpan.ParseExact(ShiftTo, @"hh\:mm", CultureInfo.InvariantCulture);
-    public bool WorksOn(DateOnly day) => WorkDays.Split(',').Contains(day.DayOfWeek.ToString()[..3]);
+    /// <summary>Works that day by default: the calendar's holidays and make-up working days, else the technician's weekdays.</summary>
+    public bool WorksOn(DateOnly day, Calendar.WorkingDays calendar) =>
+        calendar.TechnicianWorks(day, weekday => WorkDays.Split(',').Contains(weekday.ToString()[..3]));
 }
 
 /// <summary>The store's facts dispatch needs: its zone and travel settings, the roster, and a day's booked work.</summary>
@@ -72,23 +74,19 @@ public static class Roster
 public sealed class StoreDispatch
 {
     public Guid Id { get; init; }
-    public string TimeZone { get; init; } = "Asia/Shanghai";
+    public string TimeZone { get; init; } = "";
     public double? Lat { get; init; }
     public double? Lon { get; init; }
     public double RoadFactor { get; init; }
     public double CitySpeedKmh { get; init; }
     public bool AutoDispatch { get; init; }
 
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    public Stores.StoreZone Zone => Stores.StoreClock.Zone(TimeZone);
     public GeoPoint Location => new(Lat ?? 31.2304, Lon ?? 121.4737);
     public StoreTravel Travel => new(Id, RoadFactor, CitySpeedKmh);
 
     /// <summary>The UTC instant a store-local time of a day stands for.</summary>
-    public DateTimeOffset At(DateOnly day, TimeSpan time)
-    {
-        var local = day.ToDateTime(TimeOnly.FromTimeSpan(time));
-        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
-    }
+    public DateTimeOffset At(DateOnly day, TimeSpan time) => Zone.At(day, TimeOnly.FromTimeSpan(time));
 
-    public DateOnly DayOf(DateTimeOffset utc) => WorkOrders.WorkOrderNumbers.LocalDay(utc, TimeZone);
+    public DateOnly DayOf(DateTimeOffset utc) => Zone.DayOf(utc);
 }

@@ -3,11 +3,11 @@ using RepairDispatch.Api.Settlements;
 
 namespace RepairDispatch.Api.Infrastructure;
 
-/// <summary>`RepairDispatch:Jobs:Schedules:{job id}`: when a recurring job runs (cron) and in which time zone.</summary>
+/// <summary>`RepairDispatch:Jobs:Schedules:{job id}`: when a recurring job runs (cron) and in which time zone (default: the store default).</summary>
 public sealed class JobSchedule
 {
     public string Cron { get; set; } = "";
-    public string TimeZone { get; set; } = "Asia/Shanghai";
+    public string? TimeZone { get; set; }
 }
 
 /// <summary>
@@ -21,7 +21,7 @@ public static class JobsSetup
     /// <summary>Job id → default cron (station time).</summary>
     public static readonly IReadOnlyDictionary<string, string> DefaultSchedules = new Dictionary<string, string>
     {
-        ["settlement-monthly"] = "0 2 1 * *",  // 02:00 on the 1st: settle the month that just ended
+        ["settlement-monthly"] = "0 2 * * *",  // 02:00 daily: settle the month once it has ended in every store (then nothing)
         ["sla-watchdog"] = "* * * * *",        // every minute: flag and escalate missed deadlines
         ["outbox-dispatch"] = "* * * * *",     // every minute: deliver pending messages
         ["retention-sweep"] = "17 * * * *",    // hourly: delete idempotency keys, pings, tombstones past retention
@@ -30,9 +30,10 @@ public static class JobsSetup
 
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration config, Db db)
     {
-        services.AddHangfire(h =>
+        services.AddHangfire((sp, h) =>
         {
-            h.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            h.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+                .UseLogProvider(new HangfireLogs(sp.GetRequiredService<ILoggerFactory>()));
             if (db.IsSqlite) h.UseInMemoryStorage();
             else h.UseSqlServerStorage(db.ConnectionString);
         });
@@ -48,16 +49,18 @@ public static class JobsSetup
     {
         var jobs = services.GetRequiredService<IRecurringJobManager>();
         var config = services.GetRequiredService<IConfiguration>();
+        var defaultZone = services.GetRequiredService<Stores.StoreClock>().Default.Id;
         JobSchedule ScheduleOf(string id)
         {
             var schedule = config.GetSection("RepairDispatch:Jobs:Schedules:" + id).Get<JobSchedule>() ?? new JobSchedule();
             if (string.IsNullOrWhiteSpace(schedule.Cron)) schedule.Cron = DefaultSchedules[id];
+            if (string.IsNullOrWhiteSpace(schedule.TimeZone)) schedule.TimeZone = defaultZone;
             return schedule;
         }
         void Add<TJob>(string id, System.Linq.Expressions.Expression<Func<TJob, Task>> run)
         {
             var schedule = ScheduleOf(id);
-            jobs.AddOrUpdate(id, run, schedule.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone) });
+            jobs.AddOrUpdate(id, run, schedule.Cron, new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(schedule.TimeZone!) });
         }
         Add<MonthlySettlementJob>("settlement-monthly", job => job.RunAsync());
         Add<WorkOrders.SlaWatchdog>("sla-watchdog", job => job.RunAsync());

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 
 namespace RepairDispatch.Api.Infrastructure;
@@ -27,8 +28,17 @@ public static class Pipeline
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference().AllowAnonymous();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = WriteReadiness })
+            .AllowAnonymous();
         return app;
+    }
+
+    /// <summary>The status, then what is not healthy and why (e.g. a year without a working-day calendar), one line each.</summary>
+    private static Task WriteReadiness(HttpContext http, HealthReport report)
+    {
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        var lines = report.Entries.Where(e => e.Value.Status != HealthStatus.Healthy).Select(e => $"{e.Key}: {e.Value.Description}");
+        return http.Response.WriteAsync(string.Join('\n', lines.Prepend(report.Status.ToString())));
     }
 
     // Kestrel enforces MaxRequestBodySize while reading; this answers early (and under the test host too).

@@ -26,6 +26,8 @@ public static class ServiceSetup
         var db = new Db(dbOptions.Provider, connectionString, dbOptions.ChaosFaultRate);
         services.AddSingleton(_ => db); // made by a factory, so the container disposes it
         services.AddSingleton(TimeProvider.System);
+        services.Configure<Stores.StoreOptions>(config.GetSection("RepairDispatch:Stores"));
+        services.AddSingleton<Stores.StoreClock>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<Idempotency>();
         services.AddHardening(config);
@@ -46,6 +48,8 @@ public static class ServiceSetup
                 o.TokenValidationParameters = Tokens.Validation(authOptions, key);
             })
             .AddDashboardCookie();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((o, clock) => o.TokenValidationParameters.LifetimeValidator = Tokens.Lifetime(clock));
         var authorization = services.AddAuthorizationBuilder();
         Policies.Add(authorization);
         DashboardSession.AddPolicy(authorization);
@@ -62,7 +66,8 @@ public static class ServiceSetup
         services.AddExceptionHandler<ErrorHandling>();
         services.AddValidation();
         services.AddRepairDispatchLocalization();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<Calendar.CalendarHealthCheck>("calendar", tags: ["ready"]);
         services.AddRepairDispatchOpenApi();
         services.AddJobs(config, db);
         Notifications.NotificationsSetup.AddNotifications(services, config);

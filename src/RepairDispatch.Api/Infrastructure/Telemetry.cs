@@ -40,6 +40,7 @@ public static class StationMetrics
     public const string Name = "RepairDispatch";
     private static readonly Meter Meter = new(Name);
 
+    /// <summary>Tagged with the store (`store.id`): intake per store, and one service's count apart from another's in one process.</summary>
     public static readonly Counter<long> WorkOrdersCreated = Meter.CreateCounter<long>("repairdispatch.work_orders.created", "{order}",
         "Work orders taken at intake.");
     public static readonly Counter<long> SlaBreaches = Meter.CreateCounter<long>("repairdispatch.sla.breaches", "{breach}",

@@ -25,7 +25,7 @@ public static class CreateInstallerPartner
     private const string InsertDistrictSql = "INSERT INTO installer_partner_districts (installer_partner_id, district) VALUES (@Id, @District)";
 
     public static async Task<Results<Created<InstallerPartnerResponse>, ProblemHttpResult>> Handle(
-        CreateInstallerPartnerRequest request, HttpContext http, Db db, TimeProvider clock)
+        CreateInstallerPartnerRequest request, HttpContext http, Db db, Stores.StoreClock clock)
     {
         if (PartnerRates.BasisPoints(request.ManagementFeeRate!.Value) is not { } basisPoints)
             return Problems.Validation("managementFeeRate", Codes.Refusal.BasisPoints);
@@ -39,7 +39,7 @@ public static class CreateInstallerPartner
         }
         districts.Sort(StringComparer.Ordinal);
         var partner = new InstallerPartnerResponse(Guid.CreateVersion7(), request.Name.Trim(), districts,
-            request.Categories.Distinct().Order().ToList(), InstallerPartner.Rate(basisPoints), true, clock.GetUtcNow());
+            request.Categories.Distinct().Order().ToList(), InstallerPartner.Rate(basisPoints), true, clock.Now);
 
         return await db.InTransactionAsync<Results<Created<InstallerPartnerResponse>, ProblemHttpResult>>(async (c, tx) =>
         {
@@ -48,7 +48,7 @@ public static class CreateInstallerPartner
             await c.ExecuteAsync(InsertSql, new { partner.Id, partner.Name, partner.CreatedAt }, tx);
             await c.ExecuteAsync(PartnerRates.InsertSql, new
             {
-                partner.Id, ValidFrom = request.AgreementFrom ?? PartnerRates.Today(clock), ManagementFeeBp = basisPoints,
+                partner.Id, ValidFrom = request.AgreementFrom ?? clock.HeadquartersToday, ManagementFeeBp = basisPoints,
                 CreatedBy = http.Me().Id, partner.CreatedAt,
             }, tx);
             await c.ExecuteAsync(InsertCategorySql, partner.Categories.Select(k => new { partner.Id, Category = k.ToString() }), tx);

@@ -9,10 +9,10 @@ public static class GetInstallerPartner
 {
     private const string GetSql = "SELECT " + InstallerPartner.Columns + " FROM installer_partners p WHERE p.id = @Id";
 
-    public static async Task<Results<Ok<InstallerPartnerResponse>, ProblemHttpResult>> Handle(Guid id, Db db, TimeProvider clock)
+    public static async Task<Results<Ok<InstallerPartnerResponse>, ProblemHttpResult>> Handle(Guid id, Db db, Stores.StoreClock clock)
     {
         await using var c = await db.OpenAsync();
-        var row = await c.QuerySingleOrDefaultAsync<InstallerPartner.Row>(GetSql, new { Id = id, Today = PartnerRates.Today(clock) });
+        var row = await c.QuerySingleOrDefaultAsync<InstallerPartner.Row>(GetSql, new { Id = id, Today = clock.HeadquartersToday });
         return row is null ? Problems.NotFound(Codes.Thing.InstallerPartner) : TypedResults.Ok((await InstallerPartner.CompleteAsync(c, [row]))[0]);
     }
 }

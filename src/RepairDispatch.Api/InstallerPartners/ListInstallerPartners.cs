@@ -16,7 +16,7 @@ public static class ListInstallerPartners
     private static readonly DialectSql ListSql = Paging.FirstRows("SELECT " + InstallerPartner.Columns + Where);
 
     public static async Task<Results<Ok<Page<InstallerPartnerResponse>>, ProblemHttpResult>> Handle(
-        Db db, TimeProvider clock, ApplianceCategory? category, int? pageSize, string? cursor)
+        Db db, Stores.StoreClock clock, ApplianceCategory? category, int? pageSize, string? cursor)
     {
         if (Cursor.Validate(pageSize, cursor) is ProblemHttpResult bad) return bad;
         var size = pageSize ?? Cursor.DefaultPageSize;
@@ -28,7 +28,7 @@ public static class ListInstallerPartners
             CursorAt = hasCursor ? at : (DateTimeOffset?)null,
             CursorId = hasCursor ? lastId : (Guid?)null,
             Take = size + 1,
-            Today = PartnerRates.Today(clock),
+            Today = clock.HeadquartersToday,
         })).ToList();
         var page = Cursor.Cut(rows, size, r => (r.CreatedAt, r.Id));
         return TypedResults.Ok(new Page<InstallerPartnerResponse>(await InstallerPartner.CompleteAsync(c, page.Items), page.NextCursor));

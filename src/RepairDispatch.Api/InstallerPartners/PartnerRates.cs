@@ -53,20 +53,18 @@ public static class PartnerRates
         return basisPoints == decimal.Truncate(basisPoints) ? (long)basisPoints : null;
     }
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-
     public static async Task<long> RateOnDayAsync(DbConnection c, DbTransaction tx, Guid partnerId, DateOnly day) =>
         await c.ExecuteScalarAsync<long>(RateOnDaySql, new { Id = partnerId, Day = day }, tx);
 
-    public static async Task<IResult> Add(Guid id, PartnerRateRequest request, HttpContext http, Db db, TimeProvider clock)
+    public static async Task<IResult> Add(Guid id, PartnerRateRequest request, HttpContext http, Db db, Stores.StoreClock clock)
     {
         if (BasisPoints(request.ManagementFeeRate!.Value) is not { } basisPoints)
             return Problems.Validation("managementFeeRate", Codes.Refusal.BasisPoints);
         var validFrom = request.ValidFrom!.Value;
-        if (validFrom < Today(clock))
+        if (validFrom < clock.HeadquartersToday)
             return Problems.Validation("validFrom", Codes.Refusal.RateInThePast);
         var me = http.Me();
-        var now = clock.GetUtcNow();
+        var now = clock.Now;
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             if (await c.ExecuteScalarAsync<long>(PartnerExistsSql, new { Id = id }, tx) == 0) return Problems.NotFound(Codes.Thing.InstallerPartner);

@@ -72,7 +72,7 @@ public static class JobActions
             (order.LabourMinutes, order.ResolutionNotes, order.CustomerRating) = (request.LabourMinutes, request.Notes?.Trim(), request.CustomerRating);
             var parts = request.Parts is { Count: > 0 } used ? await PartsUsed.UseAsync(c, tx, order, used, now) : [];
             var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { order.ApplianceId }, tx);
-            var createdDay = WorkOrderNumbers.LocalDay(order.CreatedAt, facts.TimeZone);
+            var createdDay = facts.Zone.DayOf(order.CreatedAt);
             if (order.WarrantyReasonCode != Texts.Codes.Warranty.Override.Name)
             {
                 // The contract version the order was created under still applies, even if a newer one has started.
@@ -80,9 +80,9 @@ public static class JobActions
                 order.Apply(WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, createdDay,
                     contract?.Warranty ?? WarrantyTerms.Default, request.MainPart, contract is not null, facts.Manufacturer, facts.Category)));
             }
-            order.CompletedPeriod = WorkOrderNumbers.LocalDay(now, facts.TimeZone).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            order.CompletedPeriod = facts.Zone.MonthOf(now);
             await OrderCharges.PriceAndStoreAsync(c, tx, order, facts.Category, parts, pricing.ToPriceList(), createdDay, now);
-            var completedOn = WorkOrderNumbers.LocalDay(now, facts.TimeZone);
+            var completedOn = facts.Zone.DayOf(now);
             var callbackOn = await ScheduleCallbacks.AfterCompletionAsync(c, tx, order, Enum.Parse<ApplianceCategory>(facts.Category), completedOn, now);
             await Outbox.ToCustomerAsync(c, tx, order, MessageTemplate.JobDone,
                 new() { ["callbackOn"] = callbackOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-" },

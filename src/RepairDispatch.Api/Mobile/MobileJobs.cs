@@ -49,8 +49,8 @@ public static class MobileJobs
         var jobs = (await c.QueryAsync<WorkOrder>(ViewSql, new { me.TechnicianId })).ToList();
         if (jobs.Count > 0)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(await StoreHandlers.TimeZoneOf(c, null, jobs[0].StoreId) ?? "Asia/Shanghai");
-            DateOnly? DayOf(WorkOrder j) => j.AppointmentFrom is { } from ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, zone).DateTime) : null;
+            var zone = await StoreClock.OfStoreAsync(c, null, jobs[0].StoreId);
+            DateOnly? DayOf(WorkOrder j) => j.AppointmentFrom is { } from ? zone.DayOf(from) : null;
             if (date is { } day) jobs = jobs.Where(j => DayOf(j) is not { } d || d == day).ToList();
             // Route order: by day, then the applied plan's sequence, then the appointment.
             jobs = [.. jobs.OrderBy(j => DayOf(j) ?? DateOnly.MaxValue).ThenBy(j => j.RouteSequence ?? long.MaxValue)

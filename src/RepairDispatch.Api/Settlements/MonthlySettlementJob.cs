@@ -3,12 +3,15 @@ using System.Globalization;
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Stores;
 
 namespace RepairDispatch.Api.Settlements;
 
 /// <summary>
 /// Monthly: a run for the month that just ended for every manufacturer and installer partner with unsettled
-/// charges. Each party is its own transaction through the same code as the API; a party that already has its run
+/// charges. A month has ended when it has ended in every store (each in its own zone): an order completed late on the
+/// 31st in Los Angeles belongs to that month, and Shanghai is already in the next one by then. The job runs daily;
+/// until the month has ended everywhere it settles the month before (already made, so nothing). Each party is its own transaction through the same code as the API; a party that already has its run
 /// is skipped, so the job can run twice, or on two nodes, without doubling anything.
 /// </summary>
 public sealed class MonthlySettlementJob(Db db, TimeProvider clock, ILogger<MonthlySettlementJob> logger)
@@ -32,16 +35,17 @@ public sealed class MonthlySettlementJob(Db db, TimeProvider clock, ILogger<Mont
         SELECT COUNT(*) FROM settlement_runs WHERE period = @Period AND (manufacturer_id = @ManufacturerId OR installer_partner_id = @InstallerPartnerId)
         """;
     private const string ActorSql = "SELECT id FROM users WHERE role = 'admin' ORDER BY created_at";
+    private const string ZonesSql = "SELECT DISTINCT time_zone FROM stores";
 
     public async Task<int> RunAsync()
     {
         var now = clock.GetUtcNow();
-        var local = TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
-        var period = new DateOnly(local.Year, local.Month, 1).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         List<Party> parties;
         CurrentUser actor;
+        string period;
         await using (var c = await db.OpenAsync())
         {
+            period = EndedEverywhere(now, await c.QueryAsync<string>(ZonesSql));
             parties = (await c.QueryAsync<Party>(PartiesSql, new { Period = period })).ToList();
             actor = new CurrentUser(await c.QueryFirstAsync<Guid>(ActorSql), "monthly-settlement-job", Roles.Admin, null, null);
         }
@@ -66,5 +70,12 @@ public sealed class MonthlySettlementJob(Db db, TimeProvider clock, ILogger<Mont
         }
         logger.LogInformation("Monthly settlement {Period}: {Created} run(s) created", period, created);
         return created;
+    }
+
+    /// <summary>The latest month (yyyy-MM) that has ended in every one of these zones at this instant.</summary>
+    public static string EndedEverywhere(DateTimeOffset now, IEnumerable<string> zones)
+    {
+        var earliest = zones.Select(z => StoreClock.Zone(z).DayOf(now)).Min();
+        return StoreZone.Month(new DateOnly(earliest.Year, earliest.Month, 1).AddMonths(-1));
     }
 }

@@ -26,16 +26,15 @@ public static class StoreHandlers
         """;
     private const string CodeTakenSql = "SELECT COUNT(*) FROM stores WHERE code = @Code";
     private const string ListSql = "SELECT " + Columns + " FROM stores ORDER BY code";
-    private const string TimeZoneSql = "SELECT time_zone FROM stores WHERE id = @Id";
     private const string GetSql = "SELECT " + Columns + " FROM stores WHERE id = @Id";
 
-    public static async Task<Results<Created<StoreResponse>, ProblemHttpResult>> Create(CreateStoreRequest request, Db db, TimeProvider clock)
+    public static async Task<Results<Created<StoreResponse>, ProblemHttpResult>> Create(CreateStoreRequest request, Db db, StoreClock clock)
     {
-        var timeZone = request.TimeZone ?? "Asia/Shanghai";
+        var timeZone = request.TimeZone ?? clock.Default.Id;
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-            return Problems.Validation("timeZone", Codes.Refusal.UnknownTimeZone);
+            return Problems.Validation("timeZone", Codes.Refusal.UnknownTimeZone.With(clock.Default.Id));
         var store = new StoreResponse(Guid.CreateVersion7(), request.Code.Trim(), request.Name.Trim(), request.City.Trim(),
-            request.Address.Trim(), timeZone, request.Lat, request.Lon, clock.GetUtcNow());
+            request.Address.Trim(), timeZone, request.Lat, request.Lon, clock.Now);
         return await db.InTransactionAsync<Results<Created<StoreResponse>, ProblemHttpResult>>(async (c, tx) =>
         {
             if (await c.ExecuteScalarAsync<long>(CodeTakenSql, new { store.Code }, tx) > 0)
@@ -58,9 +57,6 @@ public static class StoreHandlers
         var row = await c.QuerySingleOrDefaultAsync<StoreRow>(GetSql, new { Id = id });
         return row is null ? Problems.NotFound(Codes.Thing.Store) : TypedResults.Ok(row.ToResponse());
     }
-
-    public static async Task<string?> TimeZoneOf(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? tx, Guid storeId) =>
-        await c.ExecuteScalarAsync<string?>(TimeZoneSql, new { Id = storeId }, tx);
 
     private sealed class StoreRow
     {

@@ -49,6 +49,7 @@ public static partial class Codes
         public static readonly Code NoSkill = new("excluded.no-skill", "category");
         public static readonly Code NotCertified = new("excluded.not-certified");
         public static readonly Code DayOff = new("excluded.day-off", "weekday");
+        public static readonly Code Holiday = new("excluded.holiday", "day");
         public static readonly Code ShiftMissesWindow = new("excluded.shift-misses-window", "from", "to");
         public static readonly Code DayFull = new("excluded.day-full", "jobs", "capacity");
         public static readonly Code NoInstall = new("excluded.no-install", "category");

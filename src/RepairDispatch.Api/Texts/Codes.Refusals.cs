@@ -88,7 +88,7 @@ public static partial class Codes
         public static readonly Code NoSuchLine = new("refusal.no-such-line");
         public static readonly Code RunCannot = new("refusal.run-cannot", "status", "action");
         public static readonly Code RunChanged = new("refusal.run-changed");
-        public static readonly Code UnknownTimeZone = new("refusal.unknown-time-zone");
+        public static readonly Code UnknownTimeZone = new("refusal.unknown-time-zone", "example");
         public static readonly Code StoreCodeTaken = new("refusal.store-code-taken", "code");
         public static readonly Code ManufacturersMissing = new("refusal.manufacturers-missing");
         public static readonly Code TechnicianCodeTaken = new("refusal.technician-code-taken", "code");
@@ -160,6 +160,12 @@ public static partial class Codes
         public static readonly Code BodyTooLarge = new("refusal.body-too-large", "kib");
         public static readonly Code UnsupportedMediaType = new("refusal.unsupported-media-type");
         public static readonly Code BadRequest = new("refusal.bad-request", "reason");
+        public static readonly Code Calendar404 = new("refusal.calendar-missing", "year");
+        public static readonly Code CalendarYearMismatch = new("refusal.calendar-year-mismatch", "year");
+        public static readonly Code CalendarYearRange = new("refusal.calendar-year-range");
+        public static readonly Code CalendarDayNotInYear = new("refusal.calendar-day-not-in-year", "day", "year");
+        public static readonly Code CalendarDayTwice = new("refusal.calendar-day-twice", "day");
+        public static readonly Code CalendarDayBoth = new("refusal.calendar-day-both", "day");
     }
 
     /// <summary>What was not found (`{what} was not found.`).</summary>

@@ -14,7 +14,7 @@ public static class Bootstrap
     private const string CountStoresSql = "SELECT COUNT(*) FROM stores";
     private const string InsertStoreSql = """
         INSERT INTO stores (id, code, name, city, address, time_zone, created_at)
-        VALUES (@Id, 'MAIN', 'Main store', 'Shanghai', 'Main store address (edit me)', 'Asia/Shanghai', @Now)
+        VALUES (@Id, 'MAIN', 'Main store', 'Shanghai', 'Main store address (edit me)', @TimeZone, @Now)
         """;
     private const string CountUsersSql = "SELECT COUNT(*) FROM users";
     private const string InsertAdminSql = """
@@ -33,7 +33,7 @@ public static class Bootstrap
         var created = await db.InTransactionAsync(async (c, tx) =>
         {
             if (await c.ExecuteScalarAsync<long>(CountStoresSql, transaction: tx) == 0)
-                await c.ExecuteAsync(InsertStoreSql, new { Id = Guid.CreateVersion7(), Now = now }, tx);
+                await c.ExecuteAsync(InsertStoreSql, new { Id = Guid.CreateVersion7(), Now = now, TimeZone = services.GetRequiredService<Stores.StoreClock>().Default.Id }, tx);
             if (await c.ExecuteScalarAsync<long>(CountUsersSql, transaction: tx) > 0) return false;
             await c.ExecuteAsync(InsertAdminSql, new { Id = Guid.CreateVersion7(), Hash = Passwords.Hash(password), Now = now }, tx);
             return true;

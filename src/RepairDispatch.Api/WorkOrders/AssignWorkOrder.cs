@@ -76,8 +76,8 @@ public static class AssignWorkOrder
     internal static async Task<string> WindowTextAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, Guid storeId,
         DateTimeOffset from, DateTimeOffset to)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(await Stores.StoreHandlers.TimeZoneOf(c, tx, storeId) ?? "Asia/Shanghai");
-        var (f, t) = (TimeZoneInfo.ConvertTime(from, zone), TimeZoneInfo.ConvertTime(to, zone));
+        var zone = await Stores.StoreClock.OfStoreAsync(c, tx, storeId);
+        var (f, t) = (zone.LocalTime(from), zone.LocalTime(to));
         return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{f:yyyy-MM-dd HH:mm}–{t:HH:mm}");
     }
 

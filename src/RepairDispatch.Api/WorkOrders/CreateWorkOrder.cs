@@ -41,6 +41,7 @@ public static class CreateWorkOrder
         public string Manufacturer { get; init; } = "";
         public DateOnly? PurchaseDate { get; init; }
         public string TimeZone { get; init; } = "";
+        public Stores.StoreZone Zone => Stores.StoreClock.Zone(TimeZone);
         public string? District { get; init; }
         public string? Street { get; init; }
         public double? Lat { get; init; }
@@ -99,7 +100,7 @@ public static class CreateWorkOrder
             if (request.Address is { } address)
                 (order.District, order.Street, order.Lat, order.Lon) = (address.District.Trim(), address.Street.Trim(), address.Lat, address.Lon);
             await InsertAsync(c, tx, order, me, now, reason: null);
-            StationMetrics.WorkOrdersCreated.Add(1);
+            StationMetrics.WorkOrdersCreated.Add(1, new KeyValuePair<string, object?>("store.id", order.StoreId));
             // An urgent call of today goes into today's applied plan; otherwise the store may dispatch it at once.
             if (order.Priority != Priority.Urgent
                 || await Dispatch.UrgentInsertions.TryAsync(c, tx, order, me, now, dispatch.Value, travel) is not { TechnicianId: not null })
@@ -132,7 +133,7 @@ public static class CreateWorkOrder
     /// <summary>The warranty decision and SLA of a new order of this appliance, created now (also shown before it is: IntakePreview).</summary>
     internal static async Task<IntakeTerms> TermsAsync(DbConnection c, DbTransaction? tx, IntakeFacts facts, Priority priority, DateTimeOffset now)
     {
-        var localDay = WorkOrderNumbers.LocalDay(now, facts.TimeZone);
+        var localDay = facts.Zone.DayOf(now);
         var contract = await ContractLookup.CoveringAsync(c, tx, facts.ManufacturerId, facts.Category, localDay);
         var warranty = WarrantyPolicy.Decide(new WarrantyFacts(facts.PurchaseDate, localDay, contract?.Warranty ?? WarrantyTerms.Default, null,
             ContractCoversBrandAndCategory: contract is not null, facts.Manufacturer, facts.Category));

@@ -30,7 +30,4 @@ public static class WorkOrderNumbers
         var n = await c.ExecuteScalarAsync<long>(db.Sql(NextSql), new { StoreId = storeId, Day = day }, tx);
         return $"WO-{day}-{n:0000}";
     }
-
-    public static DateOnly LocalDay(DateTimeOffset utc, string timeZone) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(utc, TimeZoneInfo.FindSystemTimeZoneById(timeZone)).DateTime);
 }

@@ -27,7 +27,7 @@ public class AccessTests(StationFixture api) : IClassFixture<StationFixture>
         var d = await api.Data.ReadyAsync();
         var me = await d.Admin.GetOk("/api/v1/me");
         var key = kind == "forged" ? "another-key-that-the-server-never-saw-0123456789" : ApiFactory.SigningKey;
-        var expires = kind == "expired" ? DateTime.UtcNow.AddMinutes(-5) : DateTime.UtcNow.AddMinutes(30);
+        var expires = kind == "expired" ? api.Clock.GetUtcNow().UtcDateTime.AddMinutes(-5) : api.Clock.GetUtcNow().UtcDateTime.AddMinutes(30);
         var token = kind == "garbage" ? "not.a.jwt" : new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = "RepairDispatch",

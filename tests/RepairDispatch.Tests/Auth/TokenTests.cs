@@ -18,7 +18,7 @@ public class TokenTests(ApiFactory api) : IClassFixture<ApiFactory>
         body.Str("role").Should().Be("admin");
         body.Str("accessToken").Should().NotBeNullOrEmpty();
         body.Str("refreshToken").Should().NotBeNullOrEmpty();
-        DateTimeOffset.Parse(body.Str("expiresAt")).Should().BeAfter(DateTimeOffset.UtcNow);
+        DateTimeOffset.Parse(body.Str("expiresAt")).Should().BeAfter(api.Clock.GetUtcNow());
     }
 
     [Fact]

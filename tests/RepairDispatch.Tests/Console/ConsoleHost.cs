@@ -48,14 +48,18 @@ public sealed class ConsoleHost : ApiFactory, IAsyncLifetime
         });
     }
 
-    /// <summary>A page at 1366×768 (the front desk's office screen), Chinese first as the console is.</summary>
+    /// <summary>
+    /// A page at 1366×768 (the front desk's office screen), Chinese first as the console is. The browser's clock reads
+    /// the service's test clock; its own zone is not the store's, since the console must show times in the store's zone.
+    /// </summary>
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN",
-            TimezoneId = "Asia/Shanghai", AcceptDownloads = true,
+            TimezoneId = "Europe/Berlin", AcceptDownloads = true,
         });
+        await context.Clock.InstallAsync(new ClockInstallOptions { TimeDate = Clock.GetUtcNow().UtcDateTime });
         return await context.NewPageAsync();
     }
 

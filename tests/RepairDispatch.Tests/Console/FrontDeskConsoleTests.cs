@@ -40,7 +40,7 @@ public class FrontDeskConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("WO-");
             await Expect(page.GetByTestId("ticket-warranty")).ToContainTextAsync("保内");
             await Expect(page.GetByTestId("ticket-warranty")).ToContainTextAsync("付费方: 厂家");
-            await Expect(page.Locator("dl.facts")).ToContainTextAsync($"{tomorrow:yyyy/MM/dd} 14:00");
+            await Expect(page.Locator("dl.facts")).ToContainTextAsync($"{tomorrow:yyyy-MM-dd} 14:00");
             await Expect(page.Locator("ol.timeline")).ToContainTextAsync("建单");
         });
 

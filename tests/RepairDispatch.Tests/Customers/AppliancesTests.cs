@@ -14,7 +14,7 @@ public class AppliancesTests(ApiFactory api) : IClassFixture<ApiFactory>
     }
 
     private static string Day(int daysFromToday) =>
-        DateOnly.FromDateTime(DateTime.UtcNow).AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        TestData.StationToday().AddDays(daysFromToday).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task An_appliance_added_to_a_customer_answers_201_and_is_listed_and_readable()

@@ -20,16 +20,8 @@ public class CallbackRulesTests
     public void ASaleIsFollowedUpAWeekLater() => CallbackRules.SalesFollowUp(new DateOnly(2026, 11, 27)).Should().Be(new DateOnly(2026, 12, 4));
 
     [Theory]
-    [InlineData("2026-11-23", "2026-11-24")] // Monday → Tuesday
-    [InlineData("2026-11-27", "2026-11-30")] // Friday → Monday
-    [InlineData("2026-11-28", "2026-11-30")] // Saturday → Monday
-    [InlineData("2026-12-31", "2027-01-01")] // Thursday → Friday, across the year
-    public void NoAnswerMovesToTheNextWorkingDay(string day, string next) =>
-        CallbackRules.NextWorkingDay(DateOnly.Parse(day)).Should().Be(DateOnly.Parse(next));
-
-    [Theory]
     [InlineData("2026-01-31T15:59:59Z", "2026-01-31")] // 23:59:59 in Shanghai
     [InlineData("2026-01-31T16:00:00Z", "2026-02-01")] // midnight in Shanghai: the next day, and the next month
     public void TheStoresDayDecidesAcrossMidnight(string utc, string storeDay) =>
-        WorkOrderNumbers.LocalDay(DateTimeOffset.Parse(utc), "Asia/Shanghai").Should().Be(DateOnly.Parse(storeDay));
+        RepairDispatch.Api.Stores.StoreClock.Zone("Asia/Shanghai").DayOf(DateTimeOffset.Parse(utc)).Should().Be(DateOnly.Parse(storeDay));
 }

@@ -66,7 +66,7 @@ public class JobsOnTwoNodesTests(StationFixture api) : IClassFixture<StationFixt
         var sender = new CountingSender();
         var today = TestData.StationToday();
         var nextMonth = new DateTimeOffset(today.Year, today.Month, 1, 2, 0, 0, TimeSpan.FromHours(8)).AddMonths(1);
-        var later = DateTimeOffset.UtcNow.AddHours(10);
+        var later = api.Clock.GetUtcNow().AddHours(10);
         var jobs = JobsOf(api, sender, later, nextMonth).Concat(JobsOf(second, sender, later, nextMonth)).ToArray();
 
         for (var round = 0; round < 50; round++) await Task.WhenAll(jobs.Select(job => Task.Run(job)));

@@ -66,11 +66,11 @@ public class OutboxDeliveryTests(GatewayFactory api) : IClassFixture<GatewayFact
             await c.ExecuteAsync("""
                 INSERT INTO outbox_messages (id, template, language, recipient_kind, recipient, body, status, attempts, next_attempt_at, created_at)
                 VALUES (@Id, 'JobDone', 'zh-CN', 'Customer', 'no-such-phone', 'x', 'Pending', 0, @Now, @Now)
-                """, new { Id = Guid.NewGuid(), Now = DateTimeOffset.UtcNow });
+                """, new { Id = Guid.NewGuid(), Now = api.Clock.GetUtcNow() });
         // The gateway errors on its first requests, hangs on some, and never takes the hopeless message.
         api.Gateway.Behaviour = (n, body) => body.Contains("no-such-phone") ? 500 : n switch { <= 3 => 503, 5 or 9 => null, _ => 200 };
 
-        var now = DateTimeOffset.UtcNow;
+        var now = api.Clock.GetUtcNow();
         for (var run = 0; run < 8; run++, now = now.AddHours(1)) await At(now).RunAsync();
 
         var status = await StatusOfAll();
@@ -92,13 +92,13 @@ public class OutboxDeliveryTests(GatewayFactory api) : IClassFixture<GatewayFact
             await c.ExecuteAsync("""
                 INSERT INTO outbox_messages (id, template, language, recipient_kind, recipient, body, status, attempts, next_attempt_at, last_error, created_at)
                 VALUES (@Id, 'JobDone', 'en', 'Customer', '13900000000', 'x', 'Dead', 4, @Now, 'boom', @Now)
-                """, new { Id = id, Now = DateTimeOffset.UtcNow });
+                """, new { Id = id, Now = api.Clock.GetUtcNow() });
         api.Gateway.Behaviour = (_, _) => 200;
 
         (await d.Manager.GetAsync("/api/v1/admin/outbox")).StatusCode.Should().Be(System.Net.HttpStatusCode.Forbidden);
         var admin = await api.AdminClient();
         (await admin.PostAsync($"/api/v1/admin/outbox/{id}/retry", null)).StatusCode.Should().Be(System.Net.HttpStatusCode.NoContent);
-        await At(DateTimeOffset.UtcNow.AddMinutes(1)).RunAsync();
+        await At(api.Clock.GetUtcNow().AddMinutes(1)).RunAsync();
 
         (await StatusOfAll())[id.ToString()].Should().Be("Sent");
         api.Gateway.Accepted[id.ToString()].Should().Be(1);
@@ -115,7 +115,7 @@ public class OutboxBacklogTests(GatewayFactory api) : IClassFixture<GatewayFacto
     {
         await api.Data.ReadyAsync();
         var ids = Enumerable.Range(0, 25).Select(_ => Guid.NewGuid()).ToList();
-        var now = DateTimeOffset.UtcNow;
+        var now = api.Clock.GetUtcNow();
         await using (var c = await api.Db.OpenAsync())
             foreach (var id in ids)
                 await c.ExecuteAsync("""
@@ -137,7 +137,7 @@ public class OutboxBacklogTests(GatewayFactory api) : IClassFixture<GatewayFacto
 /// <summary>The gateway client's circuit breaker, on a frozen clock: it opens after failures, then lets a probe through and closes.</summary>
 public sealed class CircuitFactory : GatewayFactory
 {
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeTimeProvider FrozenClock { get; } = new(TestClock.Start);
 
     protected override IDictionary<string, string?> Settings
     {
@@ -155,7 +155,7 @@ public sealed class CircuitFactory : GatewayFactory
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(FrozenClock));
     }
 }
 
@@ -177,7 +177,7 @@ public class GatewayCircuitTests(CircuitFactory api) : IClassFixture<CircuitFact
         failures.Should().Contain(e => e is BrokenCircuitException, "after enough failures the breaker opens");
         api.Gateway.Requests.Should().Be(requestsWhileOpen, "an open circuit does not call the gateway");
         api.Gateway.Behaviour = (_, _) => 200;
-        api.Clock.Advance(TimeSpan.FromSeconds(6));
+        api.FrozenClock.Advance(TimeSpan.FromSeconds(6));
         await sender.SendAsync(Message(), CancellationToken.None);
         await sender.SendAsync(Message(), CancellationToken.None);
         api.Gateway.Accepted.Should().HaveCount(2, "the probe closed the circuit");

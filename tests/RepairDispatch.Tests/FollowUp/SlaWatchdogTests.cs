@@ -46,7 +46,7 @@ public class SlaWatchdogTests(StationFixture api) : IClassFixture<StationFixture
         var done = (await d.NewWorkOrder()).Str("id");
         await d.CompleteByTechnicianA(done);
 
-        await At(DateTimeOffset.UtcNow.AddDays(10)).RunAsync();
+        await At(api.Clock.GetUtcNow().AddDays(10)).RunAsync();
 
         (await d.CountRowsOf("sla_breaches", waiting)).Should().Be(0, "assigned and on site in time, and the completion clock is paused");
         (await d.CountRowsOf("sla_breaches", done)).Should().Be(0);

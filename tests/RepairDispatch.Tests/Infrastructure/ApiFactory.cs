@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using RepairDispatch.Api.Infrastructure;
 
@@ -22,6 +23,9 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(_dir, "test.db");
 
+    /// <summary>The service's clock: a known day (see <see cref="TestClock"/>); tests move it to reach other days.</summary>
+    public TestClock Clock { get; } = new();
+
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["ConnectionStrings:RepairDispatch"] = $"Data Source={DatabasePath}",
@@ -37,6 +41,7 @@ public class ApiFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_dir);
         builder.UseEnvironment("Testing");
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
     public Db Db => Services.GetRequiredService<Db>();

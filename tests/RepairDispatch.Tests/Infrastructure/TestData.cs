@@ -91,9 +91,14 @@ public sealed class TestData(ApiFactory api)
         return await WorkOrder(customerId, applianceId, type);
     }
 
-    /// <summary>The station's calendar day (Asia/Shanghai), which numbers, warranty and settlement periods use.</summary>
-    public static DateOnly StationToday() =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+    /// <summary>
+    /// The station's calendar day (Asia/Shanghai) on the test clock, which numbers, warranty and settlement periods use:
+    /// the day of <see cref="TestClock.Start"/> (a test run is far shorter than the hours left in that day).
+    /// </summary>
+    public static DateOnly StationToday() => StationDayOf(TestClock.Start);
+
+    public static DateOnly StationDayOf(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
 
     /// <summary>Assigns the order to technician A, who accepts, travels, arrives and completes it; returns the completed order.</summary>
     public async Task<JsonObject> CompleteByTechnicianA(string id, string repairLevel = "Minor", int labourMinutes = 30)

@@ -47,7 +47,7 @@ public class UnitOfWorkTests(ApiFactory api) : IClassFixture<ApiFactory>
         var answer = await api.Db.InTransactionAsync<Results<Created<int>, ProblemHttpResult>>(async (c, tx) =>
         {
             await c.ExecuteAsync("INSERT INTO manufacturers (id, name, created_at) VALUES (@Id, @Name, @Now)",
-                new { Id = Guid.NewGuid(), Name = name, Now = DateTimeOffset.UtcNow }, tx);
+                new { Id = Guid.NewGuid(), Name = name, Now = api.Clock.GetUtcNow() }, tx);
             var problem = Problems.Conflict("refused-after-write", Text.Of("Decided after writing."));
             return commit ? (Results<Created<int>, ProblemHttpResult>)TypedResults.Created("/x", 1) : problem;
         });

@@ -44,9 +44,9 @@ public class MobileJobTests(StationFixture api) : IClassFixture<StationFixture>
         await TakenTwoHoursAgo(id);
         var etag = (await d.TechA.GetAsync($"/api/v1/mobile/jobs/{id}")).Headers.ETag!.ToString();
         // The phone was offline since it accepted: it reports accepting, leaving and arriving now, with its own times.
-        var accepted = await d.TechA.Step(id, "accept", new { occurredAt = DateTimeOffset.UtcNow.AddMinutes(-60) }, ifMatch: etag);
+        var accepted = await d.TechA.Step(id, "accept", new { occurredAt = api.Clock.GetUtcNow().AddMinutes(-60) }, ifMatch: etag);
         accepted.StatusCode.Should().Be(HttpStatusCode.OK);
-        var (departedAt, arrivedAt) = (DateTimeOffset.UtcNow.AddMinutes(-50), DateTimeOffset.UtcNow.AddMinutes(-20));
+        var (departedAt, arrivedAt) = (api.Clock.GetUtcNow().AddMinutes(-50), api.Clock.GetUtcNow().AddMinutes(-20));
         (await d.TechA.Step(id, "depart", new { occurredAt = departedAt }, ifMatch: accepted.Headers.ETag!.ToString())).StatusCode.Should().Be(HttpStatusCode.OK);
         (await d.TechA.Step(id, "arrive", new { lat = 31.2397, lon = 121.4998, occurredAt = arrivedAt })).StatusCode.Should().Be(HttpStatusCode.OK);
         var done = await d.TechA.Step(id, "complete", new
@@ -74,7 +74,7 @@ public class MobileJobTests(StationFixture api) : IClassFixture<StationFixture>
     private async Task TakenTwoHoursAgo(string id)
     {
         await using var c = await api.Db.OpenAsync();
-        var args = new { Id = Guid.Parse(id), At = DateTimeOffset.UtcNow.AddHours(-2) };
+        var args = new { Id = Guid.Parse(id), At = api.Clock.GetUtcNow().AddHours(-2) };
         await Dapper.SqlMapper.ExecuteAsync(c, "UPDATE work_orders SET created_at = @At WHERE id = @Id", args);
         await Dapper.SqlMapper.ExecuteAsync(c, "UPDATE work_order_events SET at = @At, occurred_at = @At WHERE work_order_id = @Id", args);
     }
@@ -85,7 +85,7 @@ public class MobileJobTests(StationFixture api) : IClassFixture<StationFixture>
         var d = await api.Data.ReadyAsync();
         var id = await MobileClient.AssignedToA(d);
 
-        await (await d.TechA.Step(id, "accept", new { occurredAt = DateTimeOffset.UtcNow.AddHours(-1) }))
+        await (await d.TechA.Step(id, "accept", new { occurredAt = api.Clock.GetUtcNow().AddHours(-1) }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "occurredAt");
 
         (await MobileClient.Order(d, id)).Str("status").Should().Be("Assigned");
@@ -150,8 +150,8 @@ public class MobileJobTests(StationFixture api) : IClassFixture<StationFixture>
         { "rating 0", new { repairLevel = "Minor", mainPart = false, labourMinutes = 30, customerRating = 0 }, "customerRating" },
         { "signature not an image", new { repairLevel = "Minor", mainPart = false, labourMinutes = 30, customerSignature = Convert.ToBase64String("hello"u8.ToArray()) }, "customerSignature" },
         { "signature too big", new { repairLevel = "Minor", mainPart = false, labourMinutes = 30, customerSignature = new string('A', 44_000) }, "customerSignature" },
-        { "occurredAt in the future", new { repairLevel = "Minor", mainPart = false, labourMinutes = 30, occurredAt = DateTimeOffset.UtcNow.AddHours(1) }, "occurredAt" },
-        { "occurredAt 8 days ago", new { repairLevel = "Minor", mainPart = false, labourMinutes = 30, occurredAt = DateTimeOffset.UtcNow.AddDays(-8) }, "occurredAt" },
+        { "occurredAt in the future", new { repairLevel = "Minor", mainPart = false, labourMinutes = 30, occurredAt = TestClock.Start.AddHours(1) }, "occurredAt" },
+        { "occurredAt 8 days ago", new { repairLevel = "Minor", mainPart = false, labourMinutes = 30, occurredAt = TestClock.Start.AddDays(-8) }, "occurredAt" },
         { "no labour minutes", new { repairLevel = "Minor", mainPart = false }, "labourMinutes" },
     };
 

@@ -129,9 +129,9 @@ public class MobileSyncTests(StationFixture api) : IClassFixture<StationFixture>
         var d = await api.Data.ReadyAsync();
 
         await (await d.TechA.GetAsync("/api/v1/mobile/sync?since=not-a-token")).ShouldBeProblem(HttpStatusCode.BadRequest, "since");
-        var old = Token($"1:1:{DateTimeOffset.UtcNow.AddDays(-40).ToUnixTimeSeconds()}");
+        var old = Token($"1:1:{api.Clock.GetUtcNow().AddDays(-40).ToUnixTimeSeconds()}");
         await (await d.TechA.GetAsync("/api/v1/mobile/sync?since=" + old)).ShouldBeProblem(HttpStatusCode.Gone);
-        var ahead = Token($"1:{long.MaxValue / 2}:{DateTimeOffset.UtcNow.ToUnixTimeSeconds()}");
+        var ahead = Token($"1:{long.MaxValue / 2}:{api.Clock.GetUtcNow().ToUnixTimeSeconds()}");
         await (await d.TechA.GetAsync("/api/v1/mobile/sync?since=" + ahead)).ShouldBeProblem(HttpStatusCode.Gone);
     }
 }

@@ -19,7 +19,7 @@ public class RetentionTests(StationFixture api) : IClassFixture<StationFixture>
     public async Task PingsAreStoredOnceEvenWhenABatchIsSentTwiceAndBadOnesAreRefused()
     {
         var d = await api.Data.ReadyAsync();
-        var now = DateTimeOffset.UtcNow;
+        var now = api.Clock.GetUtcNow();
         var batch = new { points = Enumerable.Range(1, 3).Select(i => new { lat = 31.2 + i / 1000.0, lon = 121.5, at = now.AddMinutes(-i) }).ToArray() };
         var before = await d.CountRows("technician_locations");
 
@@ -40,7 +40,7 @@ public class RetentionTests(StationFixture api) : IClassFixture<StationFixture>
         var d = await api.Data.ReadyAsync();
         var pings = new HttpRequestMessage(HttpMethod.Post, "/api/v1/mobile/locations")
         {
-            Content = JsonContent.Create(new { points = new[] { new { lat = 31.2, lon = 121.5, at = DateTimeOffset.UtcNow } } }),
+            Content = JsonContent.Create(new { points = new[] { new { lat = 31.2, lon = 121.5, at = api.Clock.GetUtcNow() } } }),
             Headers = { { "Idempotency-Key", Guid.NewGuid().ToString() } },
         };
         (await d.TechA.SendAsync(pings)).StatusCode.Should().Be(HttpStatusCode.OK);
@@ -49,9 +49,9 @@ public class RetentionTests(StationFixture api) : IClassFixture<StationFixture>
         var tables = new[] { "technician_locations", "idempotency_keys", "mobile_tombstones" };
         foreach (var table in tables) (await d.CountRows(table)).Should().BeGreaterThan(0, table);
 
-        await JobAt(DateTimeOffset.UtcNow.AddHours(1)).RunAsync();
+        await JobAt(api.Clock.GetUtcNow().AddHours(1)).RunAsync();
         foreach (var table in tables) (await d.CountRows(table)).Should().BeGreaterThan(0, "{0} is still young", table);
-        await JobAt(DateTimeOffset.UtcNow.AddDays(31)).RunAsync();
+        await JobAt(api.Clock.GetUtcNow().AddDays(31)).RunAsync();
         foreach (var table in tables) (await d.CountRows(table)).Should().Be(0, table);
     }
 }

@@ -15,8 +15,8 @@ public class RevenueReportTests(StationFixture api) : IClassFixture<StationFixtu
         var (customer, appliance) = await d.CustomerWithAppliance(purchaseDate: null);
         var id = (await d.WorkOrder(customer, appliance)).Str("id");
         await d.CompleteByTechnicianA(id, "Minor", 45);
-        var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"));
-        var to = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(1).ToString("O"));
+        var from = Uri.EscapeDataString(api.Clock.GetUtcNow().AddDays(-1).ToString("O"));
+        var to = Uri.EscapeDataString(api.Clock.GetUtcNow().AddDays(1).ToString("O"));
 
         var report = await d.Finance.GetOk($"/api/v1/reports/revenue?from={from}&to={to}");
 

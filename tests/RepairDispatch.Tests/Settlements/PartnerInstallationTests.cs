@@ -70,7 +70,7 @@ public class PartnerInstallationTests(StationFixture api) : IClassFixture<Statio
         var lastWeek = await NewInstallation(s);
         await using (var c = await api.Db.OpenAsync()) // the order was taken a week ago, before the new rate
             await c.ExecuteAsync("UPDATE work_orders SET created_at = @At WHERE id = @Id",
-                new { At = DateTimeOffset.UtcNow.AddDays(-7), Id = Guid.Parse(lastWeek) });
+                new { At = api.Clock.GetUtcNow().AddDays(-7), Id = Guid.Parse(lastWeek) });
 
         var newRate = await s.D.Manager.PostOk($"/api/v1/installer-partners/{s.Partner}/rates",
             new { managementFeeRate = 0.20m, validFrom = Today().ToString("yyyy-MM-dd") });

@@ -19,7 +19,7 @@ public class IntakePreviewTests(StationFixture api) : IClassFixture<StationFixtu
         preview["openWorkOrder"].Should().BeNull();
         var assignBy = preview["sla"]!["assignBy"]!.GetValue<DateTimeOffset>();
         assignBy.Should().BeCloseTo(order["sla"]!["assignBy"]!.GetValue<DateTimeOffset>(), TimeSpan.FromSeconds(30));
-        assignBy.Should().BeCloseTo(DateTimeOffset.UtcNow.AddHours(1), TimeSpan.FromMinutes(1), "urgent orders are assigned within 1 h");
+        assignBy.Should().BeCloseTo(api.Clock.GetUtcNow().AddHours(1), TimeSpan.FromMinutes(1), "urgent orders are assigned within 1 h");
     }
 
     [Fact]

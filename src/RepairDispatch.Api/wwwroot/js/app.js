@@ -61,7 +61,7 @@ async function loadStoreZone() {
   try {
     const store = me?.storeId ? await api.get(`/api/v1/stores/${me.storeId}`) : (await api.get('/api/v1/stores')).items[0];
     keepStore(store);
-  } catch { /* the default zone stays */ }
+  } catch { /* the browser's zone stays until a store is known */ }
 }
 
 async function route() {

@@ -73,7 +73,9 @@ async function loadPlan(section, day) {
     h('button', { type: 'button', onclick: () => loadPlan(section, form.date.value) }, t('refresh')),
     h('button.primary', { type: 'submit' }, t('dispatch.makePlan')));
   const body = h('div', { 'aria-live': 'polite' });
+  let asked = false;
   onSubmit(form, async v => {
+    asked = true;
     const created = await api.post('/api/v1/dispatch/plans', { storeId: store.id, date: v.date });
     await showPlan(body, await waitForPlan(created, body), section);
   });
@@ -81,6 +83,7 @@ async function loadPlan(section, day) {
   try {
     const plans = await api.get('/api/v1/dispatch/plans', { storeId: store.id, date: day });
     const shown = plans.items.find(p => p.status === 'Applied') || plans.items[0];
+    if (asked) return; // a plan asked for while this list loaded is the one to show, not this older answer
     if (shown) await showPlan(body, shown, section); else mount(body, h('p.muted', {}, t('dispatch.noPlan')));
   } catch (error) { mount(body, problemBox(error)); }
 }

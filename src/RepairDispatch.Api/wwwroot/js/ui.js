@@ -121,26 +121,38 @@ export function problemBox(error) {
   return h('p.form-error', { role: 'alert' }, [p.detail || p.title || error?.message || t('error.unknown'), ...details].join(' '));
 }
 
-// Times are UTC in the API; people read them in the store's time zone.
-let storeZone = 'Asia/Shanghai';
+// Times are UTC in the API; people read them in the zone of the store they work for (from the API, see app.js).
+// Until that store is known the browser's own zone stands in.
+let storeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 export function setStoreZone(zone) { if (zone) storeZone = zone; }
 /** The signed-in user's store (or the first store for users at headquarters), kept for the tab's life. */
 export function currentStore() { return JSON.parse(sessionStorage.getItem('rd.store') || 'null'); }
 export function keepStore(store) { sessionStorage.setItem('rd.store', JSON.stringify(store || null)); setStoreZone(store?.timeZone); }
 export function zone() { return storeZone; }
 
-export function formatTime(iso, style = {}) {
-  if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(), { timeZone: storeZone, dateStyle: 'short', timeStyle: 'short', ...style }).format(new Date(iso));
+/** The wall-clock fields of an instant in the store's zone, each zero-padded, hours 00–23. */
+function wallClock(instant) {
+  return Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: storeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit',
+    day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(instant).map(p => [p.type, p.value]));
 }
-export const formatClock = iso => formatTime(iso, { dateStyle: undefined, timeStyle: 'short' });
+
+/** yyyy-MM-dd HH:mm in the store's zone, whatever the browser's locale: the station's staff read one format. */
+export function formatTime(iso) {
+  if (!iso) return '—';
+  const p = wallClock(new Date(iso));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+/** HH:mm (24 h) in the store's zone. */
+export function formatClock(iso) {
+  if (!iso) return '—';
+  const p = wallClock(new Date(iso));
+  return `${p.hour}:${p.minute}`;
+}
 
 /** yyyy-MM-dd of an instant in the store's zone (today by default), plus days. */
 export function storeDay(days = 0, instant = new Date()) {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: storeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .formatToParts(instant).map(p => [p.type, p.value]));
-  const date = new Date(Date.UTC(+parts.year, +parts.month - 1, +parts.day + days));
-  return date.toISOString().slice(0, 10);
+  const p = wallClock(instant);
+  return new Date(Date.UTC(+p.year, +p.month - 1, +p.day + days)).toISOString().slice(0, 10);
 }
 
 /** The UTC instant of a wall-clock time (yyyy-MM-dd, HH:mm) in the store's zone. */
@@ -154,8 +166,7 @@ export function storeInstant(day, time) {
 }
 
 function offsetAt(instant) {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: storeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric',
-    day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(instant)).map(x => [x.type, x.value]));
+  const p = wallClock(new Date(instant));
   return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(instant / 1000) * 1000;
 }
 
