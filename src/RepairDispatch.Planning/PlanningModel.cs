@@ -46,8 +46,17 @@ public sealed record PlanRoute(string VehicleId, IReadOnlyList<PlanStop> Stops, 
     public double? BreakStart { get; init; }
 }
 
-/// <summary>A visit no route could take, and why in words (no skilled technician, window outside every shift, …).</summary>
-public sealed record UnservedVisit(string VisitId, string Reason);
+/// <summary>
+/// Why a visit is left out: a stable code (`plan.{code}`) with its arguments, which the service words in its user's
+/// language, and the same in English words for logs and tests.
+/// </summary>
+public sealed record UnservedReason(string Code, IReadOnlyDictionary<string, string> Args, string Text);
+
+/// <summary>A visit no route could take, and why (no skilled technician, window outside every shift, …).</summary>
+public sealed record UnservedVisit(string VisitId, UnservedReason Why)
+{
+    public string Reason => Why.Text;
+}
 
 public sealed record PlanResult(IReadOnlyList<PlanRoute> Routes, IReadOnlyList<UnservedVisit> Unserved, double TotalTravel)
 {

@@ -16,7 +16,7 @@ public sealed class Baseline(string connectionString, BenchData data)
     private const string SelectSql = """
         SELECT id, store_id, number, type, source, status, customer_id, appliance_id, district, street, lat, lon, fault_description,
         priority, appointment_from, appointment_to, technician_id, installer_partner_id, in_warranty, warranty_coverage, payer,
-        claimable, warranty_reason, assign_by, on_site_by, complete_by, sla_paused_at, rework_of_id, intended_duplicate, visits,
+        claimable, warranty_reason_code, warranty_reason_args, assign_by, on_site_by, complete_by, sla_paused_at, rework_of_id, intended_duplicate, visits,
         repair_level, failed_part, main_part, labour_minutes, resolution_notes, customer_rating, version, created_by_user_id,
         created_at, updated_at, assigned_at, on_site_at, completed_at, closed_at, cancelled_at
         FROM work_orders WHERE id = @Id
@@ -26,11 +26,11 @@ public sealed class Baseline(string connectionString, BenchData data)
     private const string InsertSql = """
         INSERT INTO work_orders (id, store_id, number, type, source, status, customer_id, appliance_id, district, street, lat, lon,
             fault_description, priority, appointment_from, appointment_to, in_warranty, warranty_coverage, payer, claimable,
-            warranty_reason, assign_by, on_site_by, complete_by, rework_of_id, intended_duplicate, visits, version,
+            warranty_reason_code, warranty_reason_args, assign_by, on_site_by, complete_by, rework_of_id, intended_duplicate, visits, version,
             created_by_user_id, created_at, updated_at)
         VALUES (@Id, @StoreId, @Number, @Type, @Source, @Status, @CustomerId, @ApplianceId, @District, @Street, @Lat, @Lon,
             @FaultDescription, @Priority, @AppointmentFrom, @AppointmentTo, @InWarranty, @WarrantyCoverage, @Payer, @Claimable,
-            @WarrantyReason, @AssignBy, @OnSiteBy, @CompleteBy, @ReworkOfId, 1, 0, 1,
+            @WarrantyReasonCode, NULL, @AssignBy, @OnSiteBy, @CompleteBy, @ReworkOfId, 1, 0, 1,
             @CreatedByUserId, @CreatedAt, @UpdatedAt)
         """;
 
@@ -67,7 +67,7 @@ public sealed class Baseline(string connectionString, BenchData data)
             Id = id, data.StoreId, Number = number, Type = "Repair", Source = "Phone", Status = "New",
             CustomerId = customerId, ApplianceId = applianceId, District = "Pudong", Street = "1 Century Avenue", Lat = (double?)null, Lon = (double?)null,
             FaultDescription = "Drum does not spin", Priority = "Normal", AppointmentFrom = (string?)null, AppointmentTo = (string?)null,
-            InWarranty = 0, WarrantyCoverage = "None", Payer = "Customer", Claimable = 0, WarrantyReason = "No purchase date.",
+            InWarranty = 0, WarrantyCoverage = "None", Payer = "Customer", Claimable = 0, WarrantyReasonCode = "warranty.no-purchase-date",
             AssignBy = Text(now.AddHours(4)), OnSiteBy = Text(now.AddHours(24)), CompleteBy = Text(now.AddHours(72)), ReworkOfId = (string?)null,
             CreatedByUserId = data.AdminId, CreatedAt = Text(now), UpdatedAt = Text(now),
         }, tx);
@@ -102,7 +102,7 @@ public sealed class Baseline(string connectionString, BenchData data)
         public string WarrantyCoverage { get; init; } = "";
         public string Payer { get; init; } = "";
         public long Claimable { get; init; }
-        public string WarrantyReason { get; init; } = "";
+        public string WarrantyReasonCode { get; init; } = "";
         public string AssignBy { get; init; } = "";
         public string OnSiteBy { get; init; } = "";
         public string CompleteBy { get; init; } = "";

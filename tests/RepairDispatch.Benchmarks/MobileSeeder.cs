@@ -20,7 +20,7 @@ public static class MobileSeeder
     public const string TechnicianCodePrefix = "MT-";
     public const string PartNumber = "BENCH-PUMP-1";
     public const int StockBefore = 100_000;
-    private const string OutOfWarranty = "No purchase date on file: out of warranty unless a manager overrides with proof of purchase.";
+    private const string OutOfWarranty = "warranty.no-purchase-date";
 
     public static async Task<int> RunAsync(Options options)
     {
@@ -62,10 +62,10 @@ public static class MobileSeeder
         using var insertOrder = new Prepared(c, tx, """
             INSERT INTO work_orders (id, store_id, number, type, source, status, customer_id, appliance_id, district, street, lat, lon,
                 fault_description, priority, appointment_from, appointment_to, technician_id, in_warranty, warranty_coverage, payer,
-                claimable, warranty_reason, assign_by, on_site_by, complete_by, version, created_by_user_id, created_at, updated_at, assigned_at)
+                claimable, warranty_reason_code, warranty_reason_args, assign_by, on_site_by, complete_by, version, created_by_user_id, created_at, updated_at, assigned_at)
             VALUES (@p0, @p1, @p2, 'Repair', 'Phone', 'Assigned', @p3, @p4, @p5, @p6, @p7, @p8,
                 'Drum does not spin', 'Normal', @p9, @p10, @p11, 0, 'None', 'Customer',
-                0, @p12, @p13, @p14, @p15, 2, @p16, @p17, @p18, @p18)
+                0, @p12, NULL, @p13, @p14, @p15, 2, @p16, @p17, @p18, @p18)
             """, 19);
         using var insertEvent = new Prepared(c, tx, """
             INSERT INTO work_order_events (id, work_order_id, at, occurred_at, actor_user_id, actor, kind, from_status, to_status, reason)

@@ -62,11 +62,11 @@ public static class Seeder
         using var insertAppliance = new Prepared(c, tx, SeedRows.InsertApplianceSql, 9);
         using var insertOrder = new Prepared(c, tx, """
             INSERT INTO work_orders (id, store_id, number, type, source, status, customer_id, appliance_id, district, street, lat, lon,
-                fault_description, priority, technician_id, in_warranty, warranty_coverage, payer, claimable, warranty_reason,
+                fault_description, priority, technician_id, in_warranty, warranty_coverage, payer, claimable, warranty_reason_code, warranty_reason_args,
                 assign_by, on_site_by, complete_by, sla_paused_at, intended_duplicate, visits, repair_level, main_part, labour_minutes,
                 resolution_notes, customer_rating, version, created_by_user_id, created_at, updated_at, assigned_at, on_site_at,
                 completed_at, closed_at, cancelled_at)
-            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19,
+            VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, 'text.legacy', json_object('text', @p19),
                 @p20, @p21, @p22, @p23, 0, @p24, @p25, @p26, @p27, @p28, @p29, @p30, @p31, @p32, @p33, @p34, @p35, @p36, @p37, @p38)
             """, 39);
         using var insertEvent = new Prepared(c, tx, """

@@ -71,11 +71,11 @@ public static class SettlementSeeder
 
         var insertOrder = new Prepared(c, tx, """
             INSERT INTO work_orders (id, store_id, number, type, source, status, customer_id, appliance_id, district, street, lat, lon,
-                fault_description, priority, in_warranty, warranty_coverage, payer, claimable, warranty_reason,
+                fault_description, priority, in_warranty, warranty_coverage, payer, claimable, warranty_reason_code, warranty_reason_args,
                 assign_by, on_site_by, complete_by, intended_duplicate, visits, repair_level, main_part, labour_minutes,
                 resolution_notes, version, created_by_user_id, created_at, updated_at, assigned_at, on_site_at, completed_at, completed_period)
             VALUES (@p0, @p1, @p2, 'Repair', 'Manufacturer', 'Completed', @p3, @p4, @p5, NULL, NULL, NULL,
-                'Does not work', 'Normal', 1, 'WholeUnit', 'Manufacturer', 1, 'Within the one-year whole-unit warranty.',
+                'Does not work', 'Normal', 1, 'WholeUnit', 'Manufacturer', 1, 'text.legacy', '{"text":"Within the one-year whole-unit warranty."}',
                 @p6, @p7, @p8, 0, 1, 'Minor', 0, 60,
                 'Replaced a worn part and tested.', 4, @p9, @p10, @p11, @p12, @p13, @p14, @p15)
             """, 16);

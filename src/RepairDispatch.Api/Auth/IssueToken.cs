@@ -3,6 +3,7 @@ using System.Globalization;
 using Dapper;
 using Microsoft.Extensions.Options;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Auth;
 
@@ -35,7 +36,7 @@ public static class IssueToken
             {
                 var seconds = (int)Math.Ceiling((until - now).TotalSeconds);
                 log.LogWarning("Login refused for locked account {Username}", request.Username);
-                return new RetryAfter(seconds, Problems.TooManyRequests("Too many failed logins: try again later."));
+                return new RetryAfter(seconds, Problems.TooManyRequests(Codes.Refusal.TooManyFailedLogins));
             }
             if (user is null || !user.Active || !Passwords.Verify(user.PasswordHash, request.Password))
             {
@@ -46,8 +47,7 @@ public static class IssueToken
                 }
                 log.LogWarning("Failed login for {Username}", request.Username);
                 // The failed attempt must count towards the lockout even though the login is refused.
-                return new CommitAndRefuse(Problems.Make(StatusCodes.Status401Unauthorized, "invalid-credentials", "Invalid credentials.",
-                    "The username or password is wrong."));
+                return new CommitAndRefuse(Problems.Make(StatusCodes.Status401Unauthorized, "invalid-credentials", Codes.Refusal.WrongPassword));
             }
             if (user.FailedLogins > 0) await c.ExecuteAsync(LoginSucceededSql, new { user.Id }, tx);
             var subject = new TokenSubject(user.Id, user.Username, user.Role, user.StoreId, user.TechnicianId);

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dapper;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Auth;
 
@@ -52,8 +53,7 @@ public static class RefreshToken
         return TypedResults.NoContent();
     }
 
-    private static IResult Invalid() => Problems.Make(StatusCodes.Status401Unauthorized, "invalid-refresh-token",
-        "Invalid refresh token.", "The refresh token is unknown, expired, revoked or already used: log in again.");
+    private static IResult Invalid() => Problems.Make(StatusCodes.Status401Unauthorized, "invalid-refresh-token", Codes.Refusal.BadRefreshToken);
 
     private sealed class Row
     {

@@ -4,6 +4,7 @@ using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Calendar;
 
@@ -63,7 +64,7 @@ public static class CalendarYears
         if (YearProblem(year) is { } problem) return problem;
         await using var c = await db.OpenAsync();
         if (await c.ExecuteScalarAsync<long?>(YearSql, new { Year = year }) is not { } version)
-            return Problems.NotFound($"The calendar of {year} (Monday–Friday is assumed until it is entered)");
+            return Problems.NotFound(Codes.Refusal.Calendar404.With(year));
         var rows = (await c.QueryAsync<DayRow>(DaysSql, new { From = year, To = year })).ToList();
         return new WithETag($"\"{version}\"", TypedResults.Ok(new CalendarYearResponse(year,
             [.. rows.Where(r => r.Kind == "Holiday").Select(r => r.Day)], [.. rows.Where(r => r.Kind == "Workday").Select(r => r.Day)])));
@@ -72,7 +73,7 @@ public static class CalendarYears
     public static async Task<IResult> Put(int year, CalendarYearBody body, HttpContext http, Db db, TimeProvider clock)
     {
         if (YearProblem(year) is { } yearProblem) return yearProblem;
-        if (body.Year is { } named && named != year) return Problems.Validation("year", $"Must be the year of the path ({year}) or left out.");
+        if (body.Year is { } named && named != year) return Problems.Validation("year", Codes.Refusal.CalendarYearMismatch.With(year));
         var (holidays, workdays) = (body.Holidays!, body.Workdays!);
         var refusal = Refusal(year, holidays, "holidays", []) ?? Refusal(year, workdays, "workdays", holidays.ToHashSet());
         if (refusal is not null) return refusal;
@@ -94,7 +95,7 @@ public static class CalendarYears
     }
 
     private static IResult? YearProblem(int year) =>
-        year is < 2000 or > 2100 ? Problems.Validation("year", "A year from 2000 to 2100.") : null;
+        year is < 2000 or > 2100 ? Problems.Validation("year", Codes.Refusal.CalendarYearRange) : null;
 
     /// <summary>The first bad entry of a list: outside the year, listed twice, or also in the other list.</summary>
     private static IResult? Refusal(int year, List<DateOnly> days, string field, HashSet<DateOnly> other)
@@ -103,9 +104,9 @@ public static class CalendarYears
         for (var i = 0; i < days.Count; i++)
         {
             var day = days[i];
-            if (day.Year != year) return Problems.Validation($"{field}[{i}]", $"{day:yyyy-MM-dd} is not in {year}.");
-            if (!seen.Add(day)) return Problems.Validation($"{field}[{i}]", $"{day:yyyy-MM-dd} is listed twice.");
-            if (other.Contains(day)) return Problems.Validation($"{field}[{i}]", $"{day:yyyy-MM-dd} cannot be both a holiday and a make-up working day.");
+            if (day.Year != year) return Problems.Validation($"{field}[{i}]", Codes.Refusal.CalendarDayNotInYear.With(Codes.Day(day), year));
+            if (!seen.Add(day)) return Problems.Validation($"{field}[{i}]", Codes.Refusal.CalendarDayTwice.With(Codes.Day(day)));
+            if (other.Contains(day)) return Problems.Validation($"{field}[{i}]", Codes.Refusal.CalendarDayBoth.With(Codes.Day(day)));
         }
         return null;
     }

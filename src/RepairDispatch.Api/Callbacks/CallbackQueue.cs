@@ -3,6 +3,7 @@ using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Stores;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Callbacks;
 
@@ -22,15 +23,15 @@ public static class CallbackQueue
         var me = http.Me();
         if (me.StoreId is { } own)
         {
-            if (storeId is not null && storeId != own) return Problems.Validation("storeId", "You see only your own store.");
+            if (storeId is not null && storeId != own) return Problems.Validation("storeId", Codes.Refusal.OwnStoreOnly);
             storeId = own;
         }
-        if (storeId is null) return Problems.Validation("storeId", "Required for users without a store.");
+        if (storeId is null) return Problems.Validation("storeId", Codes.Refusal.StoreRequiredForHeadquarters);
         await using var c = await db.OpenAsync();
-        if (await StoreClock.FindStoreAsync(c, null, storeId.Value) is not { } zone) return Problems.NotFound("The store");
+        if (await StoreClock.FindStoreAsync(c, null, storeId.Value) is not { } zone) return Problems.NotFound(Codes.Thing.Store);
         DateOnly day;
         if (due is null or "today") day = zone.DayOf(clock.GetUtcNow());
-        else if (!DateOnly.TryParseExact(due, "yyyy-MM-dd", out day)) return Problems.Validation("due", "`today` or a date yyyy-MM-dd.");
+        else if (!DateOnly.TryParseExact(due, "yyyy-MM-dd", out day)) return Problems.Validation("due", Codes.Refusal.DueTodayOrDate);
         var rows = await c.QueryAsync<CallbackRow>(QueueSql, new { StoreId = storeId, Day = day });
         return TypedResults.Ok(new Page<CallbackView>(rows.Select(r => r.View()).ToList(), null));
     }

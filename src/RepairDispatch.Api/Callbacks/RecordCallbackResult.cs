@@ -7,6 +7,7 @@ using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Notifications;
 using RepairDispatch.Api.Stores;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Callbacks;
 
@@ -32,25 +33,25 @@ public static class RecordCallbackResult
     private const string OrderSql = "SELECT technician_id, number, payer, contract_id FROM work_orders WHERE id = @Id";
     private const string CallbackFeeSql = "SELECT callback_fee_fen FROM service_contracts WHERE id = @ContractId";
     private const string ChargeSql = """
-        INSERT INTO work_order_charges (id, work_order_id, party, kind, description, amount_fen, created_at)
-        VALUES (@Id, @WorkOrderId, 'Manufacturer', 'CallbackFee', @Description, @AmountFen, @Now)
+        INSERT INTO work_order_charges (id, work_order_id, party, kind, description, description_code, description_args, amount_fen, created_at)
+        VALUES (@Id, @WorkOrderId, 'Manufacturer', 'CallbackFee', '', @DescriptionCode, @DescriptionArgs, @AmountFen, @Now)
         """;
 
     public static async Task<IResult> Handle(Guid id, CallbackResultRequest request, HttpContext http, Db db, TimeProvider clock,
         IOptions<NotificationOptions> notifications)
     {
         if (request.Outcome == CallbackOutcome.Reached && request.Satisfaction is null)
-            return Problems.Validation("satisfaction", "Required when the customer was reached (1–5).");
+            return Problems.Validation("satisfaction", Codes.Refusal.SatisfactionRequired);
         if (request.Outcome != CallbackOutcome.Reached && request.Satisfaction is not null)
-            return Problems.Validation("satisfaction", "Only when the customer was reached.");
+            return Problems.Validation("satisfaction", Codes.Refusal.SatisfactionOnlyWhenReached);
         var me = http.Me();
         var now = clock.GetUtcNow();
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var callback = await c.QuerySingleOrDefaultAsync<CallbackRow>(CallbackRow.Select + " WHERE cb.id = @Id", new { Id = id }, tx);
-            if (callback is null || !me.SeesStore(callback.StoreId)) return Problems.NotFound("The callback");
+            if (callback is null || !me.SeesStore(callback.StoreId)) return Problems.NotFound(Codes.Thing.Callback);
             if (callback.State is not (CallbackStatus.Scheduled or CallbackStatus.NoAnswer))
-                return Problems.Conflict("callback-closed", $"This callback is already {callback.State}.",
+                return Problems.Conflict("callback-closed", Codes.Refusal.CallbackClosed.With(Codes.Word(callback.State)),
                     new Dictionary<string, object?> { ["currentStatus"] = callback.State.ToString() });
             var today = (await StoreClock.OfStoreAsync(c, tx, callback.StoreId)).DayOf(now);
             var attempts = callback.Attempts + 1;
@@ -68,7 +69,7 @@ public static class RecordCallbackResult
                     Id = id, callback.Version, Status = status.ToString(), Attempts = attempts, DueOn = dueOn, request.Satisfaction,
                     Comment = request.Comment?.Trim(), UserId = closed ? me.Id : (Guid?)null, DoneAt = closed ? now : (DateTimeOffset?)null,
                 }, tx) == 0)
-                return Problems.Conflict("callback-changed", "Someone else recorded this callback just now; reload the queue.");
+                return Problems.Conflict("callback-changed", Codes.Refusal.CallbackChanged);
             if (request.Outcome == CallbackOutcome.Reached && callback.WorkOrderId is { } orderId)
                 await AfterReachedAsync(c, tx, callback, orderId, request, me, notifications.Value.Language, now);
             var updated = await c.QuerySingleAsync<CallbackRow>(CallbackRow.Select + " WHERE cb.id = @Id", new { Id = id }, tx);
@@ -83,14 +84,23 @@ public static class RecordCallbackResult
         // The charge's id is the callback's: a callback is paid for once, whatever happens.
         if (order.Payer == nameof(Payer.Manufacturer) && order.ContractId is { } contract
             && await c.ExecuteScalarAsync<long?>(CallbackFeeSql, new { ContractId = contract }, tx) is { } fee and > 0)
-            await c.ExecuteAsync(ChargeSql, new { callback.Id, WorkOrderId = orderId, Description = $"Callback fee ({callback.Kind})", AmountFen = fee, Now = now }, tx);
+        {
+            var feeText = Codes.Charge.CallbackFee.With(Text.Of("callback-kind." + callback.Kind));
+            await c.ExecuteAsync(ChargeSql, new
+            {
+                callback.Id, WorkOrderId = orderId, DescriptionCode = feeText.Code, DescriptionArgs = feeText.StoredArgs(), AmountFen = fee, Now = now,
+            }, tx);
+        }
         if (request.Satisfaction > 2) return;
+        var comment = request.Comment?.Trim();
+        var description = string.IsNullOrEmpty(comment)
+            ? Codes.Complaint.FromCallback.With(request.Satisfaction) : Codes.Complaint.FromCallbackWithComment.With(request.Satisfaction, comment);
         var complaint = new Complaint
         {
             Id = Guid.CreateVersion7(), StoreId = callback.StoreId, Source = ComplaintSource.Callback,
             Severity = request.Satisfaction == 1 ? ComplaintSeverity.High : ComplaintSeverity.Normal, Status = ComplaintStatus.Open,
             CustomerId = callback.CustomerId, WorkOrderId = orderId, TechnicianId = order.TechnicianId, CallbackId = callback.Id,
-            Description = $"Callback satisfaction {request.Satisfaction}/5" + (string.IsNullOrWhiteSpace(request.Comment) ? "" : ": " + request.Comment.Trim()),
+            Description = comment ?? "", DescriptionCode = description.Code, DescriptionArgs = description.StoredArgs(),
             RespondBy = now + Complaint.ResponseTime(request.Satisfaction == 1 ? ComplaintSeverity.High : ComplaintSeverity.Normal),
             Version = 1, CreatedByUserId = me.Id, CreatedAt = now,
         };

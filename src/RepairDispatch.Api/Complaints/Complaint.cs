@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Complaints;
 
@@ -8,7 +9,7 @@ public enum ComplaintSeverity { Low, Normal, High }
 public enum ComplaintStatus { Open, Assigned, Resolved, Closed }
 
 public sealed record ComplaintView(Guid Id, Guid StoreId, ComplaintSource Source, ComplaintSeverity Severity, ComplaintStatus Status,
-    Guid CustomerId, Guid? WorkOrderId, Guid? TechnicianId, Guid? CallbackId, string Description, Guid? OwnerUserId, string? Resolution,
+    Guid CustomerId, Guid? WorkOrderId, Guid? TechnicianId, Guid? CallbackId, string Description, Text? DescriptionCode, Guid? OwnerUserId, string? Resolution,
     DateTimeOffset RespondBy, DateTimeOffset? RespondedAt, bool ResponseOverdue, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt,
     long Version, DateTimeOffset CreatedAt);
 
@@ -16,14 +17,14 @@ public sealed record ComplaintView(Guid Id, Guid StoreId, ComplaintSource Source
 public sealed class Complaint
 {
     public const string Columns = """
-        id, store_id, source, severity, status, customer_id, work_order_id, technician_id, callback_id, description, owner_user_id,
+        id, store_id, source, severity, status, customer_id, work_order_id, technician_id, callback_id, description, description_code, description_args, owner_user_id,
         resolution, respond_by, responded_at, resolved_at, closed_at, version, created_by_user_id, created_at
         """;
     private const string InsertSql = """
         INSERT INTO complaints (id, store_id, source, severity, status, customer_id, work_order_id, technician_id, callback_id, description,
-            respond_by, version, created_by_user_id, created_at)
+            description_code, description_args, respond_by, version, created_by_user_id, created_at)
         VALUES (@Id, @StoreId, @Source, @Severity, 'Open', @CustomerId, @WorkOrderId, @TechnicianId, @CallbackId, @Description,
-            @RespondBy, 1, @CreatedByUserId, @CreatedAt)
+            @DescriptionCode, @DescriptionArgs, @RespondBy, 1, @CreatedByUserId, @CreatedAt)
         """;
 
     public Guid Id { get; init; }
@@ -35,7 +36,10 @@ public sealed class Complaint
     public Guid? WorkOrderId { get; init; }
     public Guid? TechnicianId { get; init; }
     public Guid? CallbackId { get; init; }
+    /// <summary>What the customer or clerk said, as written; a complaint the system opened also has a coded text.</summary>
     public string Description { get; init; } = "";
+    public string? DescriptionCode { get; init; }
+    public string? DescriptionArgs { get; init; }
     public Guid? OwnerUserId { get; set; }
     public string? Resolution { get; set; }
     public DateTimeOffset RespondBy { get; init; }
@@ -48,13 +52,17 @@ public sealed class Complaint
 
     public static TimeSpan ResponseTime(ComplaintSeverity severity) => severity == ComplaintSeverity.High ? TimeSpan.FromHours(4) : TimeSpan.FromHours(24);
 
-    public ComplaintView View(DateTimeOffset now) => new(Id, StoreId, Source, Severity, Status, CustomerId, WorkOrderId, TechnicianId, CallbackId,
-        Description, OwnerUserId, Resolution, RespondBy, RespondedAt, RespondedAt is null ? now > RespondBy : RespondedAt > RespondBy,
+    public ComplaintView View(DateTimeOffset now)
+    {
+        var description = Text.StoredOrSaid(DescriptionCode, DescriptionArgs, Description);
+        return new(Id, StoreId, Source, Severity, Status, CustomerId, WorkOrderId, TechnicianId, CallbackId,
+        description?.Render() ?? "", description, OwnerUserId, Resolution, RespondBy, RespondedAt, RespondedAt is null ? now > RespondBy : RespondedAt > RespondBy,
         ResolvedAt, ClosedAt, Version, CreatedAt);
+    }
 
     public Task InsertAsync(DbConnection c, DbTransaction tx) => c.ExecuteAsync(InsertSql, new
     {
         Id, StoreId, Source = Source.ToString(), Severity = Severity.ToString(), CustomerId, WorkOrderId, TechnicianId, CallbackId,
-        Description, RespondBy, CreatedByUserId, CreatedAt,
+        Description, DescriptionCode, DescriptionArgs, RespondBy, CreatedByUserId, CreatedAt,
     }, tx);
 }

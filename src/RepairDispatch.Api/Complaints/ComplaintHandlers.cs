@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Complaints;
 
@@ -44,12 +45,12 @@ public static class ComplaintHandlers
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var storeId = await c.ExecuteScalarAsync<Guid?>(CustomerStoreSql, new { request.CustomerId }, tx);
-            if (storeId is null || !me.SeesStore(storeId.Value)) return Problems.Validation("customerId", "No such customer.");
+            if (storeId is null || !me.SeesStore(storeId.Value)) return Problems.Validation("customerId", Codes.Refusal.NoSuchCustomer);
             Guid? technicianId = null;
             if (request.WorkOrderId is { } orderId)
             {
                 var order = await c.QuerySingleOrDefaultAsync<OrderRow>(OrderSql, new { WorkOrderId = orderId }, tx);
-                if (order is null || order.CustomerId != request.CustomerId) return Problems.Validation("workOrderId", "No such order of this customer.");
+                if (order is null || order.CustomerId != request.CustomerId) return Problems.Validation("workOrderId", Codes.Refusal.NoSuchOrderOfCustomer);
                 technicianId = order.TechnicianId;
             }
             var severity = request.Severity ?? ComplaintSeverity.Normal;
@@ -68,7 +69,7 @@ public static class ComplaintHandlers
     public static async Task<IResult> List(HttpContext http, Db db, TimeProvider clock, ComplaintStatus? status, Guid? ownerUserId,
         Guid? technicianId, Guid? workOrderId, int? pageSize)
     {
-        if (pageSize is < 1 or > 200) return Problems.Validation("pageSize", "Between 1 and 200.");
+        if (pageSize is < 1 or > 200) return Problems.Validation("pageSize", Codes.Refusal.Between1And200);
         await using var c = await db.OpenAsync();
         var rows = await c.QueryAsync<Complaint>(db.Sql(ListSql), new
         {
@@ -84,14 +85,14 @@ public static class ComplaintHandlers
         await using var c = await db.OpenAsync();
         var complaint = await c.QuerySingleOrDefaultAsync<Complaint>(LoadSql, new { Id = id });
         return complaint is null || !http.Me().SeesStore(complaint.StoreId)
-            ? Problems.NotFound("The complaint") : TypedResults.Ok(complaint.View(clock.GetUtcNow()));
+            ? Problems.NotFound(Codes.Thing.Complaint) : TypedResults.Ok(complaint.View(clock.GetUtcNow()));
     }
 
     public static Task<IResult> Assign(Guid id, AssignComplaintRequest request, HttpContext http, Db db, TimeProvider clock) =>
         ChangeAsync(id, http, db, clock, [ComplaintStatus.Open, ComplaintStatus.Assigned], async (complaint, c, tx, now) =>
         {
             if (await c.ExecuteScalarAsync<long>(OwnerSql, new { Id = request.OwnerUserId, complaint.StoreId }, tx) == 0)
-                return Problems.Validation("ownerUserId", "Not an active member of staff of this store.");
+                return Problems.Validation("ownerUserId", Codes.Refusal.NotActiveStaff);
             (complaint.OwnerUserId, complaint.Status) = (request.OwnerUserId, ComplaintStatus.Assigned);
             complaint.RespondedAt ??= now;
             return null;
@@ -119,9 +120,9 @@ public static class ComplaintHandlers
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var complaint = await c.QuerySingleOrDefaultAsync<Complaint>(LoadSql, new { Id = id }, tx);
-            if (complaint is null || !http.Me().SeesStore(complaint.StoreId)) return Problems.NotFound("The complaint");
+            if (complaint is null || !http.Me().SeesStore(complaint.StoreId)) return Problems.NotFound(Codes.Thing.Complaint);
             if (!from.Contains(complaint.Status))
-                return Problems.Conflict("invalid-transition", $"A complaint in status {complaint.Status} cannot do this.",
+                return Problems.Conflict("invalid-transition", Codes.Refusal.ComplaintCannot.With(Codes.Word(complaint.Status)),
                     new Dictionary<string, object?> { ["currentStatus"] = complaint.Status.ToString() });
             if (await change(complaint, c, tx, now) is { } refusal) return refusal;
             await WriteRaces.BeforeVersionedWriteAsync(c, tx, "complaints", complaint.Id);
@@ -130,7 +131,7 @@ public static class ComplaintHandlers
                     complaint.Id, complaint.Version, Status = complaint.Status.ToString(), complaint.OwnerUserId, complaint.Resolution,
                     complaint.RespondedAt, complaint.ResolvedAt, complaint.ClosedAt,
                 }, tx) == 0)
-                return Problems.Conflict("complaint-changed", "The complaint changed meanwhile; reload it.");
+                return Problems.Conflict("complaint-changed", Codes.Refusal.ComplaintChanged);
             complaint.Version++;
             return TypedResults.Ok(complaint.View(now));
         });

@@ -1,6 +1,7 @@
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Parts;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Contracts;
 
@@ -9,21 +10,21 @@ public static class ContractRules
 {
     public static IResult? Check(ContractRequest r)
     {
-        if (r.ValidTo is { } to && to <= r.ValidFrom) return Problems.Validation("validTo", "Must be after validFrom (validTo is exclusive).");
-        if (r.Categories.Distinct().Count() != r.Categories.Length) return Problems.Validation("categories", "Each category once.");
+        if (r.ValidTo is { } to && to <= r.ValidFrom) return Problems.Validation("validTo", Codes.Refusal.ValidToAfterValidFrom);
+        if (r.Categories.Distinct().Count() != r.Categories.Length) return Problems.Validation("categories", Codes.Refusal.EachCategoryOnce);
         var covered = r.Categories.ToHashSet();
         var terms = r.WarrantyTerms ?? [];
-        if (terms.Any(t => !covered.Contains(t.Category!.Value))) return Problems.Validation("warrantyTerms", "Terms only for covered categories.");
-        if (terms.DistinctBy(t => t.Category).Count() != terms.Length) return Problems.Validation("warrantyTerms", "Each category once.");
-        if (terms.Any(t => t.MainPartMonths < t.WholeUnitMonths)) return Problems.Validation("warrantyTerms", "Main-part months cannot be shorter than whole-unit months.");
+        if (terms.Any(t => !covered.Contains(t.Category!.Value))) return Problems.Validation("warrantyTerms", Codes.Refusal.TermsOnlyCovered);
+        if (terms.DistinctBy(t => t.Category).Count() != terms.Length) return Problems.Validation("warrantyTerms", Codes.Refusal.EachCategoryOnce);
+        if (terms.Any(t => t.MainPartMonths < t.WholeUnitMonths)) return Problems.Validation("warrantyTerms", Codes.Refusal.MainPartMonthsShorter);
         var repair = r.Fees.Repair ?? [];
-        if (repair.Any(f => !covered.Contains(f.Category!.Value))) return Problems.Validation("fees.repair", "Fees only for covered categories.");
-        if (repair.DistinctBy(f => (f.Category, f.Level)).Count() != repair.Length) return Problems.Validation("fees.repair", "One fee per category and level.");
+        if (repair.Any(f => !covered.Contains(f.Category!.Value))) return Problems.Validation("fees.repair", Codes.Refusal.FeesOnlyCovered);
+        if (repair.DistinctBy(f => (f.Category, f.Level)).Count() != repair.Length) return Problems.Validation("fees.repair", Codes.Refusal.OneFeePerCategoryAndLevel);
         var install = r.Fees.Installation ?? [];
-        if (install.Any(f => !covered.Contains(f.Category!.Value))) return Problems.Validation("fees.installation", "Fees only for covered categories.");
-        if (install.DistinctBy(f => f.Category).Count() != install.Length) return Problems.Validation("fees.installation", "One fee per category.");
+        if (install.Any(f => !covered.Contains(f.Category!.Value))) return Problems.Validation("fees.installation", Codes.Refusal.FeesOnlyCovered);
+        if (install.DistinctBy(f => f.Category).Count() != install.Length) return Problems.Validation("fees.installation", Codes.Refusal.OneFeePerCategory);
         if (repair.Select(f => f.Amount).Concat(install.Select(f => f.Amount)).Append(r.Fees.Callback ?? 0).Any(a => !Fen.HasAtMostTwoDecimals(a)))
-            return Problems.Validation("fees", "Amounts have at most 2 decimals (fen).");
+            return Problems.Validation("fees", Codes.Refusal.AmountsInFen);
         return null;
     }
 

@@ -3,6 +3,7 @@ using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Parts;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Contracts;
 
@@ -56,15 +57,16 @@ public static class CreateContract
         var validFrom = request.ValidFrom!.Value;
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
-            if (await c.ExecuteScalarAsync<long>(ManufacturerExistsSql, new { Id = id }, tx) == 0) return Problems.NotFound("The manufacturer");
+            if (await c.ExecuteScalarAsync<long>(ManufacturerExistsSql, new { Id = id }, tx) == 0) return Problems.NotFound(Codes.Thing.Manufacturer);
             var (seriesId, version) = (Guid.CreateVersion7(), 1L);
             if (request.Supersedes is { } previousId)
             {
                 var previous = await c.QuerySingleOrDefaultAsync<Previous>(PreviousSql, new { Id = previousId }, tx);
-                if (previous is null || previous.ManufacturerId != id) return Problems.Validation("supersedes", "No such contract of this manufacturer.");
-                if (previous.Newer > 0) return Problems.Conflict("contract-not-latest", "Only the latest version of a contract can be superseded.");
+                if (previous is null || previous.ManufacturerId != id) return Problems.Validation("supersedes", Codes.Refusal.NoSuchContract);
+                if (previous.Newer > 0) return Problems.Conflict("contract-not-latest", Codes.Refusal.ContractNotLatest);
                 if (validFrom <= previous.ValidFrom || previous.ValidTo is { } end && end <= validFrom)
-                    return Problems.Validation("validFrom", $"Must fall inside the superseded version ({previous.ValidFrom:yyyy-MM-dd} to {previous.ValidTo?.ToString("yyyy-MM-dd") ?? "open"}).");
+                    return Problems.Validation("validFrom", Codes.Refusal.ValidFromInsideSuperseded.With(Codes.Day(previous.ValidFrom),
+                        previous.ValidTo is { } to ? Codes.Day(to) : Codes.Refusal.OpenEnded));
                 (seriesId, version) = (previous.SeriesId, previous.Version + 1);
             }
             var overlapping = (await c.QueryAsync<string>(OverlapSql, new
@@ -73,7 +75,8 @@ public static class CreateContract
                 ValidFrom = validFrom, request.ValidTo,
             }, tx)).Distinct().ToList();
             if (overlapping.Count > 0)
-                return Problems.Conflict("contract-overlap", $"Another version of this manufacturer already covers {string.Join(", ", overlapping)} in that period.");
+                return Problems.Conflict("contract-overlap", Codes.Refusal.ContractOverlap.With(
+                    overlapping.Select(category => Codes.Category(category)).ToList()));
             if (request.Supersedes is { } superseded) await c.ExecuteAsync(EndPreviousSql, new { Id = superseded, ValidTo = validFrom }, tx);
 
             var contract = ContractRules.ToResponse(request, id, Guid.CreateVersion7(), seriesId, (int)version, clock.GetUtcNow());

@@ -4,6 +4,7 @@ using RepairDispatch.Api.Customers;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Parts;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Contracts;
 
@@ -31,7 +32,7 @@ public static class ReadContracts
     {
         await using var c = await db.OpenAsync();
         return (await LoadAsync(c, id, contractId)).SingleOrDefault() is { } contract
-            ? TypedResults.Ok(contract) : Problems.NotFound("The contract");
+            ? TypedResults.Ok(contract) : Problems.NotFound(Codes.Thing.Contract);
     }
 
     private static async Task<List<ContractResponse>> LoadAsync(DbConnection c, Guid manufacturerId, Guid? contractId)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Stores;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Customers;
 
@@ -33,20 +34,20 @@ public static class AddAppliance
         Guid id, AddApplianceRequest request, HttpContext http, Db db, TimeProvider clock)
     {
         if (request.PurchaseDate < request.ManufactureDate)
-            return Problems.Validation("purchaseDate", "Cannot be before the manufacture date.");
+            return Problems.Validation("purchaseDate", Codes.Refusal.BeforeManufactureDate);
         if (request.InstalledOn < request.PurchaseDate)
-            return Problems.Validation("installedOn", "Cannot be before the purchase date.");
+            return Problems.Validation("installedOn", Codes.Refusal.BeforePurchaseDate);
         var me = http.Me();
 
         return await db.InTransactionAsync<Results<Created<ApplianceResponse>, ProblemHttpResult>>(async (c, tx) =>
         {
-            if (await Customer.VisibleStoreAsync(c, tx, id, me) is not { } storeId) return Problems.NotFound("The customer");
+            if (await Customer.VisibleStoreAsync(c, tx, id, me) is not { } storeId) return Problems.NotFound(Codes.Thing.Customer);
             var manufacturer = await c.QuerySingleOrDefaultAsync<string?>(ManufacturerNameSql, new { Id = request.ManufacturerId }, tx);
-            if (manufacturer is null) return Problems.Validation("manufacturerId", "No such manufacturer.");
+            if (manufacturer is null) return Problems.Validation("manufacturerId", Codes.Refusal.NoSuchManufacturer);
             // "Today" is the store's calendar day: a purchase made this morning in Shanghai is not in the future.
             var today = (await StoreClock.OfStoreAsync(c, tx, storeId)).DayOf(clock.GetUtcNow());
-            if (request.PurchaseDate > today) return Problems.Validation("purchaseDate", "Cannot be in the future.");
-            if (request.ManufactureDate > today) return Problems.Validation("manufactureDate", "Cannot be in the future.");
+            if (request.PurchaseDate > today) return Problems.Validation("purchaseDate", Codes.Refusal.InTheFuture);
+            if (request.ManufactureDate > today) return Problems.Validation("manufactureDate", Codes.Refusal.InTheFuture);
 
             var appliance = new ApplianceResponse(Guid.CreateVersion7(), id, request.Category!.Value, request.ManufacturerId!.Value, manufacturer,
                 request.Model.Trim(), request.SerialNumber?.Trim(), request.PurchaseDate, request.BoughtHere ?? false, request.InvoiceNumber?.Trim(),

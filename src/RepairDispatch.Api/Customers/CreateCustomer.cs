@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Customers;
 
@@ -39,22 +40,22 @@ public static class CreateCustomer
     {
         var me = http.Me();
         if (me.StoreId is { } own && request.StoreId is { } asked && asked != own)
-            return Problems.Validation("storeId", "You can only create customers of your own store.");
+            return Problems.Validation("storeId", Codes.Refusal.OwnStoreCustomersOnly);
         var storeId = me.StoreId ?? request.StoreId;
         if (storeId is null)
-            return Problems.Validation("storeId", "Required for headquarters users: the store the customer belongs to.");
+            return Problems.Validation("storeId", Codes.Refusal.CustomerStoreRequired);
 
         var phones = new List<string>();
         foreach (var raw in request.Phones)
         {
             if (raw is null || raw.Length is < 5 or > 32 || Customer.NormalisePhone(raw) is not { } phone)
-                return Problems.Validation("phones", $"'{raw}' is not a phone number: 5 to 32 characters of digits, +, - and spaces.");
+                return Problems.Validation("phones", Codes.Refusal.NotAPhoneNumber.With(raw));
             if (!phones.Contains(phone)) phones.Add(phone);
         }
         var addresses = request.Addresses ?? [];
         for (var i = 0; i < addresses.Count; i++)
             if (addresses[i].Lat is null != addresses[i].Lon is null)
-                return Problems.Validation($"addresses[{i}].lat", "Give both lat and lon, or neither.");
+                return Problems.Validation($"addresses[{i}].lat", Codes.Refusal.LatAndLon);
 
         var customer = new CustomerResponse(Guid.CreateVersion7(), storeId.Value, request.Name.Trim(), phones,
             addresses.Select(a => new AddressResponse(Guid.CreateVersion7(), a.District.Trim(), a.Street.Trim(), a.Lat, a.Lon)).ToList(),
@@ -63,7 +64,7 @@ public static class CreateCustomer
         return await db.InTransactionAsync<Results<Created<CustomerResponse>, ProblemHttpResult>>(async (c, tx) =>
         {
             if (await c.ExecuteScalarAsync<long>(StoreExistsSql, new { StoreId = storeId }, tx) == 0)
-                return Problems.Validation("storeId", "No such store.");
+                return Problems.Validation("storeId", Codes.Refusal.NoSuchStore);
             await c.ExecuteAsync(InsertSql, new
             {
                 customer.Id, customer.StoreId, customer.Name, Tier = customer.Tier.ToString(), customer.CallbackConsent, customer.Notes, customer.CreatedAt,

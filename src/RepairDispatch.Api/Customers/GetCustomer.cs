@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Customers;
 
@@ -11,6 +12,6 @@ public static class GetCustomer
         await using var c = await db.OpenAsync();
         var customer = await Customer.GetAsync(c, id);
         // Another store's customer answers like a missing one: its existence is not the caller's business.
-        return customer is null || !http.Me().SeesStore(customer.StoreId) ? Problems.NotFound("The customer") : TypedResults.Ok(customer);
+        return customer is null || !http.Me().SeesStore(customer.StoreId) ? Problems.NotFound(Codes.Thing.Customer) : TypedResults.Ok(customer);
     }
 }

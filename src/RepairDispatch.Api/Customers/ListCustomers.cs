@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Customers;
 
@@ -24,7 +25,7 @@ public static class ListCustomers
         if (Cursor.Validate(pageSize, cursor) is ProblemHttpResult bad) return bad;
         string? normalised = null;
         if (!string.IsNullOrWhiteSpace(phone) && (normalised = Customer.NormalisePhone(phone)) is null)
-            return Problems.Validation("phone", "Not a phone number: digits, +, - and spaces.");
+            return Problems.Validation("phone", Codes.Refusal.PhoneDigits);
         var me = http.Me();
         // A store-bound user asking for another store gets nothing rather than an error.
         var store = me.StoreId is { } own && storeId is { } asked && asked != own ? Guid.Empty : me.StoreId ?? storeId;

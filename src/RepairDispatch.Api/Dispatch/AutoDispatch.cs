@@ -20,7 +20,7 @@ public static class AutoDispatch
         var best = (await Candidates.RankAsync(c, tx, facts, now, travel)).Candidates.FirstOrDefault(x => x.Kind == CandidateKind.Technician);
         if (best is null) return;
         await order.AssignAsync(c, tx, best.Id, me, now, "AutoAssigned",
-            $"Auto-dispatch: {best.Name}, score {best.Score:0.#} ({string.Join("; ", best.Reasons)})");
+            Texts.Codes.Event.AutoDispatch.With(best.Name, best.Score.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture), best.ReasonCodes));
         if (order.AppointmentFrom is { } start && order.AppointmentTo is { } end)
             await Notifications.Outbox.ToCustomerAsync(c, tx, order, Notifications.MessageTemplate.AppointmentConfirmed,
                 new() { ["window"] = await AssignWorkOrder.WindowTextAsync(c, tx, order.StoreId, start, end) }, language, now);

@@ -5,16 +5,24 @@ using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Technicians;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Dispatch;
 
 public enum CandidateKind { Technician, InstallerPartner }
 
 /// <param name="Score">0–100: nearer, less loaded, better rated, in the order's district rank higher.</param>
-public sealed record Candidate(CandidateKind Kind, Guid Id, string Name, double Score, IReadOnlyList<string> Reasons,
-    double? TravelMinutes, int? JobsThatDay, int? Capacity);
+/// <param name="ReasonCodes">The reasons as codes; <see cref="Reasons"/> are the same in the caller's language.</param>
+public sealed record Candidate(CandidateKind Kind, Guid Id, string Name, double Score, IReadOnlyList<Text> ReasonCodes,
+    double? TravelMinutes, int? JobsThatDay, int? Capacity)
+{
+    public IReadOnlyList<string> Reasons { get; } = [.. ReasonCodes.Select(r => r.Render())];
+}
 
-public sealed record ExcludedCandidate(CandidateKind Kind, Guid Id, string Name, IReadOnlyList<string> Reasons);
+public sealed record ExcludedCandidate(CandidateKind Kind, Guid Id, string Name, IReadOnlyList<Text> ReasonCodes)
+{
+    public IReadOnlyList<string> Reasons { get; } = [.. ReasonCodes.Select(r => r.Render())];
+}
 
 public sealed record CandidatesResponse(Guid WorkOrderId, IReadOnlyList<Candidate> Candidates, IReadOnlyList<ExcludedCandidate> Excluded);
 
@@ -93,7 +101,7 @@ public static class Candidates
     {
         await using var c = await db.OpenAsync();
         var order = await c.QuerySingleOrDefaultAsync<OrderFacts>(OrderSql, new { Id = workOrderId });
-        if (order is null || !http.Me().SeesStore(order.StoreId)) return Problems.NotFound("The work order");
+        if (order is null || !http.Me().SeesStore(order.StoreId)) return Problems.NotFound(Codes.Thing.WorkOrder);
         return TypedResults.Ok(await RankAsync(c, null, order, clock.GetUtcNow(), travel));
     }
 
@@ -132,10 +140,10 @@ public static class Candidates
                 .MaxBy(b => b.AppointmentFrom);
             var from = previous is { Lat: { } pLat, Lon: { } pLon } ? new GeoPoint(pLat, pLon) : t.Home ?? store.Location;
             var minutes = travel.Seconds(from, site) / 60;
-            var reasons = new List<string>
+            var reasons = new List<Text>
             {
-                $"{minutes:0} min from {(previous is null ? "home" : "the previous visit")}",
-                $"{dayJobs.Count} of {t.DailyCapacity} jobs that day",
+                (previous is null ? Codes.Candidate.TravelFromHome : Codes.Candidate.TravelFromPrevious).With((long)Math.Round(minutes)),
+                Codes.Candidate.Load.With(dayJobs.Count, t.DailyCapacity),
             };
             var travelPoints = Math.Max(0, 40 - minutes * (urgent ? 1.5 : 1));
             var loadPoints = 30 * (1 - (double)dayJobs.Count / t.DailyCapacity);
@@ -143,12 +151,12 @@ public static class Candidates
             if (ratings.TryGetValue(t.Id, out var rating))
             {
                 ratingPoints = 20 * (rating.Average - 1) / 4;
-                reasons.Add($"satisfaction {rating.Average:0.0}/5 over {rating.Count} jobs");
+                reasons.Add(Codes.Candidate.Satisfaction.With(rating.Average.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), rating.Count));
             }
-            else reasons.Add("no recent ratings");
+            else reasons.Add(Codes.Candidate.NoRatings);
             var districtPoints = order.District is { } district && t.Districts.Contains(district) ? 10 : 0;
-            if (districtPoints > 0) reasons.Add($"works in {order.District}");
-            if (urgent) reasons.Add("urgent: travel time counts more");
+            if (districtPoints > 0) reasons.Add(Codes.Candidate.WorksIn.With(order.District));
+            if (urgent) reasons.Add(Codes.Candidate.Urgent);
             candidates.Add(new Candidate(CandidateKind.Technician, t.Id, t.Name, Math.Round(travelPoints + loadPoints + ratingPoints + districtPoints, 1),
                 reasons, Math.Round(minutes, 1), dayJobs.Count, (int)t.DailyCapacity));
         }
@@ -157,19 +165,19 @@ public static class Candidates
         return new CandidatesResponse(order.Id, [.. candidates.OrderByDescending(x => x.Score).ThenBy(x => x.Name, StringComparer.Ordinal)], excluded);
     }
 
-    private static List<string> Refusals(RosterTechnician t, OrderFacts order, StoreDispatch store, DateOnly day, Calendar.WorkingDays calendar, int jobs,
+    private static List<Text> Refusals(RosterTechnician t, OrderFacts order, StoreDispatch store, DateOnly day, Calendar.WorkingDays calendar, int jobs,
         bool certificationNeeded)
     {
-        var refusals = new List<string>();
-        if (!t.Active) refusals.Add("not active");
-        if (!t.Skills.Contains(order.Category)) refusals.Add($"no {order.Category} skill");
-        if (certificationNeeded && !t.Certifications.Contains(order.ManufacturerId)) refusals.Add("not certified by the manufacturer, as the contract requires");
-        if (calendar.IsHoliday(day)) refusals.Add($"{day:yyyy-MM-dd} is a public holiday");
-        else if (!t.WorksOn(day, calendar)) refusals.Add($"does not work on {day.DayOfWeek}s");
+        var refusals = new List<Text>();
+        if (!t.Active) refusals.Add(Codes.Excluded.Inactive);
+        if (!t.Skills.Contains(order.Category)) refusals.Add(Codes.Excluded.NoSkill.With(Codes.Category(order.Category)));
+        if (certificationNeeded && !t.Certifications.Contains(order.ManufacturerId)) refusals.Add(Codes.Excluded.NotCertified);
+        if (calendar.IsHoliday(day)) refusals.Add(Codes.Excluded.Holiday.With(Codes.Day(day)));
+        else if (!t.WorksOn(day, calendar)) refusals.Add(Codes.Excluded.DayOff.With(Codes.Word(day.DayOfWeek)));
         else if (order.AppointmentFrom is { } from && order.AppointmentTo is { } to
                  && (store.At(day, t.ShiftStart) >= to || store.At(day, t.ShiftEnd) <= from))
-            refusals.Add($"shift {t.ShiftFrom}–{t.ShiftTo} misses the appointment window");
-        if (jobs >= t.DailyCapacity) refusals.Add($"day is full ({jobs} of {t.DailyCapacity} jobs)");
+            refusals.Add(Codes.Excluded.ShiftMissesWindow.With(t.ShiftFrom, t.ShiftTo));
+        if (jobs >= t.DailyCapacity) refusals.Add(Codes.Excluded.DayFull.With(jobs, t.DailyCapacity));
         return refusals;
     }
 
@@ -180,10 +188,14 @@ public static class Candidates
             if (!p.Active || p.Installs == 0)
             {
                 excluded.Add(new ExcludedCandidate(CandidateKind.InstallerPartner, p.Id, p.Name,
-                    [!p.Active ? "not active" : $"does not install {order.Category}"]));
+                    [!p.Active ? Codes.Excluded.Inactive : Codes.Excluded.NoInstall.With(Codes.Category(order.Category))]));
                 continue;
             }
-            var reasons = new List<string> { $"installs {order.Category}", p.InDistrict > 0 ? $"covers {order.District}" : "outside its districts" };
+            var reasons = new List<Text>
+            {
+                Codes.Candidate.Installs.With(Codes.Category(order.Category)),
+                p.InDistrict > 0 ? Codes.Candidate.Covers.With(order.District) : Codes.Candidate.OutsideDistricts,
+            };
             candidates.Add(new Candidate(CandidateKind.InstallerPartner, p.Id, p.Name, p.InDistrict > 0 ? 60 : 40, reasons, null, null, null));
         }
     }

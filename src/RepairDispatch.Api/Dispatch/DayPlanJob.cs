@@ -74,15 +74,17 @@ public sealed class DayPlanJob(Db db, TimeProvider clock, IOptions<DispatchOptio
     private async Task SaveAsync(Guid id, DayPlanProblem day, PlanResult result) => await db.InTransactionAsync(async (c, tx) =>
     {
         await c.ExecuteAsync(DeleteStopsSql, new { Id = id }, tx);
+        Texts.Text Reason(UnservedVisit u) => Texts.Codes.Plan.Of(u.Why, day.TechnicianNames);
         var stops = result.Routes.SelectMany(r => r.Stops.Select((s, i) => new
         {
             PlanId = id, WorkOrderId = Guid.Parse(s.VisitId), TechnicianId = (Guid?)Guid.Parse(r.VehicleId), Sequence = (int?)(i + 1),
             Arrival = (DateTimeOffset?)day.At(s.Arrival), ServiceStart = (DateTimeOffset?)day.At(s.ServiceStart),
-            ServiceEnd = (DateTimeOffset?)day.At(s.Departure), UnservedReason = (string?)null,
+            ServiceEnd = (DateTimeOffset?)day.At(s.Departure), UnservedReasonCode = (string?)null, UnservedReasonArgs = (string?)null,
         })).Concat(result.Unserved.Select(u => new
         {
             PlanId = id, WorkOrderId = Guid.Parse(u.VisitId), TechnicianId = (Guid?)null, Sequence = (int?)null, Arrival = (DateTimeOffset?)null,
-            ServiceStart = (DateTimeOffset?)null, ServiceEnd = (DateTimeOffset?)null, UnservedReason = (string?)u.Reason,
+            ServiceStart = (DateTimeOffset?)null, ServiceEnd = (DateTimeOffset?)null,
+            UnservedReasonCode = (string?)Reason(u).Code, UnservedReasonArgs = Reason(u).StoredArgs(),
         }));
         await c.ExecuteAsync(DayPlanStore.InsertStopSql, stops, tx);
         return await c.ExecuteAsync(ReadySql, new

@@ -37,6 +37,14 @@ public static class DayPlanStore
         public DateTimeOffset? ServiceStart { get; init; }
         public DateTimeOffset? ServiceEnd { get; init; }
         public string? UnservedReason { get; init; }
+        public string? UnservedReasonCode { get; init; }
+        public string? UnservedReasonArgs { get; init; }
+
+        public UnplannedVisit Unplanned()
+        {
+            var reason = Texts.Text.StoredOrSaid(UnservedReasonCode, UnservedReasonArgs, UnservedReason);
+            return new(WorkOrderId, Number, reason?.Render() ?? "", reason);
+        }
     }
 
     internal const string PlanSql = """
@@ -45,13 +53,14 @@ public static class DayPlanStore
         """;
     internal const string StopsSql = """
         SELECT s.work_order_id, w.number, s.technician_id, t.name AS technician_name, s.sequence, s.arrival, s.service_start, s.service_end,
-               s.unserved_reason
+               s.unserved_reason, s.unserved_reason_code, s.unserved_reason_args
         FROM dispatch_plan_stops s JOIN work_orders w ON w.id = s.work_order_id LEFT JOIN technicians t ON t.id = s.technician_id
         WHERE s.plan_id = @Id ORDER BY t.name, s.technician_id, s.sequence, w.number
         """;
     internal const string InsertStopSql = """
-        INSERT INTO dispatch_plan_stops (plan_id, work_order_id, technician_id, sequence, arrival, service_start, service_end, unserved_reason)
-        VALUES (@PlanId, @WorkOrderId, @TechnicianId, @Sequence, @Arrival, @ServiceStart, @ServiceEnd, @UnservedReason)
+        INSERT INTO dispatch_plan_stops (plan_id, work_order_id, technician_id, sequence, arrival, service_start, service_end,
+            unserved_reason_code, unserved_reason_args)
+        VALUES (@PlanId, @WorkOrderId, @TechnicianId, @Sequence, @Arrival, @ServiceStart, @ServiceEnd, @UnservedReasonCode, @UnservedReasonArgs)
         """;
 
     internal static Task<PlanRow?> LoadAsync(DbConnection c, DbTransaction? tx, Guid id) => c.QuerySingleOrDefaultAsync<PlanRow>(PlanSql, new { Id = id }, tx);
@@ -62,8 +71,9 @@ public static class DayPlanStore
         var routes = stops.Where(s => s.TechnicianId is not null).GroupBy(s => (s.TechnicianId!.Value, s.TechnicianName ?? ""))
             .Select(g => new PlannedRoute(g.Key.Value, g.Key.Item2, g.Select(s => new PlannedStop(s.WorkOrderId, s.Number, (int)s.Sequence!.Value,
                 s.Arrival!.Value, s.ServiceStart!.Value, s.ServiceEnd!.Value)).ToList())).ToList();
-        var unplanned = stops.Where(s => s.TechnicianId is null).Select(s => new UnplannedVisit(s.WorkOrderId, s.Number, s.UnservedReason ?? "")).ToList();
-        return new DayPlanView(plan.Id, plan.StoreId, plan.Day, plan.State, plan.Progress, plan.Phase, (int)plan.SecondsLimit, (int?)plan.Served,
+        var unplanned = stops.Where(s => s.TechnicianId is null).Select(s => s.Unplanned()).ToList();
+        return new DayPlanView(plan.Id, plan.StoreId, plan.Day, plan.State, plan.Progress, plan.Phase,
+            plan.Phase is { } phase ? Texts.Text.Of("plan-phase." + phase).Render() : null, (int)plan.SecondsLimit, (int?)plan.Served,
             (int?)plan.Unserved, plan.TravelSeconds is { } t ? Math.Round(t / 60.0, 1) : null, plan.Error, routes, unplanned,
             plan.CreatedAt, plan.FinishedAt, plan.AppliedAt);
     }

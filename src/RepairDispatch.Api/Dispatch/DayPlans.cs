@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Dispatch;
 
@@ -34,12 +35,12 @@ public static class DayPlans
         IBackgroundJobClient jobs)
     {
         var me = http.Me();
-        if (!me.SeesStore(request.StoreId!.Value)) return Problems.Validation("storeId", "No such store.");
+        if (!me.SeesStore(request.StoreId!.Value)) return Problems.Validation("storeId", Codes.Refusal.NoSuchStore);
         var seconds = Math.Min(request.Seconds ?? options.Value.PlanSeconds, options.Value.MaxPlanSeconds);
         var id = Guid.CreateVersion7();
         var view = await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
-            if (await Roster.StoreAsync(c, tx, request.StoreId!.Value) is null) return Problems.Validation("storeId", "No such store.");
+            if (await Roster.StoreAsync(c, tx, request.StoreId!.Value) is null) return Problems.Validation("storeId", Codes.Refusal.NoSuchStore);
             await c.ExecuteAsync(InsertSql, new { Id = id, request.StoreId, Day = request.Date, Seconds = seconds, UserId = me.Id, Now = clock.GetUtcNow() }, tx);
             return TypedResults.Accepted($"/api/v1/dispatch/plans/{id}", await DayPlanStore.ViewAsync(c, tx, (await DayPlanStore.LoadAsync(c, tx, id))!));
         });
@@ -52,7 +53,7 @@ public static class DayPlans
     {
         await using var c = await db.OpenAsync();
         var plan = await DayPlanStore.LoadAsync(c, null, id);
-        return plan is null || !http.Me().SeesStore(plan.StoreId) ? Problems.NotFound("The plan") : TypedResults.Ok(await DayPlanStore.ViewAsync(c, null, plan));
+        return plan is null || !http.Me().SeesStore(plan.StoreId) ? Problems.NotFound(Codes.Thing.Plan) : TypedResults.Ok(await DayPlanStore.ViewAsync(c, null, plan));
     }
 
     public static async Task<IResult> Apply(Guid id, HttpContext http, Db db, TimeProvider clock)
@@ -62,9 +63,9 @@ public static class DayPlans
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var plan = await DayPlanStore.LoadAsync(c, tx, id);
-            if (plan is null || !me.SeesStore(plan.StoreId)) return Problems.NotFound("The plan");
+            if (plan is null || !me.SeesStore(plan.StoreId)) return Problems.NotFound(Codes.Thing.Plan);
             if (plan.State != PlanStatus.Ready)
-                return Problems.Conflict("plan-not-ready", $"Only a Ready plan can be applied; this one is {plan.State}.",
+                return Problems.Conflict("plan-not-ready", Codes.Refusal.PlanNotReady.With(Codes.Word(plan.State)),
                     new Dictionary<string, object?> { ["currentStatus"] = plan.State.ToString() });
             var store = (await Roster.StoreAsync(c, tx, plan.StoreId))!;
             await c.ExecuteAsync(SupersedeSql, new { plan.StoreId, plan.Day }, tx);
@@ -76,7 +77,7 @@ public static class DayPlans
             foreach (var stop in await c.QueryAsync<DayPlanStore.StopRow>(DayPlanStore.StopsSql, new { plan.Id }, tx))
             {
                 if (stop.TechnicianId is not { } technician) continue;
-                if (await PlaceAsync(c, tx, stop, technician, me, now, plan.Day) is { } why) skipped.Add(new UnplannedVisit(stop.WorkOrderId, stop.Number, why));
+                if (await PlaceAsync(c, tx, stop, technician, me, now, plan.Day) is { } why) skipped.Add(new UnplannedVisit(stop.WorkOrderId, stop.Number, why.Render(), why));
             }
             await c.ExecuteAsync(AppliedSql, new { plan.Id, Now = now }, tx);
             var applied = (await DayPlanStore.LoadAsync(c, tx, id))!;
@@ -85,7 +86,7 @@ public static class DayPlans
     }
 
     /// <summary>Assigns the order to the planned technician (if it may still move) and sets its place; else says why not.</summary>
-    private static async Task<string?> PlaceAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, DayPlanStore.StopRow stop,
+    private static async Task<Text?> PlaceAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, DayPlanStore.StopRow stop,
         Guid technician, CurrentUser me, DateTimeOffset now, DateOnly day)
     {
         var order = (await WorkOrder.LoadAsync(c, tx, stop.WorkOrderId))!;
@@ -95,7 +96,7 @@ public static class DayPlans
             await order.SaveAsync(c, tx, now);
             return null;
         }
-        return await order.AssignAsync(c, tx, technician, me, now, nameof(WorkOrderAction.Assign), $"Day plan {day:yyyy-MM-dd}")
-            ? null : $"now {order.Status} with another technician: left as it is";
+        return await order.AssignAsync(c, tx, technician, me, now, nameof(WorkOrderAction.Assign), Codes.Event.DayPlan.With(Codes.Day(day)))
+            ? null : Codes.Plan.MovedOn.With(Codes.Word(order.Status));
     }
 }

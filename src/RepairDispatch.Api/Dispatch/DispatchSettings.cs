@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Dispatch;
 
@@ -19,20 +20,20 @@ public static class DispatchSettings
 
     public static async Task<IResult> Get(Guid storeId, HttpContext http, Db db)
     {
-        if (!http.Me().SeesStore(storeId)) return Problems.NotFound("The store");
+        if (!http.Me().SeesStore(storeId)) return Problems.NotFound(Codes.Thing.Store);
         await using var c = await db.OpenAsync();
         return await Roster.StoreAsync(c, null, storeId) is { } s
-            ? TypedResults.Ok(new DispatchSettingsView(s.Id, s.RoadFactor, s.CitySpeedKmh, s.AutoDispatch)) : Problems.NotFound("The store");
+            ? TypedResults.Ok(new DispatchSettingsView(s.Id, s.RoadFactor, s.CitySpeedKmh, s.AutoDispatch)) : Problems.NotFound(Codes.Thing.Store);
     }
 
     public static async Task<IResult> Put(Guid storeId, DispatchSettingsRequest request, HttpContext http, Db db)
     {
-        if (!http.Me().SeesStore(storeId)) return Problems.NotFound("The store");
+        if (!http.Me().SeesStore(storeId)) return Problems.NotFound(Codes.Thing.Store);
         var changed = await db.InTransactionAsync((c, tx) => c.ExecuteAsync(UpdateSql, new
         {
             StoreId = storeId, request.RoadFactor, request.CitySpeedKmh, request.AutoDispatch,
         }, tx));
-        return changed == 0 ? Problems.NotFound("The store")
+        return changed == 0 ? Problems.NotFound(Codes.Thing.Store)
             : TypedResults.Ok(new DispatchSettingsView(storeId, request.RoadFactor!.Value, request.CitySpeedKmh!.Value, request.AutoDispatch!.Value));
     }
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Dispatch;
 
@@ -13,9 +14,9 @@ public static class ListDayPlans
     public static async Task<IResult> Handle(Guid? storeId, DateOnly? date, HttpContext http, Db db)
     {
         var me = http.Me();
-        if (storeId is null) return Problems.Validation("storeId", "Required.");
-        if (date is null) return Problems.Validation("date", "Required: yyyy-MM-dd.");
-        if (!me.SeesStore(storeId.Value)) return Problems.Validation("storeId", "You see only your own store.");
+        if (storeId is null) return Problems.Validation("storeId", Codes.Refusal.Required);
+        if (date is null) return Problems.Validation("date", Codes.Refusal.RequiredDate);
+        if (!me.SeesStore(storeId.Value)) return Problems.Validation("storeId", Codes.Refusal.OwnStoreOnly);
         await using var c = await db.OpenAsync();
         var ids = (await c.QueryAsync<Guid>(IdsSql, new { StoreId = storeId, Day = date })).Take(MostRecent).ToList();
         var plans = new List<DayPlanView>();

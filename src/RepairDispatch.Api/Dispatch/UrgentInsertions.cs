@@ -6,13 +6,16 @@ using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.WorkOrders;
 using RepairDispatch.Planning;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Dispatch;
 
 public sealed record UrgentInsertionRequest([property: Required] Guid? WorkOrderId);
 
 /// <param name="TechnicianId">Who takes it; null when no route of today's plan could (see <paramref name="Reason"/>).</param>
-public sealed record UrgentInsertionResponse(Guid WorkOrderId, Guid? TechnicianId, int? Sequence, DateTimeOffset? PlannedArrival, string? Reason);
+/// <param name="Reason">Why it was not inserted, in the caller's language; <paramref name="ReasonCode"/> is the same as a code with arguments.</param>
+public sealed record UrgentInsertionResponse(Guid WorkOrderId, Guid? TechnicianId, int? Sequence, DateTimeOffset? PlannedArrival, string? Reason,
+    Text? ReasonCode = null);
 
 /// <summary>
 /// An urgent order arriving during the day goes into today's applied plan at the cheapest feasible place: one
@@ -49,11 +52,11 @@ public static class UrgentInsertions
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var order = await WorkOrder.LoadAsync(c, tx, request.WorkOrderId!.Value);
-            if (order is null || !order.IsVisibleTo(me)) return Problems.Validation("workOrderId", "No such work order.");
+            if (order is null || !order.IsVisibleTo(me)) return Problems.Validation("workOrderId", Codes.Refusal.NoSuchWorkOrder);
             if (!StatusMachine.TryMove(order.Status, WorkOrderAction.Assign, out _))
-                return Problems.InvalidTransition(order.Status.ToString(), StatusMachine.Verb(WorkOrderAction.Assign));
+                return Problems.InvalidTransition(order.Status, WorkOrderAction.Assign);
             return await TryAsync(c, tx, order, me, now, options.Value, travel) is { } inserted
-                ? TypedResults.Ok(inserted) : Problems.Conflict("no-applied-plan", "There is no applied plan for the order's day today.");
+                ? TypedResults.Ok(inserted) : Problems.Conflict("no-applied-plan", Codes.Refusal.NoAppliedPlan);
         });
     }
 
@@ -80,8 +83,9 @@ public static class UrgentInsertions
 
         if (result.Unserved.FirstOrDefault(u => u.VisitId == urgent.Id) is { } refused)
         {
-            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "UrgentNotInserted", null, null, refused.Reason);
-            return new UrgentInsertionResponse(order.Id, null, null, null, refused.Reason);
+            var why = Codes.Plan.Of(refused.Why, day.TechnicianNames);
+            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "UrgentNotInserted", null, null, why);
+            return new UrgentInsertionResponse(order.Id, null, null, null, why.Render(), why);
         }
         var route = result.Routes.Single(r => r.Stops.Any(s => s.VisitId == urgent.Id));
         var technician = Guid.Parse(route.VehicleId);
@@ -100,7 +104,7 @@ public static class UrgentInsertions
         {
             PlanId = planId, WorkOrderId = Guid.Parse(s.VisitId), TechnicianId = (Guid?)technician, Sequence = (int?)(i + 1),
             Arrival = (DateTimeOffset?)day.At(s.Arrival), ServiceStart = (DateTimeOffset?)day.At(s.ServiceStart),
-            ServiceEnd = (DateTimeOffset?)day.At(s.Departure), UnservedReason = (string?)null,
+            ServiceEnd = (DateTimeOffset?)day.At(s.Departure), UnservedReasonCode = (string?)null, UnservedReasonArgs = (string?)null,
         }), tx);
         for (var i = 0; i < route.Stops.Count; i++)
         {
@@ -109,7 +113,7 @@ public static class UrgentInsertions
             if (order.RouteSequence == i + 1 && order.PlannedArrival == arrival && order.TechnicianId == technician) continue;
             (order.RouteSequence, order.PlannedArrival) = (i + 1, arrival);
             if (order.Id == urgent.Id && order.TechnicianId != technician
-                && await order.AssignAsync(c, tx, technician, me, now, nameof(WorkOrderAction.Assign), "Urgent: inserted into today's plan"))
+                && await order.AssignAsync(c, tx, technician, me, now, nameof(WorkOrderAction.Assign), Codes.Event.UrgentInserted))
                 continue;
             await order.SaveAsync(c, tx, now);
         }

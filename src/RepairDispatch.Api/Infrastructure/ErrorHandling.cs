@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Infrastructure;
 
@@ -16,27 +17,10 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         var problem = exception switch
         {
             BadHttpRequestException bad => FromBadRequest(bad),
-            DbException db when DbErrors.IsConstraintViolation(db) => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Type = Problems.TypeFor("constraint"),
-                Title = "The request conflicts with the current state.",
-                Detail = "A uniqueness or reference rule of the data was violated; nothing was changed.",
-            },
-            ConcurrencyConflictException => new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Type = Problems.TypeFor("concurrent-update"),
-                Title = "The request conflicts with the current state.",
-                Detail = "Someone else kept changing the same record while this request ran; nothing was changed: read it again and retry.",
-            },
-            OutcomeUnknownException => new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Type = Problems.TypeFor("outcome-unknown"),
-                Title = "The database did not confirm the change.",
-                Detail = "It may or may not have happened: read the resource before trying again, or retry with an Idempotency-Key.",
-            },
+            DbException db when DbErrors.IsConstraintViolation(db) =>
+                Problem(StatusCodes.Status409Conflict, "constraint", Codes.Refusal.ConstraintViolated),
+            ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "concurrent-update", Codes.Refusal.ConcurrentUpdate),
+            OutcomeUnknownException => Problem(StatusCodes.Status503ServiceUnavailable, "outcome-unknown", Codes.Refusal.OutcomeUnknown),
             _ => null,
         };
         if (exception is OutcomeUnknownException)
@@ -44,13 +28,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", http.Request.Method, http.Request.Path);
-            problem = new ProblemDetails
-            {
-                Status = StatusCodes.Status500InternalServerError,
-                Type = Problems.TypeFor("internal"),
-                Title = "An unexpected error occurred.",
-                Detail = "The error was logged; nothing was changed.",
-            };
+            problem = Problem(StatusCodes.Status500InternalServerError, "internal", Codes.Refusal.Internal);
         }
         else if (problem.Status == StatusCodes.Status409Conflict)
         {
@@ -66,31 +44,34 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         if (json is not null)
         {
             var field = JsonField(json.Path);
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [JsonMessage(json)] })
+            var message = JsonMessage(json);
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message.Render()] })
             {
                 Status = StatusCodes.Status400BadRequest,
                 Type = Problems.TypeFor("malformed-json"),
-                Title = "The request body is not valid JSON for this operation.",
+                Extensions = { ["errorCodes"] = new Dictionary<string, Text[]> { [field] = [message] } },
             };
         }
         var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
         // Every 400 is a validation problem: a value that does not bind ("Failed to bind parameter \"Guid workOrderId\" …")
         // names its parameter, anything else the request as a whole.
-        var parameter = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"[^\"]* (\\w+)\"");
         if (status == StatusCodes.Status400BadRequest)
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [parameter.Success ? parameter.Groups[1].Value : "request"] = [bad.Message] })
-            {
-                Status = status,
-                Type = Problems.TypeFor("bad-request"),
-                Title = "The request is malformed.",
-                Detail = bad.Message,
-            };
-        return new ProblemDetails
         {
-            Status = status,
-            Type = Problems.TypeFor(status switch { 413 => "body-too-large", 415 => "unsupported-media-type", _ => "bad-request" }),
-            Title = status switch { 413 => "The request body is too large.", 415 => "The content type is not supported.", _ => "The request is malformed." },
-            Detail = bad.Message,
+            var parameter = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"[^\"]* (\\w+)\"");
+            var field = parameter.Success ? parameter.Groups[1].Value : "request";
+            var text = Codes.Refusal.BadRequest.With(bad.Message);
+            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [text.Render()] })
+            {
+                Status = status, Type = Problems.TypeFor("bad-request"), Detail = text.Render(),
+                Extensions = { ["detailCode"] = text, ["errorCodes"] = new Dictionary<string, Text[]> { [field] = [text] } },
+            };
+        }
+        return status switch
+        {
+            413 => Problem(status, "body-too-large", Codes.Refusal.BodyTooLarge.With(ServiceSetup.MaxBodyBytes / 1024)),
+            415 => Problem(status, "unsupported-media-type", Codes.Refusal.UnsupportedMediaType),
+            // The framework's own words (English) say which header or value it could not read.
+            _ => Problem(status, "bad-request", Codes.Refusal.BadRequest.With(bad.Message)),
         };
     }
 
@@ -105,9 +86,14 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
     private static string JsonField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
 
-    private static string JsonMessage(JsonException json) =>
-        json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "Unknown field: not part of this request."
-        : json.Message.Contains("could not be converted", StringComparison.Ordinal) ? "The value has the wrong type or is not one of the allowed values."
-        : json.Message.Contains("null", StringComparison.Ordinal) ? "Must not be null."
-        : "The JSON is malformed here.";
+    private static Text JsonMessage(JsonException json) =>
+        json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? Codes.Refusal.JsonUnknownField
+        : json.Message.Contains("could not be converted", StringComparison.Ordinal) ? Codes.Refusal.WrongType
+        : json.Message.Contains("null", StringComparison.Ordinal) ? Codes.Refusal.JsonNull
+        : Codes.Refusal.JsonMalformed;
+
+    private static ProblemDetails Problem(int status, string type, Text detail) => new()
+    {
+        Status = status, Type = Problems.TypeFor(type), Detail = detail.Render(), Extensions = { ["detailCode"] = detail },
+    };
 }

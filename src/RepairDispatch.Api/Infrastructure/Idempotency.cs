@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Infrastructure;
 
@@ -110,13 +111,13 @@ public sealed class Idempotency(Db db, TimeProvider clock, ILogger<Idempotency> 
         if (stored is null) return false;
         if (stored.RequestHash != scope.Hash)
         {
-            await Problems.Make(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused", "Idempotency-Key reused.",
-                "This Idempotency-Key was used for a different request; use a new key for a new request.").ExecuteAsync(http);
+            await Problems.Make(StatusCodes.Status422UnprocessableEntity, "idempotency-key-reused",
+                Codes.Refusal.IdempotencyKeyReused).ExecuteAsync(http);
             return true;
         }
         if (stored.StatusCode is not { } status)
         {
-            await Problems.Conflict("request-in-progress", "A request with this Idempotency-Key is still being processed; retry shortly.").ExecuteAsync(http);
+            await Problems.Conflict("request-in-progress", Codes.Refusal.RequestInProgress).ExecuteAsync(http);
             return true;
         }
         logger.LogInformation("Replayed the response for Idempotency-Key {IdempotencyKey}", scope.Key);

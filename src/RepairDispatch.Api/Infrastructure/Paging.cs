@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Infrastructure;
 
@@ -38,8 +39,8 @@ public static class Cursor
     /// <summary>Checks page size and cursor; returns a validation problem naming the parameter, or null when fine.</summary>
     public static IResult? Validate(int? pageSize, string? cursor)
     {
-        if (pageSize is < 1 or > MaxPageSize) return Problems.Validation("pageSize", $"Must be between 1 and {MaxPageSize}.");
-        if (cursor is not null && !TryDecode(cursor, out _, out _)) return Problems.Validation("cursor", "Not a cursor this API issued.");
+        if (pageSize is < 1 or > MaxPageSize) return Problems.Validation("pageSize", Codes.Refusal.PageSizeRange.With(MaxPageSize));
+        if (cursor is not null && !TryDecode(cursor, out _, out _)) return Problems.Validation("cursor", Codes.Refusal.NotOurCursor);
         return null;
     }
 

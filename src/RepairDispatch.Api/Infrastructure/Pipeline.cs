@@ -9,6 +9,7 @@ public static class Pipeline
     public static WebApplication UseRepairDispatch(this WebApplication app)
     {
         app.Services.GetRequiredService<OutboxBacklogGauge>(); // registers the gauge with the host's meter
+        app.UseRequestLocalization(); // first, so refusals made anywhere below speak the caller's language
         app.UseHardening();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using RepairDispatch.Api.Auth;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Infrastructure;
 
@@ -64,6 +65,7 @@ public static class ServiceSetup
         services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.Customize);
         services.AddExceptionHandler<ErrorHandling>();
         services.AddValidation();
+        services.AddRepairDispatchLocalization();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<Calendar.CalendarHealthCheck>("calendar", tags: ["ready"]);
         services.AddRepairDispatchOpenApi();
@@ -114,7 +116,7 @@ public static class RateLimits
         {
             var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? (int)Math.Ceiling(after.TotalSeconds) : 10;
             ctx.HttpContext.Response.Headers.RetryAfter = Math.Max(1, retry).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await Problems.TooManyRequests("Request rate limit reached: slow down and retry after the given seconds.")
+            await Problems.TooManyRequests(Codes.Refusal.RateLimited)
                 .ExecuteAsync(ctx.HttpContext);
         };
     }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Customers;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.InstallerPartners;
 
@@ -27,13 +28,13 @@ public static class CreateInstallerPartner
         CreateInstallerPartnerRequest request, HttpContext http, Db db, Stores.StoreClock clock)
     {
         if (PartnerRates.BasisPoints(request.ManagementFeeRate!.Value) is not { } basisPoints)
-            return Problems.Validation("managementFeeRate", "At most 4 decimals (whole basis points), e.g. 0.25.");
+            return Problems.Validation("managementFeeRate", Codes.Refusal.BasisPoints);
         var districts = new List<string>();
         foreach (var raw in request.Districts ?? [])
         {
             var district = raw?.Trim();
             if (string.IsNullOrEmpty(district) || district.Length > 100)
-                return Problems.Validation("districts", "Each district is 1 to 100 characters.");
+                return Problems.Validation("districts", Codes.Refusal.DistrictLength);
             if (!districts.Contains(district, StringComparer.OrdinalIgnoreCase)) districts.Add(district);
         }
         districts.Sort(StringComparer.Ordinal);
@@ -43,7 +44,7 @@ public static class CreateInstallerPartner
         return await db.InTransactionAsync<Results<Created<InstallerPartnerResponse>, ProblemHttpResult>>(async (c, tx) =>
         {
             if (await c.ExecuteScalarAsync<long>(NameTakenSql, new { partner.Name }, tx) > 0)
-                return Problems.Conflict("installer-partner-name-taken", $"An installer partner named {partner.Name} exists.");
+                return Problems.Conflict("installer-partner-name-taken", Codes.Refusal.PartnerNameTaken.With(partner.Name));
             await c.ExecuteAsync(InsertSql, new { partner.Id, partner.Name, partner.CreatedAt }, tx);
             await c.ExecuteAsync(PartnerRates.InsertSql, new
             {

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.InstallerPartners;
 
@@ -12,6 +13,6 @@ public static class GetInstallerPartner
     {
         await using var c = await db.OpenAsync();
         var row = await c.QuerySingleOrDefaultAsync<InstallerPartner.Row>(GetSql, new { Id = id, Today = clock.HeadquartersToday });
-        return row is null ? Problems.NotFound("The installer partner") : TypedResults.Ok((await InstallerPartner.CompleteAsync(c, [row]))[0]);
+        return row is null ? Problems.NotFound(Codes.Thing.InstallerPartner) : TypedResults.Ok((await InstallerPartner.CompleteAsync(c, [row]))[0]);
     }
 }

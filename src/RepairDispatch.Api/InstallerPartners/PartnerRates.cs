@@ -3,6 +3,7 @@ using System.Data.Common;
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.InstallerPartners;
 
@@ -58,18 +59,18 @@ public static class PartnerRates
     public static async Task<IResult> Add(Guid id, PartnerRateRequest request, HttpContext http, Db db, Stores.StoreClock clock)
     {
         if (BasisPoints(request.ManagementFeeRate!.Value) is not { } basisPoints)
-            return Problems.Validation("managementFeeRate", "At most 4 decimals (whole basis points), e.g. 0.25.");
+            return Problems.Validation("managementFeeRate", Codes.Refusal.BasisPoints);
         var validFrom = request.ValidFrom!.Value;
         if (validFrom < clock.HeadquartersToday)
-            return Problems.Validation("validFrom", "A rate change cannot start in the past: orders already priced keep their rate.");
+            return Problems.Validation("validFrom", Codes.Refusal.RateInThePast);
         var me = http.Me();
         var now = clock.Now;
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
-            if (await c.ExecuteScalarAsync<long>(PartnerExistsSql, new { Id = id }, tx) == 0) return Problems.NotFound("The installer partner");
+            if (await c.ExecuteScalarAsync<long>(PartnerExistsSql, new { Id = id }, tx) == 0) return Problems.NotFound(Codes.Thing.InstallerPartner);
             var latest = await c.ExecuteScalarAsync<DateOnly?>(LatestStartSql, new { Id = id }, tx);
             if (latest is { } start && validFrom <= start)
-                return Problems.Conflict("rate-not-latest", $"A new rate must start after the latest version ({start:yyyy-MM-dd}).");
+                return Problems.Conflict("rate-not-latest", Codes.Refusal.RateNotLatest.With(Codes.Day(start)));
             await c.ExecuteAsync(InsertSql, new { Id = id, ValidFrom = validFrom, ManagementFeeBp = basisPoints, CreatedBy = me.Id, CreatedAt = now }, tx);
             return TypedResults.Created($"/api/v1/installer-partners/{id}/rates",
                 new PartnerRateResponse(validFrom, null, InstallerPartner.Rate(basisPoints), now));
@@ -79,7 +80,7 @@ public static class PartnerRates
     public static async Task<IResult> List(Guid id, Db db)
     {
         await using var c = await db.OpenAsync();
-        if (await c.ExecuteScalarAsync<long>(PartnerExistsSql, new { Id = id }) == 0) return Problems.NotFound("The installer partner");
+        if (await c.ExecuteScalarAsync<long>(PartnerExistsSql, new { Id = id }) == 0) return Problems.NotFound(Codes.Thing.InstallerPartner);
         var rows = (await c.QueryAsync<VersionRow>(VersionsSql, new { Id = id })).ToList();
         var versions = rows.Select((r, i) => new PartnerRateResponse(r.ValidFrom, i + 1 < rows.Count ? rows[i + 1].ValidFrom : null,
             InstallerPartner.Rate(r.ManagementFeeBp), r.CreatedAt)).ToList();

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Manufacturers;
 
@@ -27,7 +28,7 @@ public static class CreateManufacturer
         return await db.InTransactionAsync<Results<Created<ManufacturerResponse>, ProblemHttpResult>>(async (c, tx) =>
         {
             if (await c.ExecuteScalarAsync<long>(NameTakenSql, new { manufacturer.Name }, tx) > 0)
-                return Problems.Conflict("manufacturer-name-taken", $"A manufacturer named {manufacturer.Name} exists.");
+                return Problems.Conflict("manufacturer-name-taken", Codes.Refusal.ManufacturerNameTaken.With(manufacturer.Name));
             await c.ExecuteAsync(InsertSql, manufacturer, tx);
             return TypedResults.Created($"/api/v1/manufacturers/{manufacturer.Id}", manufacturer);
         });

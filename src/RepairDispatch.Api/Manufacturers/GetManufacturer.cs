@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Manufacturers;
 
@@ -12,6 +13,6 @@ public static class GetManufacturer
     {
         await using var c = await db.OpenAsync();
         var row = await c.QuerySingleOrDefaultAsync<Manufacturer.Row>(GetSql, new { Id = id });
-        return row is null ? Problems.NotFound("The manufacturer") : TypedResults.Ok(row.ToResponse());
+        return row is null ? Problems.NotFound(Codes.Thing.Manufacturer) : TypedResults.Ok(row.ToResponse());
     }
 }

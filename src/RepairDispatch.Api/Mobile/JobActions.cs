@@ -7,6 +7,7 @@ using RepairDispatch.Api.Notifications;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Settlements;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Mobile;
 
@@ -65,14 +66,14 @@ public static class JobActions
         async (order, c, tx) =>
         {
             if (order.Type == WorkOrderType.Repair && request.RepairLevel is null)
-                return Problems.Validation("repairLevel", "Required to complete a repair.");
+                return Problems.Validation("repairLevel", Codes.Refusal.RepairLevelRequired);
             var now = clock.GetUtcNow();
             (order.RepairLevel, order.FailedPart, order.MainPart) = (request.RepairLevel, request.FailedPart?.Trim(), request.MainPart);
             (order.LabourMinutes, order.ResolutionNotes, order.CustomerRating) = (request.LabourMinutes, request.Notes?.Trim(), request.CustomerRating);
             var parts = request.Parts is { Count: > 0 } used ? await PartsUsed.UseAsync(c, tx, order, used, now) : [];
             var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { order.ApplianceId }, tx);
             var createdDay = facts.Zone.DayOf(order.CreatedAt);
-            if (!order.WarrantyReason.StartsWith(WarrantyPolicy.OverridePrefix, StringComparison.Ordinal))
+            if (order.WarrantyReasonCode != Texts.Codes.Warranty.Override.Name)
             {
                 // The contract version the order was created under still applies, even if a newer one has started.
                 var contract = order.ContractId is { } contractId ? await ContractLookup.ByIdAsync(c, tx, contractId, facts.Category) : null;

@@ -4,6 +4,7 @@ using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Mobile;
 
@@ -36,7 +37,7 @@ public static class LocationPings
         var now = clock.GetUtcNow();
         for (var i = 0; i < request.Points.Count; i++)
             if (ClientTime.Check(request.Points[i].At, now) is not null)
-                return Problems.Validation($"points[{i}].at", "Must be within the last 7 days and not in the future.");
+                return Problems.Validation($"points[{i}].at", Codes.Refusal.PingTime);
         await db.InTransactionAsync(async (c, tx) =>
         {
             await StoreAsync(c, tx, me.TechnicianId!.Value, request.Points);

@@ -4,6 +4,7 @@ using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Stores;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Mobile;
 
@@ -63,7 +64,7 @@ public static class MobileJobs
     {
         await using var c = await db.OpenAsync();
         var order = await WorkOrder.LoadAsync(c, null, id);
-        if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound("The job");
+        if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound(Codes.Thing.Job);
         var job = (await DescribeAsync(c, null, [order], clock.GetUtcNow()))[0];
         return new WithETag(order.ETag, TypedResults.Ok(job));
     }

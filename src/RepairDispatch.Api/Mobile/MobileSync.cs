@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Mobile;
 
@@ -56,15 +57,15 @@ public static class MobileSync
         if (!string.IsNullOrEmpty(since))
         {
             if (since.Length > 100 || !TryParseToken(since, out from, out var issued))
-                return Problems.Validation("since", "Not a sync token of this service: sync without one to start over.");
+                return Problems.Validation("since", Codes.Refusal.NotOurSyncToken);
             if (issued < now - TimeSpan.FromDays(retention.Value.SyncTombstoneDays))
-                return Expired("Changes that old are no longer kept");
+                return Expired(Codes.Refusal.SyncTooOld);
         }
         var full = string.IsNullOrEmpty(since);
         return await db.InReadTransactionAsync(async (c, tx) =>
         {
             var bound = await c.ExecuteScalarAsync<long>(db.Sql(BoundSql), transaction: tx);
-            if (from > bound) return Expired("The token is ahead of this database (was it restored from a backup?)");
+            if (from > bound) return Expired(Codes.Refusal.SyncAhead);
             var args = new { me.TechnicianId, Since = from, Bound = bound };
             var changed = (await c.QueryAsync<WorkOrder>(db.Sql(ChangedSql), args, tx)).ToList();
             var removed = full ? [] : (await c.QueryAsync<Guid>(db.Sql(RemovedSql), args, tx)).ToList();
@@ -73,8 +74,7 @@ public static class MobileSync
         });
     }
 
-    private static IResult Expired(string why) => Problems.Make(StatusCodes.Status410Gone, "sync-token-expired",
-        "The sync token can no longer be used.", why + ": sync without a token to get the whole view again.");
+    private static IResult Expired(Text why) => Problems.Make(StatusCodes.Status410Gone, "sync-token-expired", why);
 
     private static string Token(long version, DateTimeOffset issued) =>
         Base64Url.EncodeToString(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"1:{version}:{issued.ToUnixTimeSeconds()}")));

@@ -4,6 +4,7 @@ using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Parts;
 using RepairDispatch.Api.Settlements;
 using RepairDispatch.Api.WorkOrders;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Mobile;
 
@@ -44,7 +45,7 @@ public static class PartsUsed
             var args = new { StoreId = order.StoreId, PartId = part.Id, Qty = qty, Now = now };
             if (await c.ExecuteAsync(TakeStockSql, args, tx) == 0 && await c.ExecuteScalarAsync<long?>(StockSql, args, tx) is { } left)
                 throw new RefusedException(Problems.Conflict("insufficient-stock",
-                    $"The store has {left} of {part.Name} in stock, not {qty}: correct the stock or the quantity (parts[{i}].qty).",
+                    Codes.Refusal.InsufficientStock.With(left, part.Name, qty, $"parts[{i}].qty"),
                     new Dictionary<string, object?> { ["field"] = $"parts[{i}].qty", ["inStock"] = left }));
             await c.ExecuteAsync(InsertUsedSql, new { WorkOrderId = order.Id, PartId = part.Id, Qty = qty, part.CostFen,
                 RetailFen = part.RetailPriceFen, Now = now }, tx);
@@ -67,8 +68,8 @@ public static class PartsUsed
         var known = (await c.QueryAsync<PartRow>(PartsSql, new { Ids = Db.IdList(c, ids.Distinct()) }, tx)).ToDictionary(p => p.Id);
         for (var i = 0; i < ids.Count; i++)
         {
-            if (!known.ContainsKey(ids[i])) throw new RefusedException(Problems.Validation($"parts[{i}].partId", "No such part."));
-            if (ids.IndexOf(ids[i]) < i) throw new RefusedException(Problems.Validation($"parts[{i}].partId", "Listed twice: give one line per part."));
+            if (!known.ContainsKey(ids[i])) throw new RefusedException(Problems.Validation($"parts[{i}].partId", Codes.Refusal.NoSuchPart));
+            if (ids.IndexOf(ids[i]) < i) throw new RefusedException(Problems.Validation($"parts[{i}].partId", Codes.Refusal.PartListedTwice));
         }
         return known;
     }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Mobile;
 
@@ -20,7 +21,7 @@ public static class Signatures
         if (base64 is null) return null;
         var data = new byte[MaxBytes];
         if (!Convert.TryFromBase64String(base64, data, out var length))
-            return Problems.Validation("customerSignature", $"Must be base64 of a PNG or JPEG of at most {MaxBytes / 1024} KiB.");
+            return Problems.Validation("customerSignature", Codes.Refusal.SignatureSize.With(MaxBytes / 1024));
         var bytes = data.AsSpan(0, length);
         string? type = bytes switch
         {
@@ -28,7 +29,7 @@ public static class Signatures
             [0xFF, 0xD8, 0xFF, ..] => "image/jpeg",
             _ => null,
         };
-        if (type is null) return Problems.Validation("customerSignature", "Must be a PNG or JPEG image.");
+        if (type is null) return Problems.Validation("customerSignature", Codes.Refusal.SignatureType);
         image = (type, bytes.ToArray());
         return null;
     }

@@ -25,7 +25,7 @@ public static class Outbox
         """;
 
     public static async Task ToCustomerAsync(DbConnection c, DbTransaction tx, WorkOrder order, MessageTemplate template,
-        Dictionary<string, string> values, string language, DateTimeOffset now)
+        Dictionary<string, object?> values, string language, DateTimeOffset now)
     {
         if (await c.ExecuteScalarAsync<string?>(CustomerPhoneSql, new { order.CustomerId }, tx) is not { } phone) return;
         values["number"] = order.Number;
@@ -35,7 +35,7 @@ public static class Outbox
     }
 
     public static async Task ToManagersAsync(DbConnection c, DbTransaction tx, Guid storeId, Guid? workOrderId, MessageTemplate template,
-        Dictionary<string, string> values, string language, DateTimeOffset now)
+        Dictionary<string, object?> values, string language, DateTimeOffset now)
     {
         var body = Templates.Render(template, language, values);
         foreach (var manager in await c.QueryAsync<Guid>(ManagersSql, new { StoreId = storeId }, tx))

@@ -1,6 +1,7 @@
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Notifications;
 
@@ -31,7 +32,7 @@ public static class OutboxApi
     /// <summary>The latest messages of a status (default: dead letters), newest first.</summary>
     public static async Task<IResult> List(Db db, OutboxStatus? status, int? pageSize)
     {
-        if (pageSize is < 1 or > 200) return Problems.Validation("pageSize", "Between 1 and 200.");
+        if (pageSize is < 1 or > 200) return Problems.Validation("pageSize", Codes.Refusal.Between1And200);
         await using var c = await db.OpenAsync();
         var rows = await c.QueryAsync<Row>(db.Sql(ListSql), new { Status = (status ?? OutboxStatus.Dead).ToString(), Take = pageSize ?? 50 });
         return TypedResults.Ok(new Page<OutboxMessageView>(rows.Select(r => new OutboxMessageView(r.Id, r.Template, r.Language, r.RecipientKind,
@@ -41,7 +42,7 @@ public static class OutboxApi
     public static async Task<IResult> Retry(Guid id, Db db, TimeProvider clock)
     {
         var changed = await db.InTransactionAsync((c, tx) => c.ExecuteAsync(RetrySql, new { Id = id, Now = clock.GetUtcNow() }, tx));
-        return changed == 1 ? TypedResults.NoContent() : Problems.NotFound("The dead-lettered message");
+        return changed == 1 ? TypedResults.NoContent() : Problems.NotFound(Codes.Thing.DeadLetter);
     }
 
     private sealed class Row

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Customers;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Parts;
 
@@ -26,17 +27,17 @@ public static class CreatePart
 
     public static async Task<Results<Created<PartResponse>, ProblemHttpResult>> Handle(CreatePartRequest request, Db db, TimeProvider clock)
     {
-        if (!Fen.HasAtMostTwoDecimals(request.Cost!.Value)) return Problems.Validation("cost", "At most 2 decimals (fen).");
-        if (!Fen.HasAtMostTwoDecimals(request.RetailPrice!.Value)) return Problems.Validation("retailPrice", "At most 2 decimals (fen).");
+        if (!Fen.HasAtMostTwoDecimals(request.Cost!.Value)) return Problems.Validation("cost", Codes.Refusal.AtMost2Decimals);
+        if (!Fen.HasAtMostTwoDecimals(request.RetailPrice!.Value)) return Problems.Validation("retailPrice", Codes.Refusal.AtMost2Decimals);
         var part = new PartResponse(Guid.CreateVersion7(), request.PartNumber.Trim(), request.Name.Trim(), request.Category, request.ManufacturerId,
             request.MainPart!.Value, Fen.ToYuan(Fen.FromYuan(request.Cost.Value)), Fen.ToYuan(Fen.FromYuan(request.RetailPrice.Value)), clock.GetUtcNow());
 
         return await db.InTransactionAsync<Results<Created<PartResponse>, ProblemHttpResult>>(async (c, tx) =>
         {
             if (part.ManufacturerId is { } m && await c.ExecuteScalarAsync<long>(ManufacturerExistsSql, new { Id = m }, tx) == 0)
-                return Problems.Validation("manufacturerId", "No such manufacturer.");
+                return Problems.Validation("manufacturerId", Codes.Refusal.NoSuchManufacturer);
             if (await c.ExecuteScalarAsync<long>(PartNumberTakenSql, new { part.PartNumber }, tx) > 0)
-                return Problems.Conflict("part-number-taken", $"A part numbered {part.PartNumber} exists.");
+                return Problems.Conflict("part-number-taken", Codes.Refusal.PartNumberTaken.With(part.PartNumber));
             await c.ExecuteAsync(InsertSql, new
             {
                 part.Id, part.PartNumber, part.Name, Category = part.Category?.ToString(), part.ManufacturerId, part.MainPart,

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Parts;
 
@@ -25,11 +26,11 @@ public static class PartStock
 
     public static async Task<IResult> Set(Guid id, Guid storeId, SetStockRequest request, HttpContext http, Db db, TimeProvider clock)
     {
-        if (!http.Me().SeesStore(storeId)) return Problems.NotFound("The store");
+        if (!http.Me().SeesStore(storeId)) return Problems.NotFound(Codes.Thing.Store);
         var args = new { PartId = id, StoreId = storeId, request.Quantity, Now = clock.GetUtcNow() };
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
-            if (await c.ExecuteScalarAsync<long>(ExistsSql, args, tx) < 2) return Problems.NotFound("The part or the store");
+            if (await c.ExecuteScalarAsync<long>(ExistsSql, args, tx) < 2) return Problems.NotFound(Codes.Thing.PartOrStore);
             if (await c.ExecuteAsync(UpdateSql, args, tx) == 0) await c.ExecuteAsync(InsertSql, args, tx);
             return TypedResults.Ok(new StockLevel(storeId, id, request.Quantity!.Value, args.Now));
         });

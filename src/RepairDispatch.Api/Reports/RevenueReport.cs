@@ -2,6 +2,7 @@ using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Parts;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Reports;
 
@@ -24,12 +25,12 @@ public static class RevenueReport
 
     public static async Task<IResult> Handle(HttpContext http, Db db, DateTimeOffset? from, DateTimeOffset? to, Guid? storeId)
     {
-        if (from is null) return Problems.Validation("from", "Required: the start of the period (inclusive).");
-        if (to is null || to <= from) return Problems.Validation("to", "Required: the end of the period (exclusive), after from.");
+        if (from is null) return Problems.Validation("from", Codes.Refusal.FromRequired);
+        if (to is null || to <= from) return Problems.Validation("to", Codes.Refusal.ToRequired);
         var me = http.Me();
         if (me.StoreId is { } own)
         {
-            if (storeId is not null && storeId != own) return Problems.Validation("storeId", "You see only your own store.");
+            if (storeId is not null && storeId != own) return Problems.Validation("storeId", Codes.Refusal.OwnStoreOnly);
             storeId = own;
         }
         await using var c = await db.OpenAsync();

@@ -4,6 +4,7 @@ using System.Globalization;
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Settlements;
 
@@ -32,16 +33,16 @@ public static class CreateRun
     // CROSS JOIN fixes SQLite's join order (the manufacturer's appliances first, then their orders and charges)
     // instead of scanning every manufacturer's charges; SQL Server treats it as an inner join and plans freely.
     private const string CollectManufacturerSql = """
-        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, amount_fen, disputed, created_at)
-        SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.amount_fen, 0, @Now
+        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
+        SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
         FROM appliances a CROSS JOIN work_orders wo CROSS JOIN work_order_charges ch
         WHERE a.manufacturer_id = @ManufacturerId AND wo.appliance_id = a.id AND ch.work_order_id = wo.id
           AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
           AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
         """;
     private const string CollectPartnerSql = """
-        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, amount_fen, disputed, created_at)
-        SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.amount_fen, 0, @Now
+        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
+        SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
         FROM work_order_charges ch
         JOIN work_orders wo ON wo.id = ch.work_order_id
         WHERE ch.party = 'Partner' AND wo.installer_partner_id = @InstallerPartnerId AND wo.completed_period <= @Period
@@ -51,11 +52,11 @@ public static class CreateRun
     public static async Task<IResult> Handle(CreateRunRequest request, HttpContext http, Db db, TimeProvider clock, ILoggerFactory logs)
     {
         if ((request.ManufacturerId is null) == (request.InstallerPartnerId is null))
-            return Problems.Validation("manufacturerId", "Give exactly one of manufacturerId or installerPartnerId.");
+            return Problems.Validation("manufacturerId", Codes.Refusal.ManufacturerOrPartner);
         var now = clock.GetUtcNow();
         // A month has started somewhere once it has begun at UTC+14; stores' own zones are all behind that.
         if (string.CompareOrdinal(request.Period, now.ToOffset(TimeSpan.FromHours(14)).ToString("yyyy-MM", CultureInfo.InvariantCulture)) > 0)
-            return Problems.Validation("period", "The period has not started yet.");
+            return Problems.Validation("period", Codes.Refusal.PeriodNotStarted);
         var me = http.Me();
         try
         {
@@ -64,7 +65,7 @@ public static class CreateRun
                 if (await c.ExecuteScalarAsync<Guid?>(FindSql, request, tx) is { } existing)
                     return TypedResults.Ok((await SettlementRun.LoadAsync(c, tx, existing))!.ToView());
                 if (await c.ExecuteScalarAsync<long>(PartyExistsSql, request, tx) == 0)
-                    return Problems.Validation(request.ManufacturerId is null ? "installerPartnerId" : "manufacturerId", "No such manufacturer or partner.");
+                    return Problems.Validation(request.ManufacturerId is null ? "installerPartnerId" : "manufacturerId", Codes.Refusal.NoSuchManufacturerOrPartner);
                 var run = await CollectAsync(c, tx, request, me, now);
                 logs.CreateLogger(typeof(CreateRun)).LogInformation("Settlement run {RunId} for {Period}: {Lines} lines, {TotalFen} fen",
                     run.Id, run.Period, run.LineCount, run.TotalFen);
@@ -77,7 +78,7 @@ public static class CreateRun
             await using var c = await db.OpenAsync();
             return await c.ExecuteScalarAsync<Guid?>(FindSql, request) is { } winner
                 ? TypedResults.Ok((await SettlementRun.LoadAsync(c, null, winner))!.ToView())
-                : Problems.Conflict("run-conflict", "Another run took these charges at the same moment; retry.");
+                : Problems.Conflict("run-conflict", Codes.Refusal.RunConflict);
         }
     }
 

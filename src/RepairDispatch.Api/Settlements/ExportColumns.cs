@@ -1,28 +1,45 @@
+using System.Globalization;
+using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
+
 namespace RepairDispatch.Api.Settlements;
 
-/// <summary>The export's column headers and labels, in English or Chinese (lang=en|zh); English keeps the codes.</summary>
-internal sealed record ExportColumns(
-    string Line, string WorkOrder, string Kind, string Description, string Amount, string Disputed, string DisputeReason, string Total,
-    string Run, string Party, string Period, string Status, string LineCount, IReadOnlyDictionary<string, string>? Labels = null)
+/// <summary>
+/// The export's headers, labels and line descriptions in English or Chinese (lang=en|zh), from the same texts as the
+/// API's (Texts/*.resx). English keeps the kinds and statuses as their codes.
+/// </summary>
+internal sealed record ExportColumns(CultureInfo Culture, bool WordsForCodes)
 {
-    public static readonly ExportColumns En = new(
-        "Line", "Work order", "Kind", "Description", "Amount (CNY)", "Disputed", "Dispute reason", "Total",
-        "Run", "Party", "Period", "Status", "Lines");
+    public static readonly ExportColumns En = new(Localization.English, WordsForCodes: false);
+    public static readonly ExportColumns Zh = new(Localization.Chinese, WordsForCodes: true);
 
-    public static readonly ExportColumns Zh = new(
-        "行号", "工单号", "类型", "说明", "金额(元)", "有争议", "争议原因", "合计",
-        "结算单号", "结算方", "期间", "状态", "行数", new Dictionary<string, string>
-        {
-            ["RepairFee"] = "维修费", ["InstallationFee"] = "安装费", ["PartsAtCost"] = "配件费(成本价)", ["CallbackFee"] = "回访费",
-            ["Labour"] = "人工费", ["OnSiteFee"] = "上门费", ["Parts"] = "配件费", ["PartnerPayout"] = "网点结算", ["ManagementFee"] = "管理费",
-            ["Adjustment"] = "调整", ["true"] = "是", ["false"] = "否",
-            ["Draft"] = "草稿", ["Submitted"] = "已提交", ["Approved"] = "已审核", ["Disputed"] = "有争议", ["Paid"] = "已付款",
-        });
+    private string Say(string code) => Text.Of(code).Render(Culture);
 
-    /// <summary>A kind or status in the export's language (an unknown code stays as it is).</summary>
-    public string Label(string code) => Labels?.GetValueOrDefault(code) ?? code;
+    public string Line => Say("export.line");
+    public string WorkOrder => Say("export.work-order");
+    public string Kind => Say("export.kind");
+    public string Description => Say("export.description");
+    public string Amount => Say("export.amount");
+    public string Disputed => Say("export.disputed");
+    public string DisputeReason => Say("export.dispute-reason");
+    public string Total => Say("export.total");
+    public string Run => Say("export.run");
+    public string Party => Say("export.party");
+    public string Period => Say("export.period");
+    public string Status => Say("export.status");
+    public string LineCount => Say("export.line-count");
 
-    public string YesNo(bool value) => Label(value ? "true" : "false");
+    public static readonly IReadOnlyList<string> LineKinds =
+        ["RepairFee", "InstallationFee", "PartsAtCost", "CallbackFee", "Labour", "OnSiteFee", "Part", "PartnerPayout", "ManagementFee", "Adjustment"];
+
+    /// <summary>A line kind or run status in the export's language (an unknown code stays as it is).</summary>
+    public string Label(string code) =>
+        !WordsForCodes ? code
+        : LineKinds.Contains(code) ? Say("line-kind." + code)
+        : Enum.TryParse<RunStatus>(code, out var status) ? Codes.Word(status).Render(Culture)
+        : code;
+
+    public string YesNo(bool value) => Say(value ? "export.yes" : "export.no");
 
     public static ExportColumns? For(string? lang) => (lang ?? "en").ToLowerInvariant() switch
     {

@@ -9,6 +9,7 @@ using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Settlements;
 
@@ -30,15 +31,15 @@ public static class ExportRun
     public static async Task<IResult> Handle(Guid id, string? format, string? lang, HttpContext http, Db db)
     {
         format = (format ?? "csv").ToLowerInvariant();
-        if (format is not ("csv" or "xlsx")) return Problems.Validation("format", "csv or xlsx.");
-        if (ExportColumns.For(lang) is not { } columns) return Problems.Validation("lang", "en or zh.");
+        if (format is not ("csv" or "xlsx")) return Problems.Validation("format", Codes.Refusal.CsvOrXlsx);
+        if (ExportColumns.For(lang) is not { } columns) return Problems.Validation("lang", Codes.Refusal.EnOrZh);
         var ct = http.RequestAborted;
 
         if (format == "csv")
         {
             Header? found;
             await using (var c = await db.OpenAsync(ct)) found = await LoadHeaderAsync(c, null, id);
-            if (found is null) return Problems.NotFound("The settlement run");
+            if (found is null) return Problems.NotFound(Codes.Thing.SettlementRun);
             http.Response.Headers.ContentDisposition = Disposition(found, "csv");
             return Results.Stream(body => WriteCsvAsync(body, db, id, columns, ct), CsvType + "; charset=utf-8");
         }
@@ -56,7 +57,7 @@ public static class ExportRun
             if (header is null)
             {
                 await file.DisposeAsync();
-                return Problems.NotFound("The settlement run");
+                return Problems.NotFound(Codes.Thing.SettlementRun);
             }
             var summary = new Dictionary<string, object?>
             {
@@ -106,7 +107,7 @@ public static class ExportRun
             csv.WriteField(line.Id.ToString());
             csv.WriteField(line.WorkOrderNumber);
             csv.WriteField(columns.Label(line.Kind));
-            csv.WriteField(SafeText(line.Description));
+            csv.WriteField(SafeText(line.DescriptionIn(columns.Culture)));
             csv.WriteField(Amount(line.AmountFen));
             csv.WriteField(columns.YesNo(line.Disputed));
             csv.WriteField(SafeText(line.DisputeReason));
@@ -130,7 +131,7 @@ public static class ExportRun
             yield return new Dictionary<string, object?>
             {
                 [columns.Line] = line.Id.ToString(), [columns.WorkOrder] = line.WorkOrderNumber, [columns.Kind] = columns.Label(line.Kind),
-                [columns.Description] = SafeText(line.Description), [columns.Amount] = Parts.Fen.ToYuan(line.AmountFen), [columns.Disputed] = columns.YesNo(line.Disputed),
+                [columns.Description] = SafeText(line.DescriptionIn(columns.Culture)), [columns.Amount] = Parts.Fen.ToYuan(line.AmountFen), [columns.Disputed] = columns.YesNo(line.Disputed),
                 [columns.DisputeReason] = SafeText(line.DisputeReason),
             };
         }

@@ -30,8 +30,8 @@ public static class OrderCharges
         """;
     private const string PartsReimbursementSql = "SELECT parts_reimbursement FROM service_contracts WHERE id = @ContractId";
     private const string InsertSql = """
-        INSERT INTO work_order_charges (id, work_order_id, party, kind, description, amount_fen, created_at)
-        VALUES (@Id, @WorkOrderId, @Party, @Kind, @Description, @AmountFen, @CreatedAt)
+        INSERT INTO work_order_charges (id, work_order_id, party, kind, description, description_code, description_args, amount_fen, created_at)
+        VALUES (@Id, @WorkOrderId, @Party, @Kind, '', @DescriptionCode, @DescriptionArgs, @AmountFen, @CreatedAt)
         """;
 
     public static async Task<PricingResult> PriceAndStoreAsync(DbConnection c, DbTransaction tx, WorkOrder order, string category,
@@ -47,7 +47,8 @@ public static class OrderCharges
         foreach (var (party, line) in lines)
             await c.ExecuteAsync(InsertSql, new
             {
-                Id = Guid.CreateVersion7(), WorkOrderId = order.Id, Party = party, line.Kind, line.Description,
+                Id = Guid.CreateVersion7(), WorkOrderId = order.Id, Party = party, line.Kind,
+                DescriptionCode = line.Description.Code, DescriptionArgs = line.Description.StoredArgs(),
                 AmountFen = Fen.FromYuan(line.Amount), CreatedAt = now,
             }, tx);
         return result;

@@ -4,6 +4,7 @@ using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Parts;
+using RepairDispatch.Api.Texts;
 using RepairDispatch.Api.WorkOrders;
 
 namespace RepairDispatch.Api.Settlements;
@@ -15,7 +16,8 @@ public sealed record PaymentRequest(
     [property: Required] PaymentMethod? Method,
     [property: StringLength(100)] string? Reference);
 
-public sealed record ChargeView(string Party, string Kind, string Description, decimal Amount);
+/// <param name="Description">In the caller's language; <paramref name="DescriptionCode"/> is the same as a code with arguments.</param>
+public sealed record ChargeView(string Party, string Kind, string Description, Text? DescriptionCode, decimal Amount);
 public sealed record PaymentView(Guid Id, decimal Amount, PaymentMethod Method, string? Reference, DateTimeOffset ReceivedAt);
 public sealed record OrderMoneyView(Guid WorkOrderId, ChargeView[] Charges, decimal ManufacturerClaim, decimal CustomerCharge,
     decimal PartnerPayout, decimal ManagementFee, PaymentView[] Payments, decimal CustomerPaid, decimal Outstanding);
@@ -23,7 +25,7 @@ public sealed record OrderMoneyView(Guid WorkOrderId, ChargeView[] Charges, deci
 /// <summary>A completed order's charges per party, and the customer's payments against their part (front desk).</summary>
 public static class OrderMoney
 {
-    private const string ChargesSql = "SELECT party, kind, description, amount_fen FROM work_order_charges WHERE work_order_id = @Id ORDER BY party, kind";
+    private const string ChargesSql = "SELECT party, kind, description, description_code, description_args, amount_fen FROM work_order_charges WHERE work_order_id = @Id ORDER BY party, kind";
     private const string PaymentsSql = "SELECT id, amount_fen, method, reference, received_at FROM work_order_payments WHERE work_order_id = @Id ORDER BY received_at";
     private const string InsertPaymentSql = """
         INSERT INTO work_order_payments (id, work_order_id, amount_fen, method, reference, received_by_user_id, received_at)
@@ -34,29 +36,30 @@ public static class OrderMoney
     {
         await using var c = await db.OpenAsync();
         var order = await WorkOrder.LoadAsync(c, null, id);
-        if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound("The work order");
+        if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound(Codes.Thing.WorkOrder);
         return TypedResults.Ok(await ViewAsync(c, null, id));
     }
 
     public static async Task<IResult> Pay(Guid id, PaymentRequest request, HttpContext http, Db db, TimeProvider clock)
     {
-        if (!Fen.HasAtMostTwoDecimals(request.Amount)) return Problems.Validation("amount", "At most 2 decimals (fen).");
+        if (!Fen.HasAtMostTwoDecimals(request.Amount)) return Problems.Validation("amount", Codes.Refusal.AtMost2Decimals);
         var me = http.Me();
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var order = await WorkOrder.LoadAsync(c, tx, id);
-            if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound("The work order");
+            if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound(Codes.Thing.WorkOrder);
             if (order.Status is not (WorkOrderStatus.Completed or WorkOrderStatus.Closed))
-                return Problems.Conflict("not-completed", "Payments are taken for completed orders, once the charge is known.");
+                return Problems.Conflict("not-completed", Codes.Refusal.PaymentNeedsCompletion);
             var before = await ViewAsync(c, tx, id);
             if (request.Amount > before.Outstanding)
-                return Problems.Validation("amount", $"More than the outstanding customer charge ({before.Outstanding:0.00}).");
+                return Problems.Validation("amount", Codes.Refusal.MoreThanOutstanding.With(before.Outstanding.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)));
             await c.ExecuteAsync(InsertPaymentSql, new
             {
                 Id = Guid.CreateVersion7(), WorkOrderId = id, AmountFen = Fen.FromYuan(request.Amount), Method = request.Method!.Value.ToString(),
                 request.Reference, ReceivedBy = me.Id, ReceivedAt = clock.GetUtcNow(),
             }, tx);
-            await WorkOrderEvents.WriteAsync(c, tx, id, me, clock.GetUtcNow(), "PaymentReceived", null, null, $"{request.Amount:0.00} by {request.Method}");
+            await WorkOrderEvents.WriteAsync(c, tx, id, me, clock.GetUtcNow(), "PaymentReceived", null, null,
+                Codes.Event.Payment.With(request.Amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), Codes.Word(request.Method!.Value)));
             return TypedResults.Created($"/api/v1/work-orders/{id}/payments", await ViewAsync(c, tx, id));
         });
     }
@@ -64,7 +67,7 @@ public static class OrderMoney
     private static async Task<OrderMoneyView> ViewAsync(DbConnection c, DbTransaction? tx, Guid id)
     {
         var charges = (await c.QueryAsync<ChargeRow>(ChargesSql, new { Id = id }, tx))
-            .Select(r => new ChargeView(r.Party, r.Kind, r.Description, Fen.ToYuan(r.AmountFen))).ToArray();
+            .Select(r => r.View()).ToArray();
         var payments = (await c.QueryAsync<PaymentRow>(PaymentsSql, new { Id = id }, tx))
             .Select(p => new PaymentView(p.Id, Fen.ToYuan(p.AmountFen), p.Method, p.Reference, p.ReceivedAt)).ToArray();
         decimal Sum(string party) => charges.Where(ch => ch.Party == party).Sum(ch => ch.Amount);
@@ -77,7 +80,15 @@ public static class OrderMoney
         public string Party { get; init; } = "";
         public string Kind { get; init; } = "";
         public string Description { get; init; } = "";
+        public string? DescriptionCode { get; init; }
+        public string? DescriptionArgs { get; init; }
         public long AmountFen { get; init; }
+
+        public ChargeView View()
+        {
+            var description = Text.StoredOrSaid(DescriptionCode, DescriptionArgs, Description);
+            return new(Party, Kind, description?.Render() ?? "", description, Fen.ToYuan(AmountFen));
+        }
     }
 
     private sealed class PaymentRow

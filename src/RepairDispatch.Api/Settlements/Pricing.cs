@@ -1,6 +1,7 @@
 using System.Globalization;
 using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Customers;
+using RepairDispatch.Api.Texts;
 using RepairDispatch.Api.WorkOrders;
 
 namespace RepairDispatch.Api.Settlements;
@@ -30,11 +31,11 @@ public sealed record PricingInput(
     IReadOnlyList<PricedPart> Parts, FeeSchedule? FeeSchedule, CustomerPriceList PriceList,
     decimal? PartnerManagementFeeRate, bool Claimable);
 
-public sealed record ChargeLine(string Kind, string Description, decimal Amount);
+public sealed record ChargeLine(string Kind, Text Description, decimal Amount);
 
 public sealed record PricingResult(
     IReadOnlyList<ChargeLine> ManufacturerClaim, IReadOnlyList<ChargeLine> CustomerCharge,
-    IReadOnlyList<ChargeLine> PartnerPayout, IReadOnlyList<ChargeLine> ManagementFee, IReadOnlyList<string> Reasons)
+    IReadOnlyList<ChargeLine> PartnerPayout, IReadOnlyList<ChargeLine> ManagementFee, IReadOnlyList<Text> Reasons)
 {
     public decimal ManufacturerClaimTotal => Money.Total(ManufacturerClaim);
     public decimal CustomerChargeTotal => Money.Total(CustomerCharge);
@@ -59,23 +60,23 @@ public static class Pricing
         var customer = new List<ChargeLine>();
         var payout = new List<ChargeLine>();
         var mgmt = new List<ChargeLine>();
-        var reasons = new List<string>();
+        var reasons = new List<Text>();
 
         switch (input.Payer)
         {
             case Payer.Store:
-                reasons.Add("Store goodwill: nothing is charged to the manufacturer or the customer.");
+                reasons.Add(Codes.Pricing.StoreGoodwill);
                 break;
             case Payer.Customer:
                 PriceCustomer(input, customer);
                 if (input.PartnerManagementFeeRate is not null)
-                    reasons.Add("No partner split: the management fee applies only to manufacturer-paid installation fees.");
+                    reasons.Add(Codes.Pricing.NoPartnerSplit);
                 break;
             case Payer.Manufacturer when input.FeeSchedule is null:
-                reasons.Add("Manufacturer-paid but we hold no service contract (fee schedule) with the manufacturer: no claim.");
+                reasons.Add(Codes.Pricing.NoContract);
                 break;
             case Payer.Manufacturer when !input.Claimable:
-                reasons.Add("Manufacturer-paid but not claimable by us: no claim.");
+                reasons.Add(Codes.Pricing.NotClaimable);
                 break;
             case Payer.Manufacturer:
                 PriceManufacturer(input, input.FeeSchedule, claim, payout, mgmt, reasons);
@@ -85,39 +86,39 @@ public static class Pricing
     }
 
     private static void PriceManufacturer(PricingInput i, FeeSchedule s, List<ChargeLine> claim,
-        List<ChargeLine> payout, List<ChargeLine> mgmt, List<string> reasons)
+        List<ChargeLine> payout, List<ChargeLine> mgmt, List<Text> reasons)
     {
         if (i.Type == WorkOrderType.Installation)
         {
             if (s.InstallationFees.TryGetValue(i.Category, out var raw))
             {
                 var fee = Money.Round(raw);
-                claim.Add(new("InstallationFee", Inv($"Installation fee for {i.Category}"), fee));
+                claim.Add(new("InstallationFee", Codes.Charge.InstallationFee.With(Codes.Word(i.Category)), fee));
                 if (i.PartnerManagementFeeRate is { } rate)
                 {
                     var store = Money.Round(fee * rate);
-                    mgmt.Add(new("ManagementFee", Inv($"Management fee {rate * 100:0.##}% of installation fee {fee:0.00}"), store));
-                    payout.Add(new("PartnerPayout", Inv($"Partner payout: installation fee {fee:0.00} less management fee {store:0.00}"), fee - store));
+                    mgmt.Add(new("ManagementFee", Codes.Charge.ManagementFee.With(Inv($"{rate * 100:0.##}"), Codes.Yuan(fee)), store));
+                    payout.Add(new("PartnerPayout", Codes.Charge.PartnerPayout.With(Codes.Yuan(fee), Codes.Yuan(store)), fee - store));
                 }
             }
             else
-                reasons.Add(Inv($"No installation fee for {i.Category} in the fee schedule: no installation fee claimed")
-                    + (i.PartnerManagementFeeRate is null ? "." : " and no partner split."));
+                reasons.Add((i.PartnerManagementFeeRate is null ? Codes.Pricing.NoInstallationFee : Codes.Pricing.NoInstallationFeeNoSplit)
+                    .With(Codes.Word(i.Category)));
         }
         else if (i.Level is not { } level)
-            reasons.Add(Inv($"No repair level given for this {i.Type}: no repair fee claimed."));
+            reasons.Add(Codes.Pricing.NoRepairLevel.With(Codes.Word(i.Type)));
         else if (s.RepairFees.TryGetValue((i.Category, level), out var raw))
-            claim.Add(new("RepairFee", Inv($"{level} repair fee for {i.Category}"), Money.Round(raw)));
+            claim.Add(new("RepairFee", Codes.Charge.RepairFee.With(Codes.Word(level), Codes.Word(i.Category)), Money.Round(raw)));
         else
-            reasons.Add(Inv($"No {level} repair fee for {i.Category} in the fee schedule: no repair fee claimed."));
+            reasons.Add(Codes.Pricing.NoRepairFee.With(Codes.Word(level), Codes.Word(i.Category)));
 
         if (s.Parts == PartsReimbursement.ManufacturerSupplied)
         {
-            if (i.Parts.Count > 0) reasons.Add("Parts were supplied by the manufacturer: not claimed.");
+            if (i.Parts.Count > 0) reasons.Add(Codes.Pricing.PartsSupplied);
             return;
         }
         foreach (var p in i.Parts.Where(p => p.Qty > 0))
-            claim.Add(new("PartsAtCost", Inv($"{p.Name} × {p.Qty} at cost {p.Cost}"), Money.Round(p.Qty * p.Cost)));
+            claim.Add(new("PartsAtCost", Codes.Charge.PartsAtCost.With(p.Name, p.Qty, Inv($"{p.Cost}")), Money.Round(p.Qty * p.Cost)));
     }
 
     private static void PriceCustomer(PricingInput i, List<ChargeLine> customer)
@@ -127,15 +128,16 @@ public static class Pricing
         {
             var halfHours = (i.LabourMinutes + 29) / 30;
             var labour = Money.Round(halfHours * list.LabourPerHalfHour);
-            var description = Inv($"Labour {i.LabourMinutes} min = {halfHours} × started 30 min at {list.LabourPerHalfHour}");
+            var rate = Inv($"{list.LabourPerHalfHour}");
+            var description = Codes.Charge.Labour.With(i.LabourMinutes, halfHours, rate);
             if (list.MinimumLabour is { } min && labour < Money.Round(min))
-                (labour, description) = (Money.Round(min), Inv($"Minimum labour charge ({description} = {labour:0.00})"));
+                (labour, description) = (Money.Round(min), Codes.Charge.MinimumLabour.With(i.LabourMinutes, halfHours, rate, Codes.Yuan(labour)));
             customer.Add(new("Labour", description, labour));
         }
         foreach (var p in i.Parts.Where(p => p.Qty > 0))
-            customer.Add(new("Part", Inv($"{p.Name} × {p.Qty} at {p.RetailPrice}"), Money.Round(p.Qty * p.RetailPrice)));
+            customer.Add(new("Part", Codes.Charge.Part.With(p.Name, p.Qty, Inv($"{p.RetailPrice}")), Money.Round(p.Qty * p.RetailPrice)));
         if (list.OnSiteFee > 0)
-            customer.Add(new("OnSiteFee", "On-site fee", Money.Round(list.OnSiteFee)));
+            customer.Add(new("OnSiteFee", Codes.Charge.OnSiteFee, Money.Round(list.OnSiteFee)));
     }
 
     private static void Validate(PricingInput i)

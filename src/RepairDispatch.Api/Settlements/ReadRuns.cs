@@ -1,11 +1,13 @@
 using Dapper;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Parts;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Settlements;
 
+/// <param name="Description">In the caller's language; <paramref name="DescriptionCode"/> is the same as a code with arguments.</param>
 public sealed record SettlementLineView(Guid Id, Guid? WorkOrderId, string? WorkOrderNumber, string Kind, decimal Amount, string Description,
-    bool Disputed, string? DisputeReason, Guid? AdjustsLineId);
+    Text? DescriptionCode, bool Disputed, string? DisputeReason, Guid? AdjustsLineId);
 
 public static class ReadRuns
 {
@@ -15,14 +17,14 @@ public static class ReadRuns
         ORDER BY period DESC, created_at DESC
         """;
     internal const string LinesSql = """
-        SELECT l.id, l.work_order_id, wo.number AS work_order_number, l.kind, l.amount_fen, l.description, l.disputed, l.dispute_reason, l.adjusts_line_id
+        SELECT l.id, l.work_order_id, wo.number AS work_order_number, l.kind, l.amount_fen, l.description, l.description_code, l.description_args, l.disputed, l.dispute_reason, l.adjusts_line_id
         FROM settlement_lines l LEFT JOIN work_orders wo ON wo.id = l.work_order_id
         WHERE l.run_id = @Id ORDER BY wo.number, l.created_at, l.id
         """;
 
     public static async Task<IResult> List(Db db, RunStatus? status, string? period)
     {
-        if (period is { Length: > 7 }) return Problems.Validation("period", "yyyy-MM.");
+        if (period is { Length: > 7 }) return Problems.Validation("period", Codes.Refusal.PeriodFormat);
         await using var c = await db.OpenAsync();
         var runs = await c.QueryAsync<SettlementRun>(ListSql, new { Status = status?.ToString(), Period = period });
         return TypedResults.Ok(new Page<SettlementRunView>(runs.Select(r => r.ToView()).ToList(), null));
@@ -31,13 +33,13 @@ public static class ReadRuns
     public static async Task<IResult> Get(Guid id, Db db)
     {
         await using var c = await db.OpenAsync();
-        return await SettlementRun.LoadAsync(c, null, id) is { } run ? TypedResults.Ok(run.ToView()) : Problems.NotFound("The settlement run");
+        return await SettlementRun.LoadAsync(c, null, id) is { } run ? TypedResults.Ok(run.ToView()) : Problems.NotFound(Codes.Thing.SettlementRun);
     }
 
     public static async Task<IResult> Lines(Guid id, Db db)
     {
         await using var c = await db.OpenAsync();
-        if (await SettlementRun.LoadAsync(c, null, id) is null) return Problems.NotFound("The settlement run");
+        if (await SettlementRun.LoadAsync(c, null, id) is null) return Problems.NotFound(Codes.Thing.SettlementRun);
         var lines = (await c.QueryAsync<LineRow>(LinesSql, new { Id = id })).Select(l => l.ToView()).ToList();
         return TypedResults.Ok(new Page<SettlementLineView>(lines, null));
     }
@@ -50,10 +52,17 @@ public static class ReadRuns
         public string Kind { get; init; } = "";
         public long AmountFen { get; init; }
         public string Description { get; init; } = "";
+        public string? DescriptionCode { get; init; }
+        public string? DescriptionArgs { get; init; }
+
+        /// <summary>The description in a given language (an export's), else the caller's.</summary>
+        public string DescriptionIn(System.Globalization.CultureInfo? culture = null) =>
+            Text.StoredOrSaid(DescriptionCode, DescriptionArgs, Description) is { } d ? d.Render(culture ?? System.Globalization.CultureInfo.CurrentUICulture) : "";
         public bool Disputed { get; init; }
         public string? DisputeReason { get; init; }
         public Guid? AdjustsLineId { get; init; }
 
-        public SettlementLineView ToView() => new(Id, WorkOrderId, WorkOrderNumber, Kind, Fen.ToYuan(AmountFen), Description, Disputed, DisputeReason, AdjustsLineId);
+        public SettlementLineView ToView() => new(Id, WorkOrderId, WorkOrderNumber, Kind, Fen.ToYuan(AmountFen), DescriptionIn(),
+            Text.StoredOrSaid(DescriptionCode, DescriptionArgs, Description), Disputed, DisputeReason, AdjustsLineId);
     }
 }

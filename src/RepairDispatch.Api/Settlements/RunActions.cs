@@ -3,6 +3,7 @@ using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Parts;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Settlements;
 
@@ -46,7 +47,7 @@ public static class RunActions
         {
             var lines = Db.IdList(c, request.Lines.Distinct());
             if (await c.ExecuteScalarAsync<long>(LinesInRunSql, new { RunId = id, Lines = lines }, tx) != request.Lines.Distinct().Count())
-                return Problems.Validation("lines", "Every line must belong to this run.");
+                return Problems.Validation("lines", Codes.Refusal.LinesOfThisRun);
             await c.ExecuteAsync(DisputeLinesSql, new { RunId = id, Lines = lines, Reason = request.Reason.Trim() }, tx);
             return null;
         });
@@ -60,17 +61,17 @@ public static class RunActions
 
     public static async Task<IResult> Adjust(Guid id, AdjustmentRequest request, HttpContext http, Db db, TimeProvider clock)
     {
-        if (!Fen.HasAtMostTwoDecimals(request.Amount) || request.Amount == 0) return Problems.Validation("amount", "Non-zero, at most 2 decimals.");
+        if (!Fen.HasAtMostTwoDecimals(request.Amount) || request.Amount == 0) return Problems.Validation("amount", Codes.Refusal.NonZeroAmount);
         var me = http.Me();
         var now = clock.GetUtcNow();
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var run = await SettlementRun.LoadAsync(c, tx, id);
-            if (run is null) return Problems.NotFound("The settlement run");
+            if (run is null) return Problems.NotFound(Codes.Thing.SettlementRun);
             if (run.Status is not (RunStatus.Draft or RunStatus.Disputed))
-                return Problems.Conflict("run-locked", $"A {run.Status} run takes no adjustments; only Draft and Disputed runs do.");
+                return Problems.Conflict("run-locked", Codes.Refusal.RunLocked.With(Codes.Word(run.Status)));
             if (request.LineId is { } lineId && await c.ExecuteScalarAsync<long>(LineInRunSql, new { RunId = id, LineId = lineId }, tx) == 0)
-                return Problems.Validation("lineId", "No such line in this run.");
+                return Problems.Validation("lineId", Codes.Refusal.NoSuchLine);
             await c.ExecuteAsync(InsertAdjustmentSql, new
             {
                 Id = Guid.CreateVersion7(), RunId = id, request.LineId, Description = request.Description.Trim(), AmountFen = Fen.FromYuan(request.Amount), Now = now,
@@ -89,13 +90,12 @@ public static class RunActions
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var run = await SettlementRun.LoadAsync(c, tx, id);
-            if (run is null) return Problems.NotFound("The settlement run");
+            if (run is null) return Problems.NotFound(Codes.Thing.SettlementRun);
             if (!Moves.TryGetValue((run.Status, action), out var to))
-                return Problems.Make(StatusCodes.Status409Conflict, "invalid-transition", "The status change is not allowed.",
-                    $"A {run.Status} run cannot {action}.", new Dictionary<string, object?> { ["currentStatus"] = run.Status.ToString() });
+                return Problems.InvalidTransition(run.Status.ToString(), Codes.Refusal.RunCannot.With(Codes.Word(run.Status), Codes.RunAction(action)));
             if (step is not null && await step(c, tx) is { } refusal) return refusal;
             if (await c.ExecuteAsync(StatusSql, new { Id = id, From = run.Status.ToString(), To = to.ToString(), Now = now }, tx) == 0)
-                return Problems.Conflict("run-changed", "The run changed meanwhile; read it again.");
+                return Problems.Conflict("run-changed", Codes.Refusal.RunChanged);
             await SettlementRun.EventAsync(c, tx, id, me, now, action, run.Status, to, reason);
             return TypedResults.Ok((await SettlementRun.LoadAsync(c, tx, id))!.ToView());
         });

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Stores;
 
@@ -31,13 +32,13 @@ public static class StoreHandlers
     {
         var timeZone = request.TimeZone ?? clock.Default.Id;
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
-            return Problems.Validation("timeZone", $"Not a known IANA time zone, e.g. {clock.Default.Id}.");
+            return Problems.Validation("timeZone", Codes.Refusal.UnknownTimeZone.With(clock.Default.Id));
         var store = new StoreResponse(Guid.CreateVersion7(), request.Code.Trim(), request.Name.Trim(), request.City.Trim(),
             request.Address.Trim(), timeZone, request.Lat, request.Lon, clock.Now);
         return await db.InTransactionAsync<Results<Created<StoreResponse>, ProblemHttpResult>>(async (c, tx) =>
         {
             if (await c.ExecuteScalarAsync<long>(CodeTakenSql, new { store.Code }, tx) > 0)
-                return Problems.Conflict("store-code-taken", $"A store with code {store.Code} exists.");
+                return Problems.Conflict("store-code-taken", Codes.Refusal.StoreCodeTaken.With(store.Code));
             await c.ExecuteAsync(InsertSql, store, tx);
             return TypedResults.Created($"/api/v1/stores/{store.Id}", store);
         });
@@ -54,7 +55,7 @@ public static class StoreHandlers
     {
         await using var c = await db.OpenAsync();
         var row = await c.QuerySingleOrDefaultAsync<StoreRow>(GetSql, new { Id = id });
-        return row is null ? Problems.NotFound("The store") : TypedResults.Ok(row.ToResponse());
+        return row is null ? Problems.NotFound(Codes.Thing.Store) : TypedResults.Ok(row.ToResponse());
     }
 
     private sealed class StoreRow

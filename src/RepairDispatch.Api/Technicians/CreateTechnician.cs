@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Customers;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Technicians;
 
@@ -43,11 +44,11 @@ public static class CreateTechnician
         {
             // A store-bound manager cannot tell other stores apart from missing ones.
             if (!me.SeesStore(technician.StoreId) || await c.ExecuteScalarAsync<long>(StoreExistsSql, new { technician.StoreId }, tx) == 0)
-                return Problems.Validation("storeId", "No such store.");
+                return Problems.Validation("storeId", Codes.Refusal.NoSuchStore);
             if (!await details.ManufacturersExistAsync(c, tx))
-                return Problems.Validation("certifications", "One or more manufacturers do not exist.");
+                return Problems.Validation("certifications", Codes.Refusal.ManufacturersMissing);
             if (await c.ExecuteScalarAsync<long>(CodeTakenSql, new { technician.StoreId, technician.Code }, tx) > 0)
-                return Problems.Conflict("technician-code-taken", $"The store already has a technician with code {technician.Code}.");
+                return Problems.Conflict("technician-code-taken", Codes.Refusal.TechnicianCodeTaken.With(technician.Code));
 
             await c.ExecuteAsync(InsertSql, new
             {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Technicians;
 
@@ -10,9 +11,9 @@ public static class GetTechnician
     public static async Task<Results<Ok<TechnicianResponse>, ProblemHttpResult>> Handle(Guid id, HttpContext http, Db db)
     {
         var me = http.Me();
-        if (me.IsTechnician && me.TechnicianId != id) return Problems.NotFound("The technician");
+        if (me.IsTechnician && me.TechnicianId != id) return Problems.NotFound(Codes.Thing.Technician);
         await using var c = await db.OpenAsync();
         var technician = await TechnicianReads.ByIdAsync(c, null, id);
-        return technician is null || !me.SeesStore(technician.StoreId) ? Problems.NotFound("The technician") : TypedResults.Ok(technician);
+        return technician is null || !me.SeesStore(technician.StoreId) ? Problems.NotFound(Codes.Thing.Technician) : TypedResults.Ok(technician);
     }
 }

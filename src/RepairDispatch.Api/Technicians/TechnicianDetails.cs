@@ -5,6 +5,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Customers;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Technicians;
 
@@ -44,21 +45,21 @@ internal sealed record TechnicianDetails(ApplianceCategory[] Skills, Guid[] Cert
     public static ProblemHttpResult? TryCreate(ApplianceCategory[] skills, Guid[]? certifications, string[]? districts,
         ShiftWindow? shift, string[]? workDays, out TechnicianDetails details)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new Dictionary<string, Text[]>();
         certifications ??= [];
         var areas = (districts ?? []).Select(d => d.Trim()).ToArray();
         shift ??= DefaultShift;
         workDays ??= DefaultWorkDays;
 
-        if (skills.Distinct().Count() != skills.Length) errors["skills"] = ["Each category may appear only once."];
-        if (certifications.Distinct().Count() != certifications.Length) errors["certifications"] = ["Each manufacturer may appear only once."];
-        if (areas.Any(d => d.Length is 0 or > 100)) errors["districts"] = ["Each district has 1 to 100 characters."];
-        else if (areas.Distinct(StringComparer.OrdinalIgnoreCase).Count() != areas.Length) errors["districts"] = ["Each district may appear only once."];
+        if (skills.Distinct().Count() != skills.Length) errors["skills"] = [Codes.Refusal.EachSkillOnce];
+        if (certifications.Distinct().Count() != certifications.Length) errors["certifications"] = [Codes.Refusal.EachManufacturerOnce];
+        if (areas.Any(d => d.Length is 0 or > 100)) errors["districts"] = [Codes.Refusal.DistrictChars];
+        else if (areas.Distinct(StringComparer.OrdinalIgnoreCase).Count() != areas.Length) errors["districts"] = [Codes.Refusal.EachDistrictOnce];
         var from = ParseTime(shift.From, "shift.from", errors);
         var to = ParseTime(shift.To, "shift.to", errors);
-        if (from is not null && to is not null && from >= to) errors["shift.to"] = ["Must be later than shift.from."];
-        if (workDays.Any(d => !Week.Contains(d, StringComparer.Ordinal))) errors["workDays"] = ["Use Mon, Tue, Wed, Thu, Fri, Sat, Sun."];
-        else if (workDays.Distinct().Count() != workDays.Length) errors["workDays"] = ["Each day may appear only once."];
+        if (from is not null && to is not null && from >= to) errors["shift.to"] = [Codes.Refusal.ShiftToAfterFrom];
+        if (workDays.Any(d => !Week.Contains(d, StringComparer.Ordinal))) errors["workDays"] = [Codes.Refusal.WorkDayNames];
+        else if (workDays.Distinct().Count() != workDays.Length) errors["workDays"] = [Codes.Refusal.EachDayOnce];
 
         details = new TechnicianDetails([.. skills.Order()], [.. certifications.Order()], [.. areas.Order(StringComparer.Ordinal)],
             shift, [.. workDays.OrderBy(d => Array.IndexOf(Week, d))]);
@@ -79,10 +80,10 @@ internal sealed record TechnicianDetails(ApplianceCategory[] Skills, Guid[] Cert
         await c.ExecuteAsync(InsertDistrictSql, Districts.Select(d => new { TechnicianId = technicianId, District = d }), tx);
     }
 
-    private static TimeOnly? ParseTime(string text, string field, Dictionary<string, string[]> errors)
+    private static TimeOnly? ParseTime(string text, string field, Dictionary<string, Text[]> errors)
     {
         if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)) return time;
-        errors[field] = ["A time of day as HH:mm, e.g. 08:30."];
+        errors[field] = [Codes.Refusal.TimeOfDay];
         return null;
     }
 }

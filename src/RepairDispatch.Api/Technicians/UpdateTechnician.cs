@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Customers;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Technicians;
 
@@ -40,9 +41,9 @@ public static class UpdateTechnician
         return await db.InTransactionAsync<Results<Ok<TechnicianResponse>, ProblemHttpResult>>(async (c, tx) =>
         {
             var storeId = await c.QuerySingleOrDefaultAsync<Guid?>(StoreOfSql, new { Id = id }, tx);
-            if (storeId is null || !me.SeesStore(storeId.Value)) return Problems.NotFound("The technician");
+            if (storeId is null || !me.SeesStore(storeId.Value)) return Problems.NotFound(Codes.Thing.Technician);
             if (!await details.ManufacturersExistAsync(c, tx))
-                return Problems.Validation("certifications", "One or more manufacturers do not exist.");
+                return Problems.Validation("certifications", Codes.Refusal.ManufacturersMissing);
 
             await c.ExecuteAsync(UpdateSql, new
             {

@@ -3,6 +3,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Users;
 
@@ -29,11 +30,11 @@ public static class CreateUser
     public static async Task<Results<Created<UserResponse>, ProblemHttpResult>> Handle(CreateUserRequest request, Db db, TimeProvider clock)
     {
         if (request.Role == Roles.Technician && request.TechnicianId is null)
-            return Problems.Validation("technicianId", "Required for role technician: the technician this login belongs to.");
+            return Problems.Validation("technicianId", Codes.Refusal.TechnicianLoginNeedsTechnician);
         if (request.Role != Roles.Technician && request.TechnicianId is not null)
-            return Problems.Validation("technicianId", "Only a technician user is linked to a technician.");
+            return Problems.Validation("technicianId", Codes.Refusal.OnlyTechnicianLinked);
         if (request.StoreId is null && !Roles.MayBeHeadquarters(request.Role) && request.TechnicianId is null)
-            return Problems.Validation("storeId", "Required for this role: front desk users belong to one store.");
+            return Problems.Validation("storeId", Codes.Refusal.RoleNeedsStore);
 
         return await db.InTransactionAsync<Results<Created<UserResponse>, ProblemHttpResult>>(async (c, tx) =>
         {
@@ -41,16 +42,16 @@ public static class CreateUser
             if (request.TechnicianId is { } techId)
             {
                 var techStore = await c.QuerySingleOrDefaultAsync<Guid?>(TechnicianStoreSql, new { TechnicianId = techId }, tx);
-                if (techStore is null) return Problems.Validation("technicianId", "No such technician.");
-                if (storeId is not null && storeId != techStore) return Problems.Validation("storeId", "The technician works for another store.");
+                if (techStore is null) return Problems.Validation("technicianId", Codes.Refusal.NoSuchTechnician);
+                if (storeId is not null && storeId != techStore) return Problems.Validation("storeId", Codes.Refusal.TechnicianOtherStore);
                 if (await c.ExecuteScalarAsync<long>(TechnicianHasUserSql, new { TechnicianId = techId }, tx) > 0)
-                    return Problems.Conflict("technician-has-user", "This technician already has a login.");
+                    return Problems.Conflict("technician-has-user", Codes.Refusal.TechnicianHasLogin);
                 storeId = techStore;
             }
             else if (storeId is not null && await c.ExecuteScalarAsync<long>(StoreExistsSql, new { StoreId = storeId }, tx) == 0)
-                return Problems.Validation("storeId", "No such store.");
+                return Problems.Validation("storeId", Codes.Refusal.NoSuchStore);
             if (await c.ExecuteScalarAsync<long>(UsernameTakenSql, new { request.Username }, tx) > 0)
-                return Problems.Conflict("username-taken", $"The username {request.Username} is taken.");
+                return Problems.Conflict("username-taken", Codes.Refusal.UsernameTaken.With(request.Username));
 
             var user = new UserResponse(Guid.CreateVersion7(), request.Username, request.Role, storeId, request.TechnicianId, true, clock.GetUtcNow());
             await c.ExecuteAsync(InsertSql, new

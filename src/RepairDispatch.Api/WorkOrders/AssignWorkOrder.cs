@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dapper;
 using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.WorkOrders;
 
@@ -40,20 +41,20 @@ public static class AssignWorkOrder
         Microsoft.Extensions.Options.IOptions<Notifications.NotificationOptions> notifications)
     {
         if ((request.TechnicianId is null) == (request.InstallerPartnerId is null))
-            return Task.FromResult<IResult>(Problems.Validation("technicianId", "Give exactly one of technicianId or installerPartnerId."));
+            return Task.FromResult<IResult>(Problems.Validation("technicianId", Codes.Refusal.TechnicianOrPartner));
         return Transition.RunAsync(http, db, clock, id, WorkOrderAction.Assign, request.Reason, async (order, c, tx) =>
         {
             var category = await c.ExecuteScalarAsync<string>(CategorySql, new { order.ApplianceId }, tx) ?? "";
             if (request.TechnicianId is { } techId)
             {
-                if (techId == order.TechnicianId) return Problems.Conflict("already-assigned", "The order is already assigned to this technician.");
+                if (techId == order.TechnicianId) return Problems.Conflict("already-assigned", Codes.Refusal.AlreadyAssigned);
                 var tech = await c.QuerySingleOrDefaultAsync<Candidate>(TechnicianSql, new { Id = techId, Category = category }, tx);
-                if (tech is null || tech.StoreId != order.StoreId) return Problems.Validation("technicianId", "No such technician in the order's store.");
-                if (!tech.Active) return NotQualified("The technician is not active.");
-                if (tech.HasSkill == 0) return NotQualified($"The technician has no {category} skill.");
+                if (tech is null || tech.StoreId != order.StoreId) return Problems.Validation("technicianId", Codes.Refusal.NoSuchTechnicianInStore);
+                if (!tech.Active) return NotQualified(Codes.Refusal.TechnicianInactive);
+                if (tech.HasSkill == 0) return NotQualified(Codes.Refusal.TechnicianLacksSkill.With(Codes.Word(Enum.Parse<Customers.ApplianceCategory>(category))));
                 if (await NeedsCertificationAsync(order, category, c, tx)
                     && await c.ExecuteScalarAsync<long>(CertifiedSql, new { TechnicianId = techId, order.ApplianceId }, tx) == 0)
-                    return NotQualified("The manufacturer's contract requires a technician certified (trained) by that manufacturer.");
+                    return NotQualified(Codes.Refusal.CertificationRequired);
                 (order.TechnicianId, order.InstallerPartnerId) = (techId, null);
                 if (order.AppointmentFrom is { } from && order.AppointmentTo is { } to)
                     await Notifications.Outbox.ToCustomerAsync(c, tx, order, Notifications.MessageTemplate.AppointmentConfirmed,
@@ -61,11 +62,11 @@ public static class AssignWorkOrder
                 return null;
             }
             var partnerId = request.InstallerPartnerId!.Value;
-            if (order.Type != WorkOrderType.Installation) return NotQualified("Only installation orders may go to an installer partner.");
+            if (order.Type != WorkOrderType.Installation) return NotQualified(Codes.Refusal.OnlyInstallationsToPartner);
             var partner = await c.QuerySingleOrDefaultAsync<Candidate>(PartnerSql, new { Id = partnerId, Category = category }, tx);
-            if (partner is null) return Problems.Validation("installerPartnerId", "No such installer partner.");
-            if (!partner.Active) return NotQualified("The installer partner is not active.");
-            if (partner.HasSkill == 0) return NotQualified($"The installer partner does not install {category}.");
+            if (partner is null) return Problems.Validation("installerPartnerId", Codes.Refusal.NoSuchPartner);
+            if (!partner.Active) return NotQualified(Codes.Refusal.PartnerInactive);
+            if (partner.HasSkill == 0) return NotQualified(Codes.Refusal.PartnerLacksCategory.With(Codes.Word(Enum.Parse<Customers.ApplianceCategory>(category))));
             (order.TechnicianId, order.InstallerPartnerId) = (null, partnerId);
             return null;
         }, eventKind: null);
@@ -85,6 +86,6 @@ public static class AssignWorkOrder
         order.Payer == Payer.Manufacturer && order.ContractId is { } contractId
         && await ContractLookup.ByIdAsync(c, tx, contractId, category) is { CertificationRequired: true };
 
-    private static IResult NotQualified(string detail) =>
-        Problems.Make(StatusCodes.Status422UnprocessableEntity, "not-qualified", "The assignee cannot take this order.", detail);
+    private static IResult NotQualified(Text detail) =>
+        Problems.Make(StatusCodes.Status422UnprocessableEntity, "not-qualified", detail);
 }

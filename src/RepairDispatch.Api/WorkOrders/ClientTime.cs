@@ -1,4 +1,5 @@
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.WorkOrders;
 
@@ -14,8 +15,8 @@ public static class ClientTime
     public static IResult? Check(DateTimeOffset? occurredAt, DateTimeOffset now) => occurredAt switch
     {
         null => null,
-        { } t when t > now + AllowedSkew => Problems.Validation("occurredAt", "Cannot be in the future (check the phone's clock)."),
-        { } t when t < now - MaxAge => Problems.Validation("occurredAt", "Cannot be more than 7 days ago."),
+        { } t when t > now + AllowedSkew => Problems.Validation("occurredAt", Codes.Refusal.OccurredInFuture),
+        { } t when t < now - MaxAge => Problems.Validation("occurredAt", Codes.Refusal.OccurredTooOld),
         _ => null,
     };
 }

@@ -4,6 +4,7 @@ using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.WorkOrders;
 
@@ -80,14 +81,14 @@ public static class CreateWorkOrder
     {
         var me = http.Me();
         if (request.Appointment is { From: { } from, To: { } to } && from >= to)
-            return Problems.Validation("appointment.to", "Must be after appointment.from.");
+            return Problems.Validation("appointment.to", Codes.Refusal.AppointmentToAfterFrom);
         var now = clock.GetUtcNow();
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var facts = await c.QuerySingleOrDefaultAsync<IntakeFacts>(FactsSql, new { request.ApplianceId }, tx);
             if (facts is null || facts.CustomerId != request.CustomerId)
-                return Problems.Validation("applianceId", "No such appliance for this customer.");
-            if (!me.SeesStore(facts.StoreId)) return Problems.Validation("customerId", "No such customer in your store.");
+                return Problems.Validation("applianceId", Codes.Refusal.NoSuchApplianceOfCustomer);
+            if (!me.SeesStore(facts.StoreId)) return Problems.Validation("customerId", Codes.Refusal.NoSuchCustomerInStore);
             if (request.AllowDuplicate != true && await c.QueryFirstOrDefaultAsync<OpenOrder>(OpenOrderSql, new { request.ApplianceId }, tx) is { } open)
                 return DuplicateIntake(open.Number);
 
@@ -109,7 +110,7 @@ public static class CreateWorkOrder
     }
 
     internal static IResult DuplicateIntake(string openNumber) => Problems.Conflict("duplicate-intake",
-        $"This appliance already has the open work order {openNumber}; send allowDuplicate: true if a second order is intended.",
+        Codes.Refusal.DuplicateIntake.With(openNumber),
         new Dictionary<string, object?> { ["openWorkOrder"] = openNumber });
 
     /// <summary>Number, warranty decision and SLA for a new order of this appliance; the caller sets the rest.</summary>
@@ -141,7 +142,7 @@ public static class CreateWorkOrder
         return new IntakeTerms(localDay, contract, warranty, sla);
     }
 
-    internal static async Task InsertAsync(DbConnection c, DbTransaction tx, WorkOrder order, CurrentUser me, DateTimeOffset now, string? reason)
+    internal static async Task InsertAsync(DbConnection c, DbTransaction tx, WorkOrder order, CurrentUser me, DateTimeOffset now, Texts.Text? reason)
     {
         await c.ExecuteAsync(WorkOrder.InsertSql, order.Parameters(), tx);
         await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "Created", null, WorkOrderStatus.New, reason);

@@ -1,5 +1,6 @@
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.WorkOrders;
 
@@ -9,7 +10,7 @@ public static class GetWorkOrder
     {
         var order = await WorkOrder.LoadAsync(db, id);
         // Another technician's job, or another store's order, is answered exactly like a missing one.
-        if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound("The work order");
+        if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound(Codes.Thing.WorkOrder);
         return new WithETag(order.ETag, TypedResults.Ok(WorkOrderResponse.From(order, clock.GetUtcNow())));
     }
 }

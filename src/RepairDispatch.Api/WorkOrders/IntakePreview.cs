@@ -2,6 +2,7 @@ using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Contracts;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.WorkOrders;
 
@@ -21,14 +22,14 @@ public static class IntakePreview
     {
         await using var c = await db.OpenAsync();
         var facts = await c.QuerySingleOrDefaultAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { ApplianceId = id });
-        if (facts is null || !http.Me().SeesStore(facts.StoreId)) return Problems.NotFound("The appliance");
+        if (facts is null || !http.Me().SeesStore(facts.StoreId)) return Problems.NotFound(Codes.Thing.Appliance);
 
         var level = priority ?? Priority.Normal;
         var terms = await CreateWorkOrder.TermsAsync(c, null, facts, level, clock.GetUtcNow());
         var open = await c.QueryFirstOrDefaultAsync<CreateWorkOrder.OpenOrder>(CreateWorkOrder.OpenOrderSql, new { ApplianceId = id });
         var warranty = terms.Warranty;
         return TypedResults.Ok(new IntakePreviewResponse(id, level,
-            new WarrantyView(warranty.InWarranty, warranty.Payer, warranty.Reason, warranty.Coverage, warranty.Claimable),
+            WarrantyView.Of(warranty.InWarranty, warranty.Payer, warranty.Reason, warranty.Coverage, warranty.Claimable),
             new SlaPreview(terms.Sla.AssignBy, terms.Sla.OnSiteBy, terms.Sla.CompleteBy),
             open is null ? null : new OpenWorkOrderView(open.Id, open.Number, Enum.Parse<WorkOrderStatus>(open.Status))));
     }

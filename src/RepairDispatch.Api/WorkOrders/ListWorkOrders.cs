@@ -1,6 +1,7 @@
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.WorkOrders;
 
@@ -28,12 +29,12 @@ public static class ListWorkOrders
         string? q, bool? slaBreached, int? pageSize, string? cursor)
     {
         if (Cursor.Validate(pageSize, cursor) is { } invalid) return invalid;
-        if (q is { Length: > 100 }) return Problems.Validation("q", "At most 100 characters.");
+        if (q is { Length: > 100 }) return Problems.Validation("q", Codes.Refusal.AtMost100Chars);
         var me = http.Me();
         if (me.IsTechnician) technicianId = me.TechnicianId; // a technician lists only their own jobs
         if (me.StoreId is { } own)
         {
-            if (storeId is not null && storeId != own) return Problems.Validation("storeId", "You see only your own store.");
+            if (storeId is not null && storeId != own) return Problems.Validation("storeId", Codes.Refusal.OwnStoreOnly);
             storeId = own;
         }
         Cursor.TryDecode(cursor, out var cursorAt, out var cursorId);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Mobile;
 using RepairDispatch.Api.Settlements;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.WorkOrders;
 
@@ -27,6 +28,6 @@ public static class PartnerSteps
         Transition.RunAsync(http, db, clock, id, action, null, (order, _, _) => Task.FromResult(NotPartnerOrder(order)));
 
     private static IResult? NotPartnerOrder(WorkOrder order) => order.InstallerPartnerId is null
-        ? Problems.Conflict("not-partner-order", "Only orders assigned to an installer partner are reported by the office; technicians use the mobile app.")
+        ? Problems.Conflict("not-partner-order", Codes.Refusal.NotPartnerOrder)
         : null;
 }

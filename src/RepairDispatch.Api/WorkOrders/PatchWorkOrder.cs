@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.WorkOrders;
 
@@ -25,12 +26,12 @@ public static class PatchWorkOrder
             throw new BadHttpRequestException("Send application/json or application/merge-patch+json.", StatusCodes.Status415UnsupportedMediaType);
         var patch = await ReadObjectAsync(http);
         if (patch.Select(p => p.Key).FirstOrDefault(k => !Editable.Contains(k)) is { } unknown)
-            return Problems.Validation(unknown, unknown == "status" ? "Status changes through the action routes (assign, cancel, ...)." : "Unknown or read-only field.");
+            return Problems.Validation(unknown, unknown == "status" ? Codes.Refusal.StatusByActions : Codes.Refusal.UnknownField);
         var ifMatch = ETags.IfMatch(http.Request);
         if (ifMatch is null) return Problems.PreconditionRequired();
         var me = http.Me();
         if (patch.ContainsKey("warrantyOverride") && me.Role is not (Roles.Manager or Roles.Admin))
-            return Problems.Forbidden("Only a manager may override the warranty decision.");
+            return Problems.Forbidden(Codes.Refusal.OnlyManagerOverrides);
 
         var changes = new PatchChanges(json.Value.SerializerOptions);
         if (changes.Read(patch) is { } invalid) return invalid;
@@ -38,14 +39,14 @@ public static class PatchWorkOrder
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var order = await WorkOrder.LoadAsync(c, tx, id);
-            if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound("The work order");
+            if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound(Codes.Thing.WorkOrder);
             if (ifMatch != order.Version) return Problems.PreconditionFailed(order.ETag);
             if (Finished.Contains(order.Status))
-                return Problems.Conflict("order-finished", $"A {order.Status} order cannot be edited; open a rework order instead.");
+                return Problems.Conflict("order-finished", Codes.Refusal.OrderFinished.With(Codes.Word(order.Status)));
             var summary = changes.ApplyTo(order);
             await order.SaveAsync(c, tx, now);
             await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, changes.Override is null ? "Updated" : "WarrantyOverridden",
-                null, null, changes.Override?.Reason ?? summary);
+                null, null, WorkOrderEvents.Said(changes.Override?.Reason) ?? summary);
             return new WithETag(order.ETag, TypedResults.Ok(WorkOrderResponse.From(order, now)));
         });
     }
@@ -78,18 +79,18 @@ public static class PatchWorkOrder
             foreach (var (key, node) in patch) _present[key] = node;
             if (!TryRead("faultDescription", out _fault)) return WrongType("faultDescription");
             if (_present.ContainsKey("faultDescription") && (string.IsNullOrWhiteSpace(_fault) || _fault.Length > 2000))
-                return Problems.Validation("faultDescription", "Between 1 and 2000 characters.");
+                return Problems.Validation("faultDescription", Codes.Refusal.FaultLength);
             if (!TryRead<Priority?>("priority", out _priority) || (_present.ContainsKey("priority") && _priority is null)) return WrongType("priority");
             if (!TryRead("appointment", out _appointment)) return WrongType("appointment");
             if (_appointment is not null && (_appointment is not { From: { } from, To: { } to } || from >= to))
-                return Problems.Validation("appointment", "Needs from and to, from before to (or null to clear).");
+                return Problems.Validation("appointment", Codes.Refusal.AppointmentShape);
             if (!TryRead("address", out _address)) return WrongType("address");
             if (_address is not null && (_address.District is not { Length: > 0 and <= 100 } || _address.Street is not { Length: > 0 and <= 400 }))
-                return Problems.Validation("address", "Needs district (at most 100 characters) and street (at most 400), or null to clear.");
+                return Problems.Validation("address", Codes.Refusal.AddressShape);
             if (!TryRead("warrantyOverride", out WarrantyOverride? w)) return WrongType("warrantyOverride");
             Override = w;
             if (_present.ContainsKey("warrantyOverride") && (w is null || string.IsNullOrWhiteSpace(w.Reason) || w.Reason.Length > 1000))
-                return Problems.Validation("warrantyOverride.reason", "A manager override needs a reason (at most 1000 characters).");
+                return Problems.Validation("warrantyOverride.reason", Codes.Refusal.OverrideNeedsReason);
             return null;
         }
 
@@ -108,9 +109,9 @@ public static class PatchWorkOrder
             }
         }
 
-        private static IResult WrongType(string field) => Problems.Validation(field, "The value has the wrong type or is not one of the allowed values.");
+        private static IResult WrongType(string field) => Problems.Validation(field, Codes.Refusal.WrongType);
 
-        public string ApplyTo(WorkOrder o)
+        public Text ApplyTo(WorkOrder o)
         {
             if (_fault is not null) o.FaultDescription = _fault;
             if (_priority is { } p && p != o.Priority)
@@ -126,7 +127,7 @@ public static class PatchWorkOrder
             if (_present.ContainsKey("address"))
                 (o.District, o.Street, o.Lat, o.Lon) = (_address?.District.Trim(), _address?.Street.Trim(), _address?.Lat, _address?.Lon);
             if (Override is { } w) o.Apply(WarrantyPolicy.Override(w.Payer, w.Reason.Trim()));
-            return "Changed: " + string.Join(", ", _present.Keys);
+            return Codes.Event.Changed.With(_present.Keys.Select(field => Text.Of("field." + field)).ToList());
         }
 
         private static DateTimeOffset Earlier(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.WorkOrders;
 
@@ -22,12 +23,12 @@ public static class ReworkWorkOrder
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var origin = await WorkOrder.LoadAsync(c, tx, id);
-            if (origin is null || !origin.IsVisibleTo(me)) return Problems.NotFound("The work order");
+            if (origin is null || !origin.IsVisibleTo(me)) return Problems.NotFound(Codes.Thing.WorkOrder);
             if (origin.CompletedAt is not { } completedAt || origin.Status is not (WorkOrderStatus.Completed or WorkOrderStatus.Closed))
-                return Problems.InvalidTransition(origin.Status.ToString(), "be reworked (only completed orders can)");
+                return Problems.InvalidTransition(origin.Status.ToString(), Codes.Refusal.ReworkNotCompleted.With(Codes.Word(origin.Status)));
             if (now - completedAt > Window)
                 return Problems.Conflict("rework-window-passed",
-                    $"{origin.Number} was completed on {completedAt:yyyy-MM-dd}, more than 30 days ago: create a new order instead.");
+                    Codes.Refusal.ReworkWindowPassed.With(origin.Number, completedAt.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
             if (await c.QueryFirstOrDefaultAsync<CreateWorkOrder.OpenOrder>(CreateWorkOrder.OpenOrderSql, new { origin.ApplianceId }, tx) is { } open)
                 return CreateWorkOrder.DuplicateIntake(open.Number);
             var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { origin.ApplianceId }, tx);
@@ -37,8 +38,8 @@ public static class ReworkWorkOrder
             rework.Source = origin.Source;
             rework.ReworkOfId = origin.Id;
             (rework.District, rework.Street, rework.Lat, rework.Lon) = (origin.District, origin.Street, origin.Lat, origin.Lon);
-            await CreateWorkOrder.InsertAsync(c, tx, rework, me, now, $"Rework of {origin.Number}");
-            await WorkOrderEvents.WriteAsync(c, tx, origin.Id, me, now, "ReworkOpened", null, null, $"Rework order {rework.Number}");
+            await CreateWorkOrder.InsertAsync(c, tx, rework, me, now, Codes.Event.ReworkOf.With(origin.Number));
+            await WorkOrderEvents.WriteAsync(c, tx, origin.Id, me, now, "ReworkOpened", null, null, Codes.Event.ReworkOpened.With(rework.Number));
             return CreateWorkOrder.Created(rework, now);
         });
     }

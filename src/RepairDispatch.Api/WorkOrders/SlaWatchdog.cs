@@ -65,11 +65,12 @@ public sealed class SlaWatchdog(Db db, TimeProvider clock, IOptions<Notification
                 flagged += await db.InTransactionAsync(async (c, tx) =>
                 {
                     if (await c.ExecuteAsync(FlagSql, new { breach.Id, breach.Deadline, breach.DueAt, Now = now }, tx) == 0) return 0;
-                    await WorkOrderEvents.WriteAsync(c, tx, breach.Id, actor, now, "SlaBreached", null, null, $"{breach.Deadline} deadline {breach.DueAt:O}");
+                    await WorkOrderEvents.WriteAsync(c, tx, breach.Id, actor, now, "SlaBreached", null, null,
+                        Texts.Codes.Event.SlaBreached.With(Texts.Text.Of("sla-deadline." + breach.Deadline), Texts.Codes.Instant(breach.DueAt)));
                     await Outbox.ToManagersAsync(c, tx, breach.StoreId, breach.Id, MessageTemplate.SlaBreached, new()
                     {
-                        ["number"] = breach.Number, ["deadline"] = breach.Deadline,
-                        ["dueAt"] = breach.DueAt.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+                        ["number"] = breach.Number, ["deadline"] = Texts.Text.Of("sla-deadline." + breach.Deadline),
+                        ["dueAt"] = Texts.Codes.Instant(breach.DueAt),
                     }, notifications.Value.Language, now);
                     return 1;
                 });

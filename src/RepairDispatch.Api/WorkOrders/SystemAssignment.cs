@@ -13,7 +13,7 @@ public static class SystemAssignment
 {
     /// <summary>False when the order's status no longer allows an assignment (nothing is written).</summary>
     public static async Task<bool> AssignAsync(this WorkOrder order, DbConnection c, DbTransaction tx, Guid technician, CurrentUser me,
-        DateTimeOffset now, string eventKind, string reason)
+        DateTimeOffset now, string eventKind, Texts.Text reason)
     {
         if (!StatusMachine.TryMove(order.Status, WorkOrderAction.Assign, out var to)) return false;
         var from = order.Status;

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.WorkOrders;
 
@@ -21,7 +22,7 @@ public static class Transition
     {
         var me = http.Me();
         if (StatusMachine.NeedsReason(action) && string.IsNullOrWhiteSpace(reason))
-            return Problems.Validation("reason", "A reason is required.");
+            return Problems.Validation("reason", Codes.Refusal.ReasonRequired);
         var ifMatch = ETags.IfMatch(http.Request);
         var now = clock.GetUtcNow();
         if (ClientTime.Check(occurredAt, now) is { } badTime) return badTime;
@@ -29,17 +30,17 @@ public static class Transition
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             var order = await WorkOrder.LoadAsync(c, tx, id);
-            if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound("The work order");
+            if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound(Codes.Thing.WorkOrder);
             if (ifMatch is { } expected && expected != order.Version) return Problems.PreconditionFailed(order.ETag);
             if (occurredAt is not null && await WorkOrderEvents.LastOccurredAsync(c, tx, order.Id) is { } last && when < last)
-                return Problems.Validation("occurredAt", $"Cannot be before the job's previous step ({last:O}).");
+                return Problems.Validation("occurredAt", Codes.Refusal.BeforePreviousStep.With(last.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
             var from = order.Status;
-            if (!StatusMachine.TryMove(from, action, out var to)) return Problems.InvalidTransition(from.ToString(), StatusMachine.Verb(action));
+            if (!StatusMachine.TryMove(from, action, out var to)) return Problems.InvalidTransition(from, action);
             if (step is not null && await step(order, c, tx) is { } refusal) return refusal;
             order.Status = to;
             Stamp(order, from, to, when);
             await order.SaveAsync(c, tx, now);
-            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, eventKind ?? action.ToString(), from, to, reason?.Trim(), when);
+            await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, eventKind ?? action.ToString(), from, to, WorkOrderEvents.Said(reason), when);
             return JsonResponse.Of(http, WorkOrderResponse.From(order, now), etag: order.ETag);
         });
     }

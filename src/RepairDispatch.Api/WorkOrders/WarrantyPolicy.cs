@@ -1,3 +1,5 @@
+using RepairDispatch.Api.Texts;
+
 namespace RepairDispatch.Api.WorkOrders;
 
 public sealed record WarrantyTerms(int WholeUnitMonths, int MainPartMonths)
@@ -10,7 +12,7 @@ public sealed record WarrantyFacts(
     DateOnly? PurchaseDate, DateOnly FailureDate, WarrantyTerms Terms, bool? FailedPartIsMain,
     bool ContractCoversBrandAndCategory, string Manufacturer, string Category);
 
-public sealed record WarrantyDecision(bool InWarranty, Payer Payer, WarrantyCoverage Coverage, bool Claimable, string Reason);
+public sealed record WarrantyDecision(bool InWarranty, Payer Payer, WarrantyCoverage Coverage, bool Claimable, Text Reason);
 
 /// <summary>
 /// Decides warranty and payer. A warranty of N months runs from the purchase date up to the day before the
@@ -21,41 +23,36 @@ public static class WarrantyPolicy
     public static WarrantyDecision Decide(WarrantyFacts f)
     {
         if (f.PurchaseDate is not { } bought)
-            return new(false, Payer.Customer, WarrantyCoverage.None, false,
-                "No purchase date on file: out of warranty unless a manager overrides with proof of purchase.");
+            return new(false, Payer.Customer, WarrantyCoverage.None, false, Codes.Warranty.NoPurchaseDate);
 
         var wholeUnitEnd = bought.AddMonths(f.Terms.WholeUnitMonths);
         var mainPartEnd = bought.AddMonths(f.Terms.MainPartMonths);
-        var through = $"bought {bought:yyyy-MM-dd}";
+        var category = Codes.Word(Enum.Parse<Customers.ApplianceCategory>(f.Category));
         if (f.FailureDate < wholeUnitEnd)
+        {
+            var code = f.ContractCoversBrandAndCategory ? Codes.Warranty.WholeUnitContract : Codes.Warranty.WholeUnitNoContract;
             return InWarranty(f, WarrantyCoverage.WholeUnit,
-                $"In whole-unit warranty ({f.Terms.WholeUnitMonths} months, {through}, covered through {wholeUnitEnd.AddDays(-1):yyyy-MM-dd})");
+                code.With(f.Terms.WholeUnitMonths, Codes.Day(bought), Codes.Day(wholeUnitEnd.AddDays(-1)), f.Manufacturer, category));
+        }
+        var dates = new object[] { Codes.Day(bought), Codes.Day(wholeUnitEnd.AddDays(-1)), Codes.Day(mainPartEnd.AddDays(-1)) };
         if (f.FailureDate < mainPartEnd)
         {
-            var mainParts = $"whole-unit warranty ended {wholeUnitEnd.AddDays(-1):yyyy-MM-dd} ({through}); main parts covered through {mainPartEnd.AddDays(-1):yyyy-MM-dd}";
+            var code = f.ContractCoversBrandAndCategory ? Codes.Warranty.MainPartContract : Codes.Warranty.MainPartNoContract;
             return f.FailedPartIsMain switch
             {
-                true => InWarranty(f, WarrantyCoverage.MainPartsOnly, $"Main part in warranty: {mainParts}"),
-                false => new(false, Payer.Customer, WarrantyCoverage.MainPartsOnly, false,
-                    $"Out of warranty: the failed part is not a main part and the {mainParts}."),
-                null => new(false, Payer.Customer, WarrantyCoverage.MainPartsOnly, false,
-                    $"Provisionally customer-paid: the {mainParts}. If the failed part is a main part the manufacturer pays; confirmed at completion."),
+                true => InWarranty(f, WarrantyCoverage.MainPartsOnly, code.With([.. dates, f.Manufacturer, category])),
+                false => new(false, Payer.Customer, WarrantyCoverage.MainPartsOnly, false, Codes.Warranty.NotMainPart.With(dates)),
+                null => new(false, Payer.Customer, WarrantyCoverage.MainPartsOnly, false, Codes.Warranty.Provisional.With(dates)),
             };
         }
-        return new(false, Payer.Customer, WarrantyCoverage.None, false,
-            $"Out of warranty: {through}; whole-unit warranty ended {wholeUnitEnd.AddDays(-1):yyyy-MM-dd} and main parts {mainPartEnd.AddDays(-1):yyyy-MM-dd}.");
+        return new(false, Payer.Customer, WarrantyCoverage.None, false, Codes.Warranty.Expired.With(dates));
     }
 
     /// <summary>A manager's goodwill or proof-of-purchase override: the store or manufacturer pays, with the manager's reason.</summary>
     public static WarrantyDecision Override(Payer payer, string reason) =>
         new(payer != Payer.Customer, payer, payer == Payer.Customer ? WarrantyCoverage.None : WarrantyCoverage.WholeUnit,
-            false, OverridePrefix + reason);
+            false, Codes.Warranty.Override.With(reason));
 
-    public const string OverridePrefix = "Manager override: ";
-
-    private static WarrantyDecision InWarranty(WarrantyFacts f, WarrantyCoverage coverage, string why) =>
-        f.ContractCoversBrandAndCategory
-            ? new(true, Payer.Manufacturer, coverage, true, $"{why}; {f.Manufacturer} pays under our service contract for {f.Category}.")
-            : new(true, Payer.Manufacturer, coverage, false,
-                $"{why}; we hold no service contract with {f.Manufacturer} for {f.Category}, so it is not claimable by us: refer the customer to {f.Manufacturer}'s own service, or a manager may make it Store goodwill.");
+    private static WarrantyDecision InWarranty(WarrantyFacts f, WarrantyCoverage coverage, Text why) =>
+        new(true, Payer.Manufacturer, coverage, f.ContractCoversBrandAndCategory, why);
 }

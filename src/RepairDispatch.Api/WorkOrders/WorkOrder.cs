@@ -33,7 +33,9 @@ public sealed class WorkOrder
     public WarrantyCoverage WarrantyCoverage { get; set; }
     public Payer Payer { get; set; }
     public bool Claimable { get; set; }
-    public string WarrantyReason { get; set; } = "";
+    public string WarrantyReasonCode { get; set; } = "";
+    public string? WarrantyReasonArgs { get; set; }
+    public Texts.Text WarrantyReason => Texts.Text.Stored(WarrantyReasonCode, WarrantyReasonArgs);
     public DateTimeOffset AssignBy { get; set; }
     public DateTimeOffset OnSiteBy { get; set; }
     public DateTimeOffset CompleteBy { get; set; }
@@ -66,7 +68,7 @@ public sealed class WorkOrder
     public const string Columns = """
         id, store_id, number, type, source, status, customer_id, appliance_id, district, street, lat, lon, fault_description,
         priority, appointment_from, appointment_to, technician_id, installer_partner_id, in_warranty, warranty_coverage, payer,
-        claimable, warranty_reason, assign_by, on_site_by, complete_by, sla_paused_at, rework_of_id, contract_id, intended_duplicate, visits,
+        claimable, warranty_reason_code, warranty_reason_args, assign_by, on_site_by, complete_by, sla_paused_at, rework_of_id, contract_id, intended_duplicate, visits,
         repair_level, failed_part, main_part, labour_minutes, resolution_notes, customer_rating, version, created_by_user_id,
         created_at, updated_at, assigned_at, on_site_at, completed_at, completed_period, closed_at, cancelled_at, route_sequence, planned_arrival
         """;
@@ -76,11 +78,11 @@ public sealed class WorkOrder
     public const string InsertSql = """
         INSERT INTO work_orders (id, store_id, number, type, source, status, customer_id, appliance_id, district, street, lat, lon,
             fault_description, priority, appointment_from, appointment_to, in_warranty, warranty_coverage, payer, claimable,
-            warranty_reason, assign_by, on_site_by, complete_by, rework_of_id, contract_id, intended_duplicate, visits, version,
+            warranty_reason_code, warranty_reason_args, assign_by, on_site_by, complete_by, rework_of_id, contract_id, intended_duplicate, visits, version,
             created_by_user_id, created_at, updated_at)
         VALUES (@Id, @StoreId, @Number, @Type, @Source, @Status, @CustomerId, @ApplianceId, @District, @Street, @Lat, @Lon,
             @FaultDescription, @Priority, @AppointmentFrom, @AppointmentTo, @InWarranty, @WarrantyCoverage, @Payer, @Claimable,
-            @WarrantyReason, @AssignBy, @OnSiteBy, @CompleteBy, @ReworkOfId, @ContractId, @IntendedDuplicate, 0, 1,
+            @WarrantyReasonCode, @WarrantyReasonArgs, @AssignBy, @OnSiteBy, @CompleteBy, @ReworkOfId, @ContractId, @IntendedDuplicate, 0, 1,
             @CreatedByUserId, @CreatedAt, @UpdatedAt)
         """;
 
@@ -89,7 +91,7 @@ public sealed class WorkOrder
             fault_description = @FaultDescription, priority = @Priority, appointment_from = @AppointmentFrom,
             appointment_to = @AppointmentTo, technician_id = @TechnicianId, installer_partner_id = @InstallerPartnerId,
             in_warranty = @InWarranty, warranty_coverage = @WarrantyCoverage, payer = @Payer, claimable = @Claimable,
-            warranty_reason = @WarrantyReason, assign_by = @AssignBy, on_site_by = @OnSiteBy, complete_by = @CompleteBy,
+            warranty_reason_code = @WarrantyReasonCode, warranty_reason_args = @WarrantyReasonArgs, assign_by = @AssignBy, on_site_by = @OnSiteBy, complete_by = @CompleteBy,
             sla_paused_at = @SlaPausedAt, visits = @Visits, repair_level = @RepairLevel, failed_part = @FailedPart,
             main_part = @MainPart, labour_minutes = @LabourMinutes, resolution_notes = @ResolutionNotes,
             customer_rating = @CustomerRating, version = @Version + 1, updated_at = @UpdatedAt, assigned_at = @AssignedAt,
@@ -122,7 +124,7 @@ public sealed class WorkOrder
         Id, StoreId, Number, Type = Type.ToString(), Source = Source.ToString(), Status = Status.ToString(), CustomerId, ApplianceId,
         District, Street, Lat, Lon, FaultDescription, Priority = Priority.ToString(), AppointmentFrom, AppointmentTo, TechnicianId,
         InstallerPartnerId, InWarranty, WarrantyCoverage = WarrantyCoverage.ToString(), Payer = Payer.ToString(), Claimable,
-        WarrantyReason, AssignBy, OnSiteBy, CompleteBy, SlaPausedAt, ReworkOfId, ContractId, IntendedDuplicate, Visits,
+        WarrantyReasonCode, WarrantyReasonArgs, AssignBy, OnSiteBy, CompleteBy, SlaPausedAt, ReworkOfId, ContractId, IntendedDuplicate, Visits,
         RepairLevel = RepairLevel?.ToString(), FailedPart, MainPart, LabourMinutes, ResolutionNotes, CustomerRating, Version,
         CreatedByUserId, CreatedAt, UpdatedAt, AssignedAt, OnSiteAt, CompletedAt, CompletedPeriod, ClosedAt, CancelledAt,
         RouteSequence, PlannedArrival,
@@ -140,6 +142,7 @@ public sealed class WorkOrder
         Payer = decision.Payer;
         WarrantyCoverage = decision.Coverage;
         Claimable = decision.Claimable;
-        WarrantyReason = decision.Reason;
+        WarrantyReasonCode = decision.Reason.Code;
+        WarrantyReasonArgs = decision.Reason.StoredArgs();
     }
 }

@@ -1,6 +1,11 @@
 namespace RepairDispatch.Api.WorkOrders;
 
-public sealed record WarrantyView(bool InWarranty, Payer Payer, string Reason, WarrantyCoverage Coverage, bool Claimable);
+/// <param name="Reason">In the caller's language; <paramref name="ReasonCode"/> is the same text as a stable code with arguments.</param>
+public sealed record WarrantyView(bool InWarranty, Payer Payer, string Reason, Texts.Text ReasonCode, WarrantyCoverage Coverage, bool Claimable)
+{
+    public static WarrantyView Of(bool inWarranty, Payer payer, Texts.Text reason, WarrantyCoverage coverage, bool claimable) =>
+        new(inWarranty, payer, reason.Render(), reason, coverage, claimable);
+}
 public sealed record SlaView(DateTimeOffset AssignBy, DateTimeOffset OnSiteBy, DateTimeOffset CompleteBy, bool Breached, bool Paused);
 public sealed record AddressView(string? District, string? Street, double? Lat, double? Lon);
 public sealed record WindowView(DateTimeOffset From, DateTimeOffset To);
@@ -24,7 +29,7 @@ public sealed record WorkOrderResponse(
             o.TechnicianId, o.InstallerPartnerId, o.Priority, o.FaultDescription,
             o.District is null && o.Street is null ? null : new AddressView(o.District, o.Street, o.Lat, o.Lon),
             o.AppointmentFrom is { } from && o.AppointmentTo is { } to ? new WindowView(from, to) : null,
-            new WarrantyView(o.InWarranty, o.Payer, o.WarrantyReason, o.WarrantyCoverage, o.Claimable),
+            WarrantyView.Of(o.InWarranty, o.Payer, o.WarrantyReason, o.WarrantyCoverage, o.Claimable),
             new SlaView(o.AssignBy, o.OnSiteBy, o.CompleteBy, breached, o.SlaPausedAt is not null),
             o.ReworkOfId, o.ContractId, o.IntendedDuplicate, o.Visits,
             o.CompletedAt is null ? null : new ResolutionView(o.RepairLevel, o.FailedPart, o.MainPart, o.LabourMinutes, o.ResolutionNotes, o.CustomerRating),

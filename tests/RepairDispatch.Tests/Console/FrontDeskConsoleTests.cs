@@ -61,7 +61,7 @@ public class FrontDeskConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost
             await page.GetByLabel("电话", new() { Exact = true }).PressAsync("Enter");
 
             var phoneField = page.Locator(".field", new() { Has = page.GetByLabel("电话", new() { Exact = true }) });
-            await Expect(phoneField.Locator(".field-error")).ToContainTextAsync("Not a phone number");
+            await Expect(phoneField.Locator(".field-error")).ToContainTextAsync("不是电话号码");
             await Expect(page.GetByLabel("电话", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
         });
     }

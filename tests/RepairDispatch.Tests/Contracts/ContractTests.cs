@@ -55,7 +55,7 @@ public class ContractTests(StationFixture api) : IClassFixture<StationFixture>
         var otherCategory = await d.Manager.PostAsJsonAsync($"/api/v1/manufacturers/{maker}/contracts", Contract(Today(), category: "Refrigerator"));
         var afterwards = await d.Manager.PostAsJsonAsync($"/api/v1/manufacturers/{maker}/contracts", Contract(Today().AddYears(1)));
 
-        (await overlapping.ShouldBeProblem(HttpStatusCode.Conflict)).Str("detail").Should().Contain("WashingMachine");
+        (await overlapping.ShouldBeProblem(HttpStatusCode.Conflict)).Str("detail").Should().Contain("洗衣机");
         otherCategory.StatusCode.Should().Be(HttpStatusCode.Created);
         afterwards.StatusCode.Should().Be(HttpStatusCode.Created, "validTo is exclusive, so the next period may start on it");
     }
@@ -104,7 +104,7 @@ public class ContractTests(StationFixture api) : IClassFixture<StationFixture>
         var refused = await d.Manager.PostAsJsonAsync($"/api/v1/work-orders/{order.Str("id")}/assign", new { technicianId = d.TechnicianA });
         var accepted = await d.Manager.PostAsJsonAsync($"/api/v1/work-orders/{order.Str("id")}/assign", new { technicianId = certified });
 
-        (await refused.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Str("detail").Should().Contain("certified");
+        (await refused.ShouldBeProblem(HttpStatusCode.UnprocessableEntity))["detailCode"].Str("code").Should().Be("refusal.certification-required");
         accepted.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 

@@ -23,7 +23,9 @@ public class AutoDispatchTests(StationFixture api) : IClassFixture<StationFixtur
         created.Str("status").Should().Be("Assigned");
         created.Str("technicianId").Should().BeOneOf(d.TechnicianA, d.TechnicianB);
         events.Select(e => e.Str("kind")).Should().Equal("Created", "AutoAssigned");
-        events[1].Str("reason").Should().StartWith("Auto-dispatch: Technician T-").And.Contain("score");
+        events[1].Str("reason").Should().StartWith("自动派工：Technician T-").And.Contain("评分");
+        events[1]!["reasonCode"].Str("code").Should().Be("event.auto-dispatch");
+        events[1].Str("text").Should().Be("自动派工");
         await (await d.Manager.PutAsJsonAsync(settings, new { roadFactor = 0.5, citySpeedKmh = 22, autoDispatch = true }))
             .ShouldBeProblem(HttpStatusCode.BadRequest, "roadFactor");
         (await d.FrontDesk.PutAsJsonAsync(settings, new { roadFactor = 1.3, citySpeedKmh = 25, autoDispatch = false })).StatusCode.Should().Be(HttpStatusCode.Forbidden);

@@ -66,15 +66,16 @@ public class CandidatesTests(StationFixture api) : IClassFixture<StationFixture>
         var ranked = result["candidates"]!.AsArray().Select(c => c!).ToList();
         ranked.Select(c => c.Str("id")).Should().Equal(near, far);
         ranked[0]["score"]!.GetValue<double>().Should().BeGreaterThan(ranked[1]["score"]!.GetValue<double>());
-        ranked[0]["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Contain(r => r.Contains("min from home"));
+        ranked[0]["reasons"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Contain(r => r.StartsWith("从家出发"));
+        ranked[0]["reasonCodes"]!.AsArray().Select(r => r.Str("code")).Should().Contain("candidate.travel-from-home");
         string Why(string id) => string.Join("; ", result["excluded"]!.AsArray().Single(e => e.Str("id") == id)!["reasons"]!.AsArray()
             .Select(r => r!.GetValue<string>()));
-        Why(busy).Should().Contain("day is full");
-        Why(unskilled).Should().Contain("no Tv skill");
-        Why(sunday).Should().Contain("does not work on Wednesdays");
-        Why(night).Should().Contain("misses the appointment window");
-        Why(uncertified).Should().Contain("not certified");
-        Why(d.TechnicianA).Should().Contain("no Tv skill");
+        Why(busy).Should().Contain("当天已满");
+        Why(unskilled).Should().Contain("不会修彩电");
+        Why(sunday).Should().Contain("周三不上班");
+        Why(night).Should().Contain("与预约时段不重合");
+        Why(uncertified).Should().Contain("未获厂家认证");
+        Why(d.TechnicianA).Should().Contain("不会修彩电");
     }
 
     [Fact]

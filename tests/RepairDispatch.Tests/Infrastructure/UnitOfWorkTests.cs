@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
 using RepairDispatch.Api.WorkOrders;
 
 namespace RepairDispatch.Tests.Infrastructure;
@@ -15,14 +16,14 @@ public class UnitOfWorkTests(ApiFactory api) : IClassFixture<ApiFactory>
 {
     public static TheoryData<string, object?, bool> Answers() => new()
     {
-        { "a problem", Problems.Conflict("x", "y"), true },
-        { "a problem in Results<,>", (Results<Created<int>, ProblemHttpResult>)Problems.Validation("f", "m"), true },
+        { "a problem", Problems.Conflict("x", Text.Of("y")), true },
+        { "a problem in Results<,>", (Results<Created<int>, ProblemHttpResult>)Problems.Validation("f", Text.Of("m")), true },
         { "a problem with an ETag", Problems.PreconditionFailed("\"3\""), true },
-        { "a 429 with Retry-After", new RetryAfter(5, Problems.TooManyRequests("x")), true },
+        { "a 429 with Retry-After", new RetryAfter(5, Problems.TooManyRequests(Text.Of("x"))), true },
         { "NotFound", TypedResults.NotFound(), true },
         { "Conflict", TypedResults.Conflict(), true },
         { "ValidationProblem", TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["f"] = ["m"] }), true },
-        { "a failed login, recorded", new CommitAndRefuse(Problems.Make(401, "invalid-credentials", "t", "d")), false },
+        { "a failed login, recorded", new CommitAndRefuse(Problems.Make(401, "invalid-credentials", Text.Of("d"))), false },
         { "Ok", TypedResults.Ok(1), false },
         { "Created in Results<,>", (Results<Created<int>, ProblemHttpResult>)TypedResults.Created("/x", 1), false },
         { "Ok with an ETag", new WithETag("\"3\"", TypedResults.Ok(1)), false },
@@ -47,13 +48,13 @@ public class UnitOfWorkTests(ApiFactory api) : IClassFixture<ApiFactory>
         {
             await c.ExecuteAsync("INSERT INTO manufacturers (id, name, created_at) VALUES (@Id, @Name, @Now)",
                 new { Id = Guid.NewGuid(), Name = name, Now = api.Clock.GetUtcNow() }, tx);
-            var problem = Problems.Conflict("refused-after-write", "Decided after writing.");
+            var problem = Problems.Conflict("refused-after-write", Text.Of("Decided after writing."));
             return commit ? (Results<Created<int>, ProblemHttpResult>)TypedResults.Created("/x", 1) : problem;
         });
         var recorded = await api.Db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             await c.ExecuteAsync("UPDATE manufacturers SET contact_name = 'seen' WHERE name = @Name", new { Name = name }, tx);
-            var problem = Problems.Conflict("refused-after-write", "Decided after writing.");
+            var problem = Problems.Conflict("refused-after-write", Text.Of("Decided after writing."));
             return commit ? new CommitAndRefuse(problem) : problem;
         });
 

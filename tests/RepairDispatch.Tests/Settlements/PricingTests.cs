@@ -76,7 +76,7 @@ public class PricingTests
         r.PartnerPayoutTotal.Should().Be(D(payout));
         r.ManagementFeeTotal.Should().Be(D(mgmt));
         if (reason is null) r.Reasons.Should().BeEmpty();
-        else r.Reasons.Should().ContainSingle().Which.Should().Contain(reason);
+        else r.Reasons.Should().ContainSingle().Which.Render(RepairDispatch.Api.Infrastructure.Localization.English).Should().Contain(reason);
         if (input.Payer == Payer.Customer)
             r.CustomerCharge.Select(l => l.Kind).Should().Contain(["Labour", "OnSiteFee"]);
     }
@@ -145,10 +145,10 @@ public class PricingTests
     }
 
     [Theory]
-    [InlineData(WorkOrderType.Repair, RepairLevel.PartReplacement, ApplianceCategory.WashingMachine, "No PartReplacement repair fee for WashingMachine")]
-    [InlineData(WorkOrderType.Repair, RepairLevel.Minor, ApplianceCategory.Tv, "No Minor repair fee for Tv")]
+    [InlineData(WorkOrderType.Repair, RepairLevel.PartReplacement, ApplianceCategory.WashingMachine, "No Part replacement repair fee for washing machine")]
+    [InlineData(WorkOrderType.Repair, RepairLevel.Minor, ApplianceCategory.Tv, "No Minor repair fee for TV")]
     [InlineData(WorkOrderType.Repair, null, ApplianceCategory.WashingMachine, "No repair level")]
-    [InlineData(WorkOrderType.Installation, null, ApplianceCategory.GasStove, "No installation fee for GasStove")]
+    [InlineData(WorkOrderType.Installation, null, ApplianceCategory.GasStove, "No installation fee for gas stove")]
     public void AMissingFeeGivesAReasonAndNoLineNeverASilentZero(WorkOrderType type, RepairLevel? level, ApplianceCategory category, string reason)
     {
         var r = Pricing.Price(Input(type, category: category, level: level, parts: [], rate: type == WorkOrderType.Installation ? 0.2m : null));
@@ -156,7 +156,7 @@ public class PricingTests
         r.ManufacturerClaim.Should().BeEmpty();
         r.PartnerPayout.Should().BeEmpty();
         r.ManagementFee.Should().BeEmpty();
-        r.Reasons.Should().ContainSingle().Which.Should().Contain(reason);
+        r.Reasons.Should().ContainSingle().Which.Render(RepairDispatch.Api.Infrastructure.Localization.English).Should().Contain(reason);
     }
 
     [Theory]

@@ -68,7 +68,8 @@ public class CreateWorkOrderTests(StationFixture api) : IClassFixture<StationFix
 
         order["warranty"]!["inWarranty"]!.GetValue<bool>().Should().BeFalse();
         order["warranty"].Str("payer").Should().Be("Customer");
-        order["warranty"].Str("reason").Should().Contain("No purchase date");
+        order["warranty"].Str("reason").Should().Contain("没有购买日期");
+        order["warranty"]!["reasonCode"].Str("code").Should().Be("warranty.no-purchase-date");
     }
 
     [Fact]
@@ -159,7 +160,10 @@ public class CreateWorkOrderTests(StationFixture api) : IClassFixture<StationFix
 
         var response = await d.Manager.PostAsJsonAsync($"/api/v1/work-orders/{order.Str("id")}/assign", new { technicianId = d.TechnicianB });
 
-        (await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity)).Str("detail").Should().Contain("Refrigerator");
+        var problem = await response.ShouldBeProblem(HttpStatusCode.UnprocessableEntity);
+        problem.Str("detail").Should().Be("该维修工不会修冰箱。");
+        problem["detailCode"].Str("code").Should().Be("refusal.technician-lacks-skill");
+        problem["detailCode"]!["args"]!["category"].Str("code").Should().Be("category.Refrigerator");
         (await d.Manager.GetOk($"/api/v1/work-orders/{order.Str("id")}")).Str("status").Should().Be("New");
     }
 

@@ -1,3 +1,4 @@
+using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.WorkOrders;
 
 namespace RepairDispatch.Tests.WorkOrders;
@@ -24,7 +25,8 @@ public class WarrantyPolicyTests
         d.Coverage.ToString().Should().Be(coverage);
         d.Payer.ToString().Should().Be(payer);
         d.Claimable.Should().Be(inWarranty);
-        d.Reason.Should().NotBeNullOrWhiteSpace();
+        d.Reason.Code.Should().StartWith("warranty.");
+        d.Reason.Render(Localization.English).Should().NotContain("{", "every placeholder is filled");
     }
 
     [Fact]
@@ -34,7 +36,7 @@ public class WarrantyPolicyTests
 
         d.InWarranty.Should().BeFalse();
         d.Payer.Should().Be(Payer.Customer);
-        d.Reason.Should().Contain("No purchase date");
+        d.Reason.Code.Should().Be("warranty.no-purchase-date");
     }
 
     [Fact]
@@ -44,7 +46,9 @@ public class WarrantyPolicyTests
 
         d.Payer.Should().Be(Payer.Manufacturer);
         d.Claimable.Should().BeFalse();
-        d.Reason.Should().Contain("refer the customer to Midea");
+        d.Reason.Code.Should().Be("warranty.whole-unit.no-contract");
+        d.Reason.Render(Localization.English).Should().Contain("refer the customer to Midea");
+        d.Reason.Render(Localization.Chinese).Should().Contain("请客户联系Midea售后").And.Contain("彩电");
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 // The console's only door to the service: the public REST API with the user's bearer token.
 // Tokens live in sessionStorage (one tab, gone when it closes); the access token is refreshed a minute before it expires.
 
+import { locale } from './i18n.js';
+
 const storageKey = 'rd.session';
 let session = JSON.parse(sessionStorage.getItem(storageKey) || 'null');
 let refreshTimer = null;
@@ -61,7 +63,8 @@ function newKey() {
 }
 
 async function send(method, path, body, { anonymous = false, raw = false, retried = false } = {}) {
-  const headers = { Accept: 'application/json' };
+  // The API writes its texts (reasons, refusals, timeline) in the console's language.
+  const headers = { Accept: 'application/json', 'Accept-Language': locale() };
   if (!anonymous && session?.accessToken) headers.Authorization = `Bearer ${session.accessToken}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   // A retried click after a lost answer must not act twice: every write carries its own Idempotency-Key.

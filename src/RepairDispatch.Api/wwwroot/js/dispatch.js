@@ -90,7 +90,7 @@ async function loadPlan(section, day) {
 
 async function waitForPlan(plan, body) {
   for (let i = 0; i < 180 && ['Queued', 'Running'].includes(plan.status); i++) {
-    mount(body, h('p', {}, `${t('dispatch.planStatus')}: ${enumText('plan', plan.status)} ${Math.round(plan.progress * 100)}% ${plan.phase || ''}`));
+    mount(body, h('p', {}, `${t('dispatch.planStatus')}: ${enumText('plan', plan.status)} ${Math.round(plan.progress * 100)}% ${plan.phaseText || ''}`));
     await new Promise(resolve => setTimeout(resolve, 1000));
     plan = await api.get(`/api/v1/dispatch/plans/${plan.id}`);
   }

@@ -54,14 +54,11 @@ const zh = {
   'complaintStatus.Open': '待处理', 'complaintStatus.Assigned': '处理中', 'complaintStatus.Resolved': '已解决', 'complaintStatus.Closed': '已关闭',
   'run.Draft': '草稿', 'run.Submitted': '已提交', 'run.Approved': '已确认', 'run.Disputed': '有异议', 'run.Paid': '已付款',
   'plan.Queued': '排队中', 'plan.Running': '计算中', 'plan.Ready': '待应用', 'plan.Failed': '失败', 'plan.Applied': '已应用', 'plan.Superseded': '已替换',
-  'event.Created': '建单', 'event.Assigned': '派工', 'event.AutoAssigned': '自动派工', 'event.Unassigned': '撤回派工', 'event.Accepted': '接单',
-  'event.Declined': '拒单', 'event.Departed': '出发', 'event.Arrived': '到达', 'event.AwaitingParts': '待件', 'event.Completed': '完工',
   'lineKind.RepairFee': '维修费', 'lineKind.InstallationFee': '安装费', 'lineKind.PartsAtCost': '配件费(成本价)', 'lineKind.CallbackFee': '回访费',
   'lineKind.Labour': '人工费', 'lineKind.OnSiteFee': '上门费', 'lineKind.Parts': '配件费', 'lineKind.PartnerPayout': '网点结算',
   'lineKind.ManagementFee': '管理费', 'lineKind.Adjustment': '调整',
   'revenue.InstallationManagementFees': '安装管理费', 'revenue.ManufacturerRepairFees': '厂家维修费', 'revenue.ManufacturerInstallationFees': '厂家安装费',
   'revenue.CustomerRepairs': '客户付费维修', 'revenue.Parts': '配件销售', 'revenue.CallbackFees': '回访费',
-  'event.Closed': '关闭', 'event.Cancelled': '取消', 'event.Patched': '修改', 'event.SlaBreached': '超时',
 };
 
 const en = {

@@ -58,7 +58,7 @@ async function renderTicket(main, id) {
       h('h2', { id: 'timeline-title' }, t('ticket.timeline')),
       h('ol.timeline', {}, events.items.map(e => h('li', {},
         h('time', { datetime: e.occurredAt }, formatTime(e.occurredAt)), ' ',
-        h('strong', {}, enumText('event', e.kind)), ' ',
+        h('strong', {}, e.text), ' ',
         e.fromStatus || e.toStatus ? `${enumText('status', e.fromStatus || '—')} → ${enumText('status', e.toStatus || '—')} ` : '',
         h('span.muted', {}, e.actor), e.reason ? h('p.reason', {}, e.reason) : null)))),
     cancelForm(order));

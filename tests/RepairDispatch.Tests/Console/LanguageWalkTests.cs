@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using RepairDispatch.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace RepairDispatch.Tests.Console;
+
+/// <summary>
+/// Every screen of the console, walked in zh-CN: no run of Latin letters may show except the allow-list (brands, model,
+/// order and part numbers, codes, units, the names the shared test data gives). The same walk in en shows English.
+/// </summary>
+public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<ConsoleHost>
+{
+    /// <summary>Latin words a Chinese screen may show: brands, units, the other language's switch, and the shared test data's names.</summary>
+    private static readonly string[] AllowList =
+    [
+        "Haier", "Technician T-A", "Technician T-B", "Drain pump", // TestData's manufacturer, technicians and part
+        "English", "VIP", "CSV", "Excel", "UTC", "min", "admin",
+    ];
+
+    // A word of two or more Latin letters that is not part of a code, model or number (those hold digits or dashes).
+    [GeneratedRegex(@"(?<![\w-])[A-Za-z]{2,}(?:[ '][A-Za-z]{2,})*(?![\w-])")]
+    private static partial Regex LatinWords();
+
+    private static IEnumerable<string> Latin(string text)
+    {
+        foreach (var allowed in AllowList) text = text.Replace(allowed, " ", StringComparison.Ordinal);
+        return LatinWords().Matches(text).Select(m => m.Value).Distinct();
+    }
+
+    private sealed record Station(string Phone, string Number, string Tomorrow, string Period);
+
+    [BrowserFact]
+    public async Task EveryScreenInChineseShowsNoEnglishAndInEnglishShowsEnglish()
+    {
+        var station = await ChineseStationAsync();
+        var seen = new Dictionary<string, string>();
+
+        await host.OnPageAsync(async page =>
+        {
+            foreach (var (user, screens) in Walk(station)) await WalkAsync(page, user, screens, seen);
+        });
+
+        var english = seen.Where(s => Latin(s.Value).Any()).Select(s => $"{s.Key}: {string.Join(" | ", Latin(s.Value))}").ToList();
+        english.Should().BeEmpty("a Chinese screen shows Chinese only (allow-listed brands, codes and units aside)");
+        seen.Keys.Should().HaveCountGreaterThanOrEqualTo(12);
+        seen["desk:customer"].Should().Contain("整机保修期内");
+        seen["tickets:ticket"].Should().Contain("建单");
+        seen["dispatch:candidates"].Should().Contain("从家出发");
+        seen["finance:run"].Should().Contain("洗衣机小修维修费");
+    }
+
+    [BrowserFact]
+    public async Task TheSameWalkInEnglishShowsTheApisEnglishTexts()
+    {
+        var station = await ChineseStationAsync();
+        var seen = new Dictionary<string, string>();
+
+        await host.OnPageAsync(async page =>
+        {
+            await page.GotoAsync("/");
+            await page.EvaluateAsync("localStorage.setItem('rd.locale', 'en')");
+            foreach (var (user, screens) in Walk(station)) await WalkAsync(page, user, screens, seen, english: true);
+        });
+
+        seen["desk:customer"].Should().Contain("In whole-unit warranty");
+        seen["tickets:ticket"].Should().Contain("Timeline").And.Contain("Created");
+        seen["dispatch:candidates"].Should().Contain("min from home").And.Contain("jobs that day");
+        seen["finance:run"].Should().Contain("Minor repair fee for washing machine");
+        seen["desk:refused"].Should().Contain("Not a phone number");
+        seen.Values.Should().NotContain(text => Regex.IsMatch(text, @"\p{IsCJKUnifiedIdeographs}{2,}.*\p{IsCJKUnifiedIdeographs}{2,}")
+            && !text.Contains("周女士") && !text.Contains("洗衣机不脱水"), "an English screen shows no Chinese but the data's own");
+    }
+
+    private delegate Task Screen(IPage page);
+
+    private static IEnumerable<(string User, (string Name, Screen Go)[] Screens)> Walk(Station s) =>
+    [
+        ("desk1", [
+            ("desk:home", p => Heading(p, 1)),
+            ("desk:refused", async p =>
+            {
+                await p.Locator("main input").First.FillAsync("not-a-phone");
+                await p.Locator("main input").First.PressAsync("Enter");
+                await Expect(p.Locator(".field-error")).ToBeVisibleAsync();
+            }),
+            ("desk:customer", async p =>
+            {
+                await p.Locator("main input").First.FillAsync(s.Phone);
+                await p.Locator("main input").First.PressAsync("Enter");
+                await Expect(p.GetByRole(AriaRole.Heading, new() { Name = "周女士" })).ToBeVisibleAsync();
+                await p.Locator("select[name=applianceId]").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+                await Expect(p.GetByTestId("warranty-state")).ToBeVisibleAsync();
+            }),
+            ("tickets:list", p => Go(p, "#/tickets", "table.grid")),
+            ("tickets:ticket", async p =>
+            {
+                await p.GetByRole(AriaRole.Link, new() { Name = s.Number }).ClickAsync();
+                await Expect(p.Locator("ol.timeline li").First).ToBeVisibleAsync();
+            }),
+            ("callbacks", p => Go(p, "#/callbacks", "main h1")),
+            ("complaints", p => Go(p, "#/complaints", "main h1")),
+        ]),
+        ("manager1", [
+            ("dispatch:board", p => Go(p, "#/dispatch", ".board-column")),
+            ("dispatch:candidates", async p =>
+            {
+                await p.GetByRole(AriaRole.Button, new() { Name = s.Number }).ClickAsync();
+                await Expect(p.Locator(".candidate").First).ToBeVisibleAsync();
+            }),
+        ]),
+        ("finance1", [
+            ("finance:runs", p => Go(p, "#/finance", "main h1")),
+            ("finance:run", async p =>
+            {
+                await p.Locator($"a[href*='/finance/']").First.ClickAsync();
+                await Expect(p.GetByTestId("run-status")).ToBeVisibleAsync();
+            }),
+        ]),
+    ];
+
+    private static async Task Go(IPage page, string hash, string ready)
+    {
+        await page.GotoAsync("/" + hash);
+        await Expect(page.Locator(ready).First).ToBeVisibleAsync();
+    }
+
+    private static Task Heading(IPage page, int level) => Expect(page.GetByRole(AriaRole.Heading, new() { Level = level })).ToBeVisibleAsync();
+
+    private static async Task WalkAsync(IPage page, string user, (string Name, Screen Go)[] screens, Dictionary<string, string> seen, bool english = false)
+    {
+        await page.GotoAsync("/");
+        await page.EvaluateAsync("sessionStorage.clear()");
+        await page.GotoAsync("/");
+        page.SetDefaultTimeout(15_000);
+        await Expect(page.Locator("input[name=username]")).ToBeVisibleAsync();
+        seen["sign-in"] = await page.InnerTextAsync("body");
+        await page.Locator("input[name=username]").FillAsync(user);
+        await page.Locator("input[name=password]").FillAsync(ApiFactory.UserPassword);
+        await page.Locator("input[name=password]").PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = english ? "Sign out" : "退出" })).ToBeVisibleAsync();
+        foreach (var (name, go) in screens)
+        {
+            await go(page);
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            seen[name] = await page.InnerTextAsync("body");
+        }
+    }
+
+    /// <summary>Chinese data for every screen: a customer with an in-warranty washing machine and tomorrow's open order, and this month's run.</summary>
+    private async Task<Station> ChineseStationAsync()
+    {
+        var d = await host.Data.ReadyAsync();
+        var today = TestData.StationToday();
+        var phone = "139" + Random.Shared.Next(10_000_000, 99_999_999);
+        var customer = (await d.FrontDesk.PostOk("/api/v1/customers", new
+        {
+            name = "周女士", phones = new[] { phone },
+            addresses = new[] { new { district = "浦东新区", street = "世纪大道 1 号", lat = 31.2397, lon = 121.4998 } },
+        })).Str("id");
+        async Task<string> Appliance(string maker) => (await d.FrontDesk.PostOk($"/api/v1/customers/{customer}/appliances", new
+        {
+            category = "WashingMachine", manufacturerId = maker, model = "XQG100-B12866", purchaseDate = today.AddMonths(-2).ToString("yyyy-MM-dd"),
+        })).Str("id");
+        var tomorrow = today.AddDays(1).ToString("yyyy-MM-dd");
+        var open = await d.FrontDesk.PostOk("/api/v1/work-orders", new
+        {
+            type = "Repair", source = "Phone", customerId = customer, applianceId = await Appliance(d.ManufacturerId), faultDescription = "洗衣机不脱水",
+            appointment = new { from = $"{tomorrow}T10:00:00+08:00", to = $"{tomorrow}T12:00:00+08:00" },
+        });
+
+        var maker = (await d.Admin.PostOk("/api/v1/manufacturers", new { name = "美的" + Random.Shared.Next(100, 999) })).Str("id");
+        await d.Manager.PostOk($"/api/v1/manufacturers/{maker}/contracts", new
+        {
+            validFrom = today.AddYears(-1).ToString("yyyy-MM-dd"), categories = new[] { "WashingMachine" },
+            fees = new { repair = new[] { new { category = "WashingMachine", level = "Minor", amount = 80.50m } }, partsReimbursement = "AtCost" },
+        });
+        var done = await d.FrontDesk.PostOk("/api/v1/work-orders", new
+        {
+            type = "Repair", source = "Phone", customerId = customer, applianceId = await Appliance(maker), faultDescription = "洗衣机不进水",
+        });
+        await d.CompleteByTechnicianA(done.Str("id"));
+        var period = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = maker, period });
+        return new Station(phone, open.Str("number"), tomorrow, period);
+    }
+}
