@@ -2653,6 +2653,21 @@ namespace RepairDispatch.Tests.Mobile.Generated
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class Text
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("code")]
+        [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
+        [System.ComponentModel.DataAnnotations.StringLength(2000)]
+        public string Code { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("args")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public object Args { get; set; } = new object();
+
+    }
+
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class TokenRequest
     {
 
@@ -2744,6 +2759,10 @@ namespace RepairDispatch.Tests.Mobile.Generated
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
         [System.ComponentModel.DataAnnotations.StringLength(2000)]
         public string Reason { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("reasonCode")]
+        [System.ComponentModel.DataAnnotations.Required]
+        public Text ReasonCode { get; set; } = new Text();
 
         [System.Text.Json.Serialization.JsonPropertyName("coverage")]
         [System.ComponentModel.DataAnnotations.Required(AllowEmptyStrings = true)]
