@@ -66,6 +66,10 @@ public class DispatchConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
         {
             await ConsoleSteps.SignInAsync(page, "manager1");
             await page.GetByRole(AriaRole.Link, new() { Name = "派工" }).ClickAsync();
+            // The plan's day reads yyyy-MM-dd whatever the browser's locale (a native date input would show 12/02/2026).
+            var day = page.GetByLabel("日期", new() { Exact = true });
+            await Expect(day).ToHaveValueAsync(tomorrow);
+            await Expect(day).ToHaveAttributeAsync("type", "text");
             await page.GetByRole(AriaRole.Button, new() { Name = "生成明日排程" }).ClickAsync();
             // No job server in tests: compute the queued plan as the recurring sweep would, while the page polls.
             await Expect(page.Locator("#plan-title ~ div")).ToContainTextAsync("排程状态");

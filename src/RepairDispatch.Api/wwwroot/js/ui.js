@@ -41,11 +41,18 @@ export function field(label, name, attrs = {}) {
         attrs.options.map(([value, text]) => h('option', { value, selected: value === attrs.value }, text)))
     : attrs.multiline
       ? h('textarea', { id, name, rows: 3, required: attrs.required, maxlength: attrs.maxlength }, attrs.value || '')
-      : h('input', { id, name, type: 'text', ...withoutOptions(attrs) });
+      : h('input', { id, name, type: 'text', ...withoutOptions(attrs), ...(attrs.type === 'date' ? dateText() : {}) });
   return h('div.field', {}, h('label', { for: id }, label), input, h('span.field-error', { role: 'alert' }));
 }
 
 function withoutOptions({ options, multiline, ...rest }) { return rest; }
+
+// A native date input shows the browser's locale (12/02/2026); the station reads yyyy-MM-dd everywhere, so dates are
+// typed as that text and the value sent is the same ISO day.
+function dateText() {
+  return { type: 'text', inputmode: 'numeric', maxlength: 10, pattern: '\\d{4}-\\d{2}-\\d{2}', placeholder: t('date.placeholder'),
+    title: t('date.placeholder'), autocomplete: 'off' };
+}
 
 export function formValues(form) {
   const values = {};
