@@ -8,7 +8,8 @@ namespace RepairDispatch.Api.Infrastructure;
 /// <summary>
 /// Answers an operation can give that no endpoint declares, because the pipeline gives them: 400 for a value
 /// that does not bind, 413/415 for an unreadable body, 409/422 from the Idempotency-Key middleware, and the
-/// media types of file downloads (declared with <c>Produces(200, null, …)</c>, which the generator leaves empty).
+/// media types of file downloads (declared with <c>Produces(200, null, …)</c>, which the generator leaves empty); and
+/// the If-Match header of every operation that can answer 412.
 /// </summary>
 internal static class OpenApiAnswers
 {
@@ -37,6 +38,19 @@ internal static class OpenApiAnswers
             });
             responses.TryAdd("409", Problem("A request with this Idempotency-Key is still running, or the change conflicts with the current state.", document));
             responses.TryAdd("422", Problem("This Idempotency-Key was used for a different request.", document));
+        }
+        if (responses.ContainsKey("412"))
+        {
+            // Only a stale If-Match answers 412, so every such operation takes the header; 428 means it must be sent.
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = "If-Match",
+                In = ParameterLocation.Header,
+                Required = responses.ContainsKey("428"),
+                Description = "The ETag last read: the change is made only if the resource is still at that version (412 otherwise).",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 40 },
+            });
         }
         foreach (var produced in context.Description.ActionDescriptor.EndpointMetadata.OfType<IProducesResponseTypeMetadata>())
         {

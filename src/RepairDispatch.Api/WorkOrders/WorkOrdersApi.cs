@@ -29,16 +29,18 @@ public static class WorkOrdersApi
         dispatch.MapPost("/unassign", SimpleActions.Unassign).WithName("UnassignWorkOrder").Produces<WorkOrderResponse>();
 
         var intake = group.MapGroup("/{id:guid}").RequireAuthorization(Policies.Intake)
-            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
-        intake.MapPost("/cancel", SimpleActions.Cancel).WithName("CancelWorkOrder").Produces<WorkOrderResponse>();
-        intake.MapPost("/close", SimpleActions.Close).WithName("CloseWorkOrder").Produces<WorkOrderResponse>();
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        // Status steps take an optional If-Match (412 when stale); payments and rework do not.
+        var intakeStep = intake.MapGroup("").ProducesProblem(412);
+        intakeStep.MapPost("/cancel", SimpleActions.Cancel).WithName("CancelWorkOrder").Produces<WorkOrderResponse>();
+        intakeStep.MapPost("/close", SimpleActions.Close).WithName("CloseWorkOrder").Produces<WorkOrderResponse>();
         intake.MapPost("/payments", Settlements.OrderMoney.Pay).WithName("RecordPayment").Produces<Settlements.OrderMoneyView>(201);
         group.MapGet("/{id:guid}/charges", Settlements.OrderMoney.Get).RequireAuthorization(Policies.Staff).WithName("GetWorkOrderCharges")
             .Produces<Settlements.OrderMoneyView>().ProducesProblem(404);
-        intake.MapPost("/partner/accept", PartnerSteps.Accept).WithName("PartnerAccepted").Produces<WorkOrderResponse>();
-        intake.MapPost("/partner/depart", PartnerSteps.Depart).WithName("PartnerDeparted").Produces<WorkOrderResponse>();
-        intake.MapPost("/partner/arrive", PartnerSteps.Arrive).WithName("PartnerArrived").Produces<WorkOrderResponse>();
-        intake.MapPost("/partner/complete", PartnerSteps.Complete).WithName("PartnerCompleted").Produces<WorkOrderResponse>();
+        intakeStep.MapPost("/partner/accept", PartnerSteps.Accept).WithName("PartnerAccepted").Produces<WorkOrderResponse>();
+        intakeStep.MapPost("/partner/depart", PartnerSteps.Depart).WithName("PartnerDeparted").Produces<WorkOrderResponse>();
+        intakeStep.MapPost("/partner/arrive", PartnerSteps.Arrive).WithName("PartnerArrived").Produces<WorkOrderResponse>();
+        intakeStep.MapPost("/partner/complete", PartnerSteps.Complete).WithName("PartnerCompleted").Produces<WorkOrderResponse>();
         intake.MapPost("/rework", ReworkWorkOrder.Handle).WithName("ReworkWorkOrder").Produces<WorkOrderResponse>(201);
     }
 }

@@ -55,6 +55,27 @@ public class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         Required("HttpValidationProblemDetails").Should().Contain("errors");
     }
 
+    [Theory]
+    [InlineData("/api/v1/work-orders/{id}", "patch", true)]
+    [InlineData("/api/v1/work-orders/{id}/cancel", "post", false)]
+    [InlineData("/api/v1/mobile/jobs/{id}/accept", "post", false)]
+    [InlineData("/api/v1/calendar/{year}", "put", false)]
+    [InlineData("/api/v1/work-orders/{id}/payments", "post", null)]
+    [InlineData("/api/v1/work-orders/{id}/rework", "post", null)]
+    public async Task IfMatchIsDeclaredWhereItIsHonouredAndRequiredWhereItMustBeSent(string path, string method, bool? required)
+    {
+        var operation = JsonNode.Parse(await api.CreateClient().GetStringAsync("/openapi/v1.json"))!["paths"]![path]![method]!;
+        var ifMatch = operation["parameters"]?.AsArray().SingleOrDefault(p => p!["name"]!.GetValue<string>() == "If-Match");
+
+        if (required is null)
+        {
+            ifMatch.Should().BeNull("{0} {1} ignores If-Match", method, path);
+            return;
+        }
+        ifMatch!["in"]!.GetValue<string>().Should().Be("header");
+        (ifMatch["required"]?.GetValue<bool>() ?? false).Should().Be(required.Value);
+    }
+
     [Fact]
     public async Task TheContractCheckerCatchesABodyTheDocumentDoesNotAllow()
     {
