@@ -19,7 +19,8 @@ public sealed class OpenApiContract
     private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List };
 
     private readonly List<(string Method, Regex Path, string Template, JsonObject Operation)> _operations = [];
-    private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new();
+    private readonly Dictionary<string, JsonSchema> _schemas = new();
+    private readonly Lock _gate = new();
     private readonly BuildOptions _build = new() { SchemaRegistry = new SchemaRegistry() };
 
     private OpenApiContract(string documentText)
@@ -83,9 +84,16 @@ public sealed class OpenApiContract
         }
         if (!mediaType.EndsWith("json", StringComparison.Ordinal) || declared["schema"] is not JsonObject schema) yield break;
         var key = $"{at}|{which}|{mediaType}";
-        var compiled = _schemas.GetOrAdd(key, _ => JsonSchema.FromText(schema.ToJsonString(), _build));
         using var instance = JsonDocument.Parse(body);
-        var result = compiled.Evaluate(instance.RootElement, Evaluation);
+        EvaluationResults result;
+        // JsonSchema.Net's registry is a plain dictionary: building a schema registers it while another test class's
+        // evaluation may be resolving a $ref in it, so one contract checks one body at a time.
+        lock (_gate)
+        {
+            if (!_schemas.TryGetValue(key, out var compiled))
+                _schemas[key] = compiled = JsonSchema.FromText(schema.ToJsonString(), _build);
+            result = compiled.Evaluate(instance.RootElement, Evaluation);
+        }
         if (result.IsValid) yield break;
         foreach (var detail in (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }))
         foreach (var (keyword, message) in detail.Errors!)
