@@ -36,14 +36,17 @@ public static class BrowserRun
     private static async Task<IReadOnlyList<string>> CheckAsync(ConsoleHost host, IResponse response)
     {
         var request = response.Request;
-        var path = new Uri(response.Url).AbsolutePath;
+        var url = new Uri(response.Url);
+        var path = url.AbsolutePath;
         if (!path.StartsWith("/api/", StringComparison.Ordinal)) return [];
         string body;
-        try { body = response.Status is 204 or 304 ? "" : await response.TextAsync(); }
-        catch (PlaywrightException) { return []; } // the page moved on and the browser dropped the body
+        // The page may move on and the browser drop the body: then it cannot be checked (an error, or no answer at all,
+        // which without a limit left a full run waiting for ever at the end of a test).
+        try { body = response.Status is 204 or 304 ? "" : await response.TextAsync().WaitAsync(TimeSpan.FromSeconds(10)); }
+        catch (Exception e) when (e is PlaywrightException or TimeoutException) { return []; }
         var contentType = response.Headers.TryGetValue("content-type", out var type) ? MediaTypeHeaderValue.Parse(type) : null;
         var requestType = request.Headers.TryGetValue("content-type", out var sent) ? MediaTypeHeaderValue.Parse(sent).MediaType : null;
-        return (await host.Contract()).Check(new HttpMethod(request.Method), path, requestType, request.PostData, response.Status, contentType, body);
+        return (await host.Contract()).Check(new HttpMethod(request.Method), path, requestType, request.PostData, response.Status, contentType, body, url.Query);
     }
 
     public static string RepositoryRoot()

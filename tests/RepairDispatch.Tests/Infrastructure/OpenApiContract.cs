@@ -48,7 +48,7 @@ public sealed class OpenApiContract
 
     /// <summary>The violations of one exchange (empty when it matches the document).</summary>
     public IReadOnlyList<string> Check(HttpMethod method, string path, string? requestType, string? requestBody,
-        int status, MediaTypeHeaderValue? responseType, string responseBody)
+        int status, MediaTypeHeaderValue? responseType, string responseBody, string query = "")
     {
         var where = $"{method} {path} → {status}";
         if (!path.StartsWith("/api/", StringComparison.Ordinal)) return []; // the console, health and docs pages are not the API
@@ -65,8 +65,42 @@ public sealed class OpenApiContract
             violations.AddRange(CheckBody(at, "response", response["content"] as JsonObject, responseType?.MediaType, responseBody));
         if (status is >= 200 and < 300 && requestBody is { Length: > 0 })
             violations.AddRange(CheckBody(at, "request", found.Operation["requestBody"]?["content"] as JsonObject, requestType, requestBody));
+        if (status is >= 200 and < 300) violations.AddRange(CheckQuery(at, found.Operation, query));
         return violations;
     }
+
+    /// <summary>An accepted request's query: every parameter declared, every required one sent, numbers and booleans as typed.</summary>
+    private static IEnumerable<string> CheckQuery(string at, JsonObject operation, string query)
+    {
+        var declared = (operation["parameters"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(p => p["in"]?.GetValue<string>() == "query").ToDictionary(p => p["name"]!.GetValue<string>());
+        var sent = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query);
+        foreach (var (name, values) in sent)
+        {
+            if (!declared.TryGetValue(name, out var parameter))
+            {
+                yield return $"{at}: query parameter '{name}' is not declared (declared: {string.Join(", ", declared.Keys)})";
+                continue;
+            }
+            var types = parameter["schema"]?["type"] switch
+            {
+                JsonArray many => many.Select(t => t!.GetValue<string>()).ToArray(),
+                JsonValue one => [one.GetValue<string>()],
+                _ => [],
+            };
+            foreach (var value in values.OfType<string>())
+                if (!Fits(types, value)) yield return $"{at}: query parameter '{name}' = '{value}' is not of type {string.Join("|", types)}";
+        }
+        foreach (var (name, parameter) in declared)
+            if (parameter["required"]?.GetValue<bool>() == true && !sent.ContainsKey(name))
+                yield return $"{at}: required query parameter '{name}' was not sent, yet the request was accepted";
+    }
+
+    private static bool Fits(string[] types, string value) =>
+        types.Length == 0 || types.Contains("string")
+        || types.Contains("integer") && long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out _)
+        || types.Contains("number") && decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out _)
+        || types.Contains("boolean") && bool.TryParse(value, out _);
 
     private IEnumerable<string> CheckBody(string at, string which, JsonObject? content, string? mediaType, string body)
     {

@@ -20,7 +20,7 @@ public sealed class OpenApiValidatingHandler(Func<Task<OpenApiContract>> contrac
         await response.Content.LoadIntoBufferAsync(cancellationToken);
         var responseBody = await response.Content.ReadAsStringAsync(cancellationToken);
         var violations = (await contract()).Check(request.Method, request.RequestUri!.AbsolutePath, requestType, requestBody,
-            (int)response.StatusCode, response.Content.Headers.ContentType, responseBody);
+            (int)response.StatusCode, response.Content.Headers.ContentType, responseBody, request.RequestUri.Query);
         if (violations.Count > 0)
             throw new OpenApiViolationException(string.Join(Environment.NewLine, violations.Take(20)) + Environment.NewLine + "response body: " + Truncate(responseBody));
         return response;
