@@ -10,8 +10,6 @@ public sealed record PhotoListItem(Guid Id, PhotoKind Kind, DateTimeOffset? Take
 
 public sealed record PhotoList(IReadOnlyList<PhotoListItem> Items);
 
-public enum PhotoSize { Thumb, Full }
-
 /// <summary>
 /// Photos of an order for whoever may see the order (office roles of its store; a technician of his own jobs);
 /// anything else is answered like a missing order or photo.
@@ -34,8 +32,9 @@ public static class ReadPhotos
     }
 
     /// <summary>The photo's bytes (`size=full`, its own type) or its JPEG thumbnail (`size=thumb`, the default), streamed from the blob store.</summary>
-    public static async Task<IResult> Content(Guid id, HttpContext http, Db db, IBlobStore blobs, PhotoSize? size)
+    public static async Task<IResult> Content(Guid id, HttpContext http, Db db, IBlobStore blobs, string? size)
     {
+        if (size is not (null or "thumb" or "full")) return Problems.Validation("size", Codes.Refusal.PhotoSize);
         PhotoRow? photo;
         WorkOrder? order = null;
         await using (var c = await db.OpenAsync())
@@ -44,7 +43,7 @@ public static class ReadPhotos
             if (photo is not null) order = await WorkOrder.LoadAsync(c, null, photo.WorkOrderId);
         }
         if (photo is null || order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound(Codes.Thing.Photo);
-        var full = size == PhotoSize.Full;
+        var full = size == "full";
         var stream = await blobs.OpenReadAsync(full ? photo.Sha256 : photo.ThumbnailSha256, http.RequestAborted);
         if (stream is null) return Problems.NotFound(Codes.Thing.Photo);
         return TypedResults.Stream(stream, full ? photo.ContentType : "image/jpeg", entityTag: null);

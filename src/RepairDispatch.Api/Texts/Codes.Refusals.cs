@@ -177,6 +177,7 @@ public static partial class Codes
         public static readonly Code PhotoOneFile = new("refusal.photo-one-file");
         public static readonly Code PhotoTooLarge = new("refusal.photo-too-large", "megabytes");
         public static readonly Code PhotoFieldTooLong = new("refusal.photo-field-too-long", "max");
+        public static readonly Code PhotoSize = new("refusal.photo-size");
         public static readonly Code PhotoFileRequired = new("refusal.photo-file-required");
     }
 
