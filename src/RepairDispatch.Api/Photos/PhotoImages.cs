@@ -25,6 +25,9 @@ public static class PhotoImages
     public const int MaxSide = 12_000;
     public const int ThumbnailSide = 320;
 
+    /// <summary>At most one decode per core at a time (each may hold up to <see cref="MaxPixels"/> × 3 bytes).</summary>
+    public static readonly SemaphoreSlim Decoding = new(Math.Max(1, Environment.ProcessorCount));
+
     public static (InspectedImage? Image, ImageProblem? Problem) Inspect(string path)
     {
         var type = SniffType(path);
@@ -43,8 +46,7 @@ public static class PhotoImages
             return (new InspectedImage(type, info.Width, info.Height, ExifTakenAt(exif), Coordinate(exif, ExifTag.GPSLatitude, ExifTag.GPSLatitudeRef, "S"),
                 Coordinate(exif, ExifTag.GPSLongitude, ExifTag.GPSLongitudeRef, "W")), null);
         }
-        catch (Exception e) when (e is ImageFormatException or UnknownImageFormatException or InvalidDataException or NotSupportedException
-                                   or ArgumentException or IndexOutOfRangeException or EndOfStreamException)
+        catch (Exception e) when (IsBadImage(e))
         {
             return (null, ImageProblem.Damaged);
         }
@@ -64,12 +66,15 @@ public static class PhotoImages
             image.SaveAsJpeg(thumbnail, new JpegEncoder { Quality = 80 });
             return (thumbnail.ToArray(), hash);
         }
-        catch (Exception e) when (e is ImageFormatException or UnknownImageFormatException or InvalidDataException or NotSupportedException
-                                   or ArgumentException or IndexOutOfRangeException or EndOfStreamException)
+        catch (Exception e) when (IsBadImage(e))
         {
             return null;
         }
     }
+
+    /// <summary>What a decoder throws on content it cannot read (as opposed to a fault of the service).</summary>
+    private static bool IsBadImage(Exception e) => e is ImageFormatException or UnknownImageFormatException or InvalidDataException
+        or NotSupportedException or ArgumentException or IndexOutOfRangeException or EndOfStreamException;
 
     /// <summary>Difference hash: 9×8 grey pixels, one bit per horizontal neighbour pair (left brighter than right).</summary>
     public static long DHash(Image<Rgb24> image)

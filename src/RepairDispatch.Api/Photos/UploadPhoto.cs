@@ -84,7 +84,11 @@ public static class UploadPhoto
                 ImageProblem.Damaged => Codes.Refusal.PhotoDamaged,
                 _ => Codes.Refusal.PhotoNotAnImage,
             });
-            var derived = PhotoImages.Derive(temp);
+            // Decoding holds the whole bitmap (3 bytes a pixel): a few at a time, so many uploads at once do not add up.
+            (byte[] Thumbnail, long PerceptualHash)? derived;
+            await PhotoImages.Decoding.WaitAsync(http.RequestAborted);
+            try { derived = PhotoImages.Derive(temp); }
+            finally { PhotoImages.Decoding.Release(); }
             if (derived is not { } d) return Problems.Validation("file", Codes.Refusal.PhotoDamaged);
 
             if (takenAt is null && image!.ExifTakenAt is { } local)
@@ -178,11 +182,7 @@ public static class UploadPhoto
                 }
             }
         }
-        catch (IOException)
-        {
-            return (null, Problems.Validation("file", Codes.Refusal.PhotoMultipart));
-        }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is IOException or InvalidDataException) // a broken form, or a section past the reader's limits
         {
             return (null, Problems.Validation("file", Codes.Refusal.PhotoMultipart));
         }
