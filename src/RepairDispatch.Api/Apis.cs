@@ -9,6 +9,7 @@ using RepairDispatch.Api.InstallerPartners;
 using RepairDispatch.Api.Manufacturers;
 using RepairDispatch.Api.Mobile;
 using RepairDispatch.Api.Parts;
+using RepairDispatch.Api.Photos;
 using RepairDispatch.Api.Reports;
 using RepairDispatch.Api.Settlements;
 using RepairDispatch.Api.Stores;
@@ -35,6 +36,7 @@ public static class Apis
         app.MapParts();
         app.MapWorkOrders();
         app.MapMobile();
+        app.MapPhotos();
         app.MapSettlements();
         app.MapReports();
         app.MapCallbacks();

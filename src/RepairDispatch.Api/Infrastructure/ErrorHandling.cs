@@ -16,7 +16,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
     {
         var problem = exception switch
         {
-            BadHttpRequestException bad => FromBadRequest(bad),
+            BadHttpRequestException bad => FromBadRequest(bad, http),
             DbException db when DbErrors.IsConstraintViolation(db) =>
                 Problem(StatusCodes.Status409Conflict, "constraint", Codes.Refusal.ConstraintViolated),
             ConcurrencyConflictException => Problem(StatusCodes.Status409Conflict, "concurrent-update", Codes.Refusal.ConcurrentUpdate),
@@ -38,7 +38,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails FromBadRequest(BadHttpRequestException bad)
+    private static ProblemDetails FromBadRequest(BadHttpRequestException bad, HttpContext http)
     {
         var json = FindJsonException(bad);
         if (json is not null)
@@ -68,7 +68,8 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         }
         return status switch
         {
-            413 => Problem(status, "body-too-large", Codes.Refusal.BodyTooLarge.With(ServiceSetup.MaxBodyBytes / 1024)),
+            413 => Problem(status, "body-too-large", Codes.Refusal.BodyTooLarge.With((http.GetEndpoint()?.Metadata
+                .GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? ServiceSetup.MaxBodyBytes) / 1024)),
             415 => Problem(status, "unsupported-media-type", Codes.Refusal.UnsupportedMediaType),
             // The framework's own words (English) say which header or value it could not read.
             _ => Problem(status, "bad-request", Codes.Refusal.BadRequest.With(bad.Message)),

@@ -63,6 +63,8 @@ public static class OpenApiSetup
                     [new OpenApiSecuritySchemeReference(adminArea ? AdminScheme : "bearer", context.Document)] = [],
                 });
             }
+            // A body the handler reads as a stream (a multipart upload) is described by the route itself.
+            if (metadata.OfType<RequestBodyDescription>().FirstOrDefault() is { } body) operation.RequestBody = body.Describe();
             OpenApiAnswers.Describe(operation, context, needsToken);
             operation.Responses!.TryAdd("429", OpenApiAnswers.Problem("Too many requests: retry after the seconds in Retry-After.", context.Document));
             operation.Responses["500"] = OpenApiAnswers.Problem("Unexpected error; it was logged and nothing changed.", context.Document);
@@ -115,3 +117,6 @@ public static class OpenApiSetup
         if (type.HasFlag(JsonSchemaType.Array)) schema.MaxItems ??= Cursor.MaxPageSize;
     }
 }
+
+/// <summary>Endpoint metadata: the request body of a route that reads its body itself (no parameter the generator could see).</summary>
+public sealed record RequestBodyDescription(Func<OpenApiRequestBody> Describe);

@@ -44,8 +44,11 @@ public static class Pipeline
     // Kestrel enforces MaxRequestBodySize while reading; this answers early (and under the test host too).
     private static Task RejectOversizedBodies(HttpContext http, RequestDelegate next)
     {
-        if (http.Request.ContentLength > ServiceSetup.MaxBodyBytes)
-            throw new BadHttpRequestException($"The request body is larger than {ServiceSetup.MaxBodyBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+        // A route may allow more (a photo upload declares its limit with RequestSizeLimit, which routing also hands to Kestrel).
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? ServiceSetup.MaxBodyBytes;
+        if (http.Request.ContentLength > limit)
+            throw new BadHttpRequestException($"The request body is larger than {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
         return next(http);
     }
 }

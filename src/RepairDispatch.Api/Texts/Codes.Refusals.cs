@@ -166,6 +166,19 @@ public static partial class Codes
         public static readonly Code CalendarDayNotInYear = new("refusal.calendar-day-not-in-year", "day", "year");
         public static readonly Code CalendarDayTwice = new("refusal.calendar-day-twice", "day");
         public static readonly Code CalendarDayBoth = new("refusal.calendar-day-both", "day");
+        public static readonly Code PhotoKind = new("refusal.photo-kind", "kinds");
+        public static readonly Code PhotoTakenAt = new("refusal.photo-taken-at");
+        public static readonly Code PhotoCoordinate = new("refusal.photo-coordinate", "bound");
+        public static readonly Code PhotoPlaceBoth = new("refusal.photo-place-both");
+        public static readonly Code PhotoTooManyPixels = new("refusal.photo-too-many-pixels", "megapixels");
+        public static readonly Code PhotoDamaged = new("refusal.photo-damaged");
+        public static readonly Code PhotoNotAnImage = new("refusal.photo-not-an-image");
+        public static readonly Code PhotoMultipart = new("refusal.photo-multipart");
+        public static readonly Code PhotoOneFile = new("refusal.photo-one-file");
+        public static readonly Code PhotoTooLarge = new("refusal.photo-too-large", "megabytes");
+        public static readonly Code PhotoFieldTooLong = new("refusal.photo-field-too-long", "max");
+        public static readonly Code PhotoSize = new("refusal.photo-size");
+        public static readonly Code PhotoFileRequired = new("refusal.photo-file-required");
     }
 
     /// <summary>What was not found (`{what} was not found.`).</summary>
@@ -187,5 +200,6 @@ public static partial class Codes
         public static readonly Code PartOrStore = new("thing.part-or-store");
         public static readonly Code SettlementRun = new("thing.settlement-run");
         public static readonly Code Technician = new("thing.technician");
+        public static readonly Code Photo = new("thing.photo");
     }
 }

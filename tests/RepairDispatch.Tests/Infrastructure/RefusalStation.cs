@@ -87,6 +87,8 @@ public sealed class RefusalStation : ApiFactory
         Ids["orderAccepted"] = await Assigned("accept");
         Ids["orderOnSite"] = await Assigned("accept", "depart");
         (await TestData.Arrive(d.TechA, Ids["orderOnSite"])).EnsureSuccessStatusCode();
+        (await d.TechA.PostAsync($"/api/v1/mobile/jobs/{Ids["orderOnSite"]}/photos",
+            Photos.PhotoTests.Form(Photos.TestImages.Jpeg(1), "Nameplate"))).EnsureSuccessStatusCode();
         Ids["orderCompleted"] = (await d.CompleteByTechnicianA((await d.NewWorkOrder()).Str("id"))).Str("id");
         await d.FrontDesk.PostOk($"/api/v1/work-orders/{Ids["orderCompleted"]}/payments", new { amount = 10m, method = "Cash" });
         Ids["orderClosed"] = (await d.CompleteByTechnicianA((await d.NewWorkOrder()).Str("id"))).Str("id");

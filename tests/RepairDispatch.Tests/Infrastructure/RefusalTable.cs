@@ -1,7 +1,11 @@
 namespace RepairDispatch.Tests.Infrastructure;
 
-/// <summary>A refused request: who sends it, what, and the 4xx it must get. `{name}` stands for an id of <see cref="RefusalStation.Ids"/>.</summary>
-public sealed record Refused(string Why, string As, string Method, string Path, string? Body, int Status, string? IfMatch = null);
+/// <summary>
+/// A refused request: who sends it, what, and the 4xx it must get. `{name}` stands for an id of <see cref="RefusalStation.Ids"/>.
+/// A body that is not JSON (a multipart upload) is made by <c>Content</c> instead of <c>Body</c>.
+/// </summary>
+public sealed record Refused(string Why, string As, string Method, string Path, string? Body, int Status, string? IfMatch = null,
+    Func<HttpContent>? Content = null);
 
 /// <summary>
 /// Requests every write route must refuse while writing nothing: validation, state (invalid transitions), conflicts,
@@ -99,6 +103,14 @@ public static class RefusalTable
         new("complete with more parts than in stock",          "techA",     "POST",  "/api/v1/mobile/jobs/{orderOnSite}/complete",             """{"repairLevel":"Minor","mainPart":false,"labourMinutes":30,"parts":[{"partId":"{part}","qty":5}]}""", 409),
         new("complete a repair without its level",             "techA",     "POST",  "/api/v1/mobile/jobs/{orderOnSite}/complete",             """{"mainPart":false,"labourMinutes":30}""",                                                     400),
         new("complete at a time in the future",                "techA",     "POST",  "/api/v1/mobile/jobs/{orderOnSite}/complete",             """{"repairLevel":"Minor","mainPart":false,"labourMinutes":30,"occurredAt":"2999-01-01T00:00:00Z"}""", 400),
+        new("photo for another technician's job",             "techB",     "POST",  "/api/v1/mobile/jobs/{orderAssigned}/photos",             null,                                                                                             404),
+        new("photo sent as JSON",                              "techA",     "POST",  "/api/v1/mobile/jobs/{orderAssigned}/photos",             """{"kind":"Nameplate"}""",                                                                      400),
+        new("photo of a zip renamed .jpg",                     "techA",     "POST",  "/api/v1/mobile/jobs/{orderAssigned}/photos",             null,                                                                                             400,
+            Content: () => Photos.PhotoTests.Form(Photos.TestImages.Zip(), "Invoice", "invoice.jpg")),
+        new("photo of a wrong kind",                           "frontdesk", "POST",  "/api/v1/work-orders/{orderNew}/photos",                  null,                                                                                             400,
+            Content: () => Photos.PhotoTests.Form(Photos.TestImages.Jpeg(2), "Selfie")),
+        new("photo of an unknown order at the desk",           "frontdesk", "POST",  "/api/v1/work-orders/{missing}/photos",                   null,                                                                                             404),
+        new("desk photo sent by a technician",                 "techA",     "POST",  "/api/v1/work-orders/{orderAssigned}/photos",             null,                                                                                             403),
 
         new("dispute listing a line of another run (named)",   "finance",   "POST",  "/api/v1/settlements/runs/{run}/dispute",                 """{"lines":["{line}","{otherRunLine}"],"reason":"级别不符"}""",                                   400),
         new("dispute a draft run",                             "finance",   "POST",  "/api/v1/settlements/runs/{draftRun}/dispute",            """{"lines":["{otherRunLine}"],"reason":"x"}""",                                                 409),

@@ -121,6 +121,7 @@ public partial class RefusalTableTests(RefusalStation station) : IClassFixture<R
     {
         var request = new HttpRequestMessage(new HttpMethod(row.Method), Fill(row.Path, ids));
         if (row.Body is not null) request.Content = Http.RawJson(Fill(row.Body, ids));
+        if (row.Content is not null) request.Content = row.Content();
         if (row.IfMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", Fill(row.IfMatch, ids));
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
         return request;
