@@ -95,6 +95,9 @@ public class OpenApiTests(ApiFactory api) : IClassFixture<ApiFactory>
         contract.Check(HttpMethod.Get, "/api/v1/work-orders/0199a7d6-0000-7000-8000-000000000001", null, null, 404, problem,
             """{"title":"Not found.","status":true}""").Should().Contain(v => v.Contains("'required'")).And.Contain(v => v.Contains("'/status'") && v.Contains("'type'"));
         contract.Check(HttpMethod.Get, "/api/v1/me", null, null, 418, json, "{}").Should().ContainSingle().Which.Should().Contain("not declared");
+        contract.Check(HttpMethod.Get, "/api/v1/me", null, null, 200, json,
+            """{"id":"0199a7d6-0000-7000-8000-000000000001","username":"ann","role":"Manager"}""", "?storeId=x")
+            .Should().ContainSingle().Which.Should().Contain("query parameter 'storeId' is not declared");
     }
 
     [Fact]
