@@ -21,9 +21,11 @@ public static class WorkOrderEvents
         INSERT INTO work_order_events (id, work_order_id, at, occurred_at, actor_user_id, actor, kind, from_status, to_status, reason, reason_code, reason_args)
         VALUES (@Id, @WorkOrderId, @At, @OccurredAt, @ActorUserId, @Actor, @Kind, @FromStatus, @ToStatus, @Reason, @ReasonCode, @ReasonArgs)
         """;
+    // Events written in one transaction share their time (an order created and auto-assigned at once), and a v7 id is
+    // random within its millisecond: the creation comes first.
     private const string ListSql = """
         SELECT id, work_order_id, at, occurred_at, actor, kind, from_status, to_status, reason, reason_code, reason_args
-        FROM work_order_events WHERE work_order_id = @Id ORDER BY occurred_at, at, id
+        FROM work_order_events WHERE work_order_id = @Id ORDER BY occurred_at, at, CASE kind WHEN 'Created' THEN 0 ELSE 1 END, id
         """;
 
     private const string LastOccurredSql = "SELECT MAX(occurred_at) FROM work_order_events WHERE work_order_id = @Id";
