@@ -43,14 +43,7 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
         var json = FindJsonException(bad);
         if (json is not null)
         {
-            var field = JsonField(json.Path);
-            var message = JsonMessage(json);
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message.Render()] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Type = Problems.TypeFor("malformed-json"),
-                Extensions = { ["errorCodes"] = new Dictionary<string, Text[]> { [field] = [message] } },
-            };
+            return Problems.ValidationDetails(new Dictionary<string, Text[]> { [JsonField(json.Path)] = [JsonMessage(json)] }, "malformed-json");
         }
         var status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : StatusCodes.Status400BadRequest;
         // Every 400 is a validation problem: a value that does not bind ("Failed to bind parameter \"Guid workOrderId\" …")
@@ -60,11 +53,10 @@ public sealed class ErrorHandling(IProblemDetailsService problems, ILogger<Error
             var parameter = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"[^\"]* (\\w+)\"");
             var field = parameter.Success ? parameter.Groups[1].Value : "request";
             var text = Codes.Refusal.BadRequest.With(bad.Message);
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [text.Render()] })
-            {
-                Status = status, Type = Problems.TypeFor("bad-request"), Detail = text.Render(),
-                Extensions = { ["detailCode"] = text, ["errorCodes"] = new Dictionary<string, Text[]> { [field] = [text] } },
-            };
+            var problem = Problems.ValidationDetails(new Dictionary<string, Text[]> { [field] = [text] }, "bad-request");
+            problem.Detail = text.Render();
+            problem.Extensions["detailCode"] = text;
+            return problem;
         }
         return status switch
         {

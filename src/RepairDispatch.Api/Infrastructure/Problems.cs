@@ -15,15 +15,18 @@ public static class Problems
     public static ProblemHttpResult Validation(string field, Text message) =>
         Validation(new Dictionary<string, Text[]> { [field] = [message] });
 
-    public static ProblemHttpResult Validation(IDictionary<string, Text[]> errors)
+    public static ProblemHttpResult Validation(IDictionary<string, Text[]> errors) => TypedResults.Problem(ValidationDetails(errors));
+
+    /// <summary>A 400 naming its fields: messages rendered in the caller's language, `errorCodes` beside them.</summary>
+    public static HttpValidationProblemDetails ValidationDetails(IDictionary<string, Text[]> errors, string code = "validation")
     {
         var problem = new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value.Select(t => t.Render()).ToArray()))
         {
             Status = StatusCodes.Status400BadRequest,
-            Type = Base + "validation",
+            Type = Base + code,
         };
         problem.Extensions["errorCodes"] = errors.ToDictionary(e => e.Key, e => e.Value);
-        return TypedResults.Problem(problem);
+        return problem;
     }
 
     public static ProblemHttpResult NotFound(Text what) =>

@@ -24,11 +24,10 @@ public static class ReadPhotos
         await using var c = await db.OpenAsync();
         var order = await WorkOrder.LoadAsync(c, null, id);
         if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound(Codes.Thing.WorkOrder);
-        var items = new List<PhotoListItem>();
-        foreach (var photo in await c.QueryAsync<PhotoRow>(OfOrderSql, new { Id = id }))
-            items.Add(new PhotoListItem(photo.Id, Enum.Parse<PhotoKind>(photo.Kind), photo.TakenAt, photo.UploadedBy,
-                await UploadPhoto.DuplicatesAsync(c, null, photo)));
-        return TypedResults.Ok(new PhotoList(items));
+        var photos = await c.QueryAsync<PhotoRow>(OfOrderSql, new { Id = id });
+        var others = await UploadPhoto.OfOtherOrdersAsync(c, null, id); // once for the list, not once per photo
+        return TypedResults.Ok(new PhotoList([.. photos.Select(photo => new PhotoListItem(photo.Id, Enum.Parse<PhotoKind>(photo.Kind),
+            photo.TakenAt, photo.UploadedBy, UploadPhoto.Duplicates(others, photo)))]));
     }
 
     /// <summary>The photo's bytes (`size=full`, its own type) or its JPEG thumbnail (`size=thumb`, the default), streamed from the blob store.</summary>

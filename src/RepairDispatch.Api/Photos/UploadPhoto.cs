@@ -95,7 +95,7 @@ public static class UploadPhoto
             {
                 await using var c = await db.OpenAsync();
                 var zone = await StoreClock.OfStoreAsync(c, null, order.StoreId);
-                takenAt = new DateTimeOffset(local, zone.Info.GetUtcOffset(local)).ToUniversalTime();
+                takenAt = zone.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
             }
             if (lat is null && image!.ExifLat is { } exifLat && image.ExifLon is { } exifLon && Math.Abs(exifLat) <= 90 && Math.Abs(exifLon) <= 180)
                 (lat, lon) = (exifLat, exifLon);
@@ -128,17 +128,20 @@ public static class UploadPhoto
         }
     }
 
+    private const string OtherOrdersSql = "SELECT " + PhotoRow.Columns + " FROM work_order_photos WHERE work_order_id <> @WorkOrderId";
+
+    /// <summary>The photos of every other order: the ones an order's photos may duplicate.</summary>
+    public static async Task<IReadOnlyList<PhotoRow>> OfOtherOrdersAsync(DbConnection c, DbTransaction? tx, Guid workOrderId) =>
+        [.. await c.QueryAsync<PhotoRow>(OtherOrdersSql, new { WorkOrderId = workOrderId }, tx)];
+
     /// <summary>Photos of other orders with the same bytes or nearly the same picture, oldest first.</summary>
-    public static async Task<IReadOnlyList<PhotoRef>> DuplicatesAsync(DbConnection c, DbTransaction? tx, PhotoRow photo)
-    {
-        var others = await c.QueryAsync<PhotoRow>("SELECT " + PhotoRow.Columns + " FROM work_order_photos WHERE work_order_id <> @WorkOrderId",
-            new { photo.WorkOrderId }, tx);
-        return [.. others.Where(o => o.Sha256 == photo.Sha256 || PhotoImages.Distance(o.Phash, photo.Phash) <= NearDistance)
+    public static IReadOnlyList<PhotoRef> Duplicates(IEnumerable<PhotoRow> others, PhotoRow photo) =>
+        [.. others.Where(o => o.Sha256 == photo.Sha256 || PhotoImages.Distance(o.Phash, photo.Phash) <= NearDistance)
             .OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).Select(o => new PhotoRef(o.WorkOrderId, o.Id))];
-    }
 
     private static async Task<PhotoResponse> ResponseAsync(DbConnection c, DbTransaction tx, PhotoRow row) =>
-        new(row.Id, Enum.Parse<PhotoKind>(row.Kind), row.Sha256, row.Width, row.Height, row.TakenAt, await DuplicatesAsync(c, tx, row));
+        new(row.Id, Enum.Parse<PhotoKind>(row.Kind), row.Sha256, row.Width, row.Height, row.TakenAt,
+            Duplicates(await OfOtherOrdersAsync(c, tx, row.WorkOrderId), row));
 
     private static double? Coordinate(string? text, double bound, string field, Dictionary<string, Text[]> errors)
     {
