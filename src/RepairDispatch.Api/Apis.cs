@@ -12,6 +12,7 @@ using RepairDispatch.Api.Parts;
 using RepairDispatch.Api.Photos;
 using RepairDispatch.Api.Reports;
 using RepairDispatch.Api.Settlements;
+using RepairDispatch.Api.Statements;
 using RepairDispatch.Api.Stores;
 using RepairDispatch.Api.Technicians;
 using RepairDispatch.Api.Users;
@@ -38,6 +39,7 @@ public static class Apis
         app.MapMobile();
         app.MapPhotos();
         app.MapSettlements();
+        app.MapStatements();
         app.MapReports();
         app.MapCallbacks();
         app.MapComplaints();

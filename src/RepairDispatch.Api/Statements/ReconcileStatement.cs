@@ -1,0 +1,131 @@
+using System.Globalization;
+using Dapper;
+using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Stores;
+using RepairDispatch.Api.Texts;
+
+namespace RepairDispatch.Api.Statements;
+
+public sealed record AmountTotal(int Count, decimal Ours, decimal Theirs);
+
+public sealed record ReconciliationTotals(decimal Ours, decimal Theirs, AmountTotal Matched, AmountTotal AmountDiffers, AmountTotal Rejected,
+    AmountTotal Duplicate, AmountTotal UnknownToUs, AmountTotal MissingOnTheirSide);
+
+/// <summary>our claimed = their approved for our claims + their cuts + rejected + missing on their side; `unexplained` is the rest (0 when it holds).</summary>
+public sealed record IdentityView(decimal OurClaimed, decimal TheirApprovedForOurClaims, decimal TheirCuts, decimal Rejected, decimal MissingOnTheirSide,
+    decimal Unexplained, bool Holds);
+
+public sealed record ReconciliationItemView(Outcome Outcome, int? Row, Guid? WorkOrderId, string? WorkOrderNumber, string? TheirRef,
+    decimal? OurAmount, decimal? TheirAmount, decimal Delta, string? Reason, Text? ReasonCode);
+
+public sealed record ReconciliationView(Guid StatementId, Guid ManufacturerId, string Period, ReconciliationTotals Totals, IdentityView Identity,
+    IReadOnlyList<ReconciliationItemView> Items, string? NextCursor);
+
+/// <summary>
+/// GET /settlements/statements/{id}/reconciliation, computed on read (nothing stored until a reconciliation is accepted).
+/// Our claims: the manufacturer's settlement lines (adjustments included) per work order, in its runs sent to it
+/// (Submitted, Disputed, Approved, Paid; a Draft was never sent) of the statement's period or before. Claims of the
+/// statement's period are expected in it (absent → MissingOnTheirSide); earlier ones count only when it names them.
+/// Items in file order, then the missing claims; `outcome` filters, `pageSize`/`cursor` page; totals are of all items.
+/// </summary>
+public static class ReconcileStatement
+{
+    private const string StatementSql = "SELECT id, manufacturer_id, period FROM statements WHERE id = @Id";
+    private const string LinesSql = """
+        SELECT row_number AS row, work_order_number, manufacturer_order_number, serial_number, completed_on, claimed_fen, approved_fen,
+               deduction_fen, deduction_reason, status
+        FROM statement_lines WHERE statement_id = @Id ORDER BY row_number
+        """;
+    private const string ClaimsSql = """
+        SELECT sl.work_order_id, wo.number, a.serial_number, wo.completed_at, wo.store_id, r.period, sl.amount_fen
+        FROM settlement_lines sl
+        JOIN settlement_runs r ON r.id = sl.run_id
+        JOIN work_orders wo ON wo.id = sl.work_order_id
+        JOIN appliances a ON a.id = wo.appliance_id
+        WHERE r.manufacturer_id = @ManufacturerId AND r.status <> 'Draft' AND r.period <= @Period
+        """;
+    private const string ZonesSql = "SELECT id, time_zone FROM stores";
+
+    private sealed class StatementRow
+    {
+        public Guid Id { get; init; }
+        public Guid ManufacturerId { get; init; }
+        public string Period { get; init; } = "";
+    }
+
+    private sealed class LineRow
+    {
+        public int Row { get; init; }
+        public string? WorkOrderNumber { get; init; }
+        public string? ManufacturerOrderNumber { get; init; }
+        public string? SerialNumber { get; init; }
+        public DateOnly? CompletedOn { get; init; }
+        public long? ClaimedFen { get; init; }
+        public long ApprovedFen { get; init; }
+        public long? DeductionFen { get; init; }
+        public string? DeductionReason { get; init; }
+        public string Status { get; init; } = "";
+    }
+
+    private sealed class ClaimRow
+    {
+        public Guid WorkOrderId { get; init; }
+        public string Number { get; init; } = "";
+        public string? SerialNumber { get; init; }
+        public DateTimeOffset? CompletedAt { get; init; }
+        public Guid StoreId { get; init; }
+        public string Period { get; init; } = "";
+        public long AmountFen { get; init; }
+    }
+
+    private sealed class ZoneRow
+    {
+        public Guid Id { get; init; }
+        public string TimeZone { get; init; } = "";
+    }
+
+    public static async Task<IResult> Handle(Guid id, Db db, Outcome? outcome, int? pageSize, string? cursor)
+    {
+        if (pageSize is < 1 or > Cursor.MaxPageSize) return Problems.Validation("pageSize", Codes.Refusal.PageSizeRange.With(Cursor.MaxPageSize));
+        var skip = 0;
+        if (cursor is not null && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out skip)))
+            return Problems.Validation("cursor", Codes.Refusal.NotOurCursor);
+        var result = await db.InReadTransactionAsync<(StatementRow, ReconciliationResult)?>(async (c, tx) =>
+        {
+            var statement = await c.QuerySingleOrDefaultAsync<StatementRow>(StatementSql, new { Id = id }, tx);
+            if (statement is null) return null;
+            var mapping = (await MappingEndpoints.LoadAsync(c, tx, statement.ManufacturerId))?.Mapping
+                ?? new StatementMapping(null, null, new StatementColumns(null, null, null, null, null, null, null, null, null), StatementMapping.DefaultRejectedWords, []);
+            var zones = (await c.QueryAsync<ZoneRow>(ZonesSql, transaction: tx)).ToDictionary(z => z.Id, z => StoreClock.Zone(z.TimeZone));
+            var claims = (await c.QueryAsync<ClaimRow>(ClaimsSql, new { statement.ManufacturerId, statement.Period }, tx))
+                .GroupBy(r => r.WorkOrderId)
+                .Select(g =>
+                {
+                    var first = g.First();
+                    return new OurClaim(g.Key, first.Number, first.SerialNumber, first.CompletedAt is { } at ? zones[first.StoreId].DayOf(at) : null,
+                        g.Sum(r => r.AmountFen), g.Any(r => r.Period == statement.Period));
+                })
+                .OrderBy(cl => cl.Number, StringComparer.Ordinal).ToList();
+            var lines = (await c.QueryAsync<LineRow>(LinesSql, new { Id = id }, tx)).Select(l => new StatementLine(l.Row, l.WorkOrderNumber,
+                l.ManufacturerOrderNumber, l.SerialNumber, l.CompletedOn, l.ClaimedFen, l.ApprovedFen, l.DeductionFen, l.DeductionReason, l.Status == "Rejected"));
+            return (statement, Reconciliation.Reconcile(claims, lines, mapping));
+        });
+        if (result is not { } found) return Problems.NotFound(Codes.Statement.Thing);
+        var (s, r) = found;
+        var size = pageSize ?? Cursor.DefaultPageSize;
+        var filtered = outcome is { } o ? r.Items.Where(i => i.Outcome == o) : r.Items;
+        var page = filtered.Skip(skip).Take(size + 1).ToList();
+        var next = page.Count > size ? (skip + size).ToString(CultureInfo.InvariantCulture) : null;
+        AmountTotal T(Outcome x) => new(r.Totals[x].Count, r.Totals[x].OursFen / 100m, r.Totals[x].TheirsFen / 100m);
+        var i = r.Identity;
+        return TypedResults.Ok(new ReconciliationView(s.Id, s.ManufacturerId, s.Period,
+            new ReconciliationTotals(r.OursFen / 100m, r.TheirsFen / 100m, T(Outcome.Matched), T(Outcome.AmountDiffers), T(Outcome.Rejected),
+                T(Outcome.Duplicate), T(Outcome.UnknownToUs), T(Outcome.MissingOnTheirSide)),
+            new IdentityView(i.OurClaimedFen / 100m, i.TheirApprovedForOurClaimsFen / 100m, i.TheirCutsFen / 100m, i.RejectedFen / 100m,
+                i.MissingOnTheirSideFen / 100m, i.UnexplainedFen / 100m, i.UnexplainedFen == 0),
+            [.. page.Take(size).Select(View)], next));
+    }
+
+    private static ReconciliationItemView View(ReconciledItem i) => new(i.Outcome, i.Row, i.WorkOrderId, i.WorkOrderNumber, i.TheirRef,
+        i.OurFen / 100m, i.TheirFen / 100m, i.DeltaFen / 100m, i.Reason, i.ReasonCode is { } code ? (Text)Codes.Rejection.Of(code) : null);
+}

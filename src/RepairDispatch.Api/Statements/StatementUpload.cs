@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Texts;
+
+namespace RepairDispatch.Api.Statements;
+
+/// <summary>
+/// A statement upload, multipart (`file`, `manufacturerId`, `period`): read section by section, the file streamed to a
+/// temporary file while it is hashed (SHA-256) and counted, never held in memory. Dispose deletes the temp file.
+/// </summary>
+public sealed class StatementUpload : IDisposable
+{
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+    public const long MaxBodyBytes = MaxFileBytes + 1024 * 1024;
+    private const int MaxFieldChars = 100;
+    private static readonly string[] Fields = ["manufacturerId", "period"];
+
+    private StatementUpload(string path) => Path = path;
+
+    public string Path { get; }
+    public string Sha256 { get; private set; } = "";
+    public string? FileName { get; private set; }
+    public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
+
+    public string? Field(string name) => Values.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
+
+    public void Dispose() => File.Delete(Path);
+
+    public static async Task<(StatementUpload? Upload, IResult? Refusal)> ReadAsync(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
+            return (null, Problems.Validation("file", Codes.Statement.Multipart));
+        var upload = new StatementUpload(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "rd-statement-" + Guid.NewGuid().ToString("N")));
+        var refusal = await upload.FillAsync(new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 8 * 1024 }, request.HttpContext.RequestAborted);
+        if (refusal is null) return (upload, null);
+        upload.Dispose();
+        return (null, refusal);
+    }
+
+    private async Task<IResult?> FillAsync(MultipartReader reader, CancellationToken ct)
+    {
+        long size = -1;
+        try
+        {
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (name == "file")
+                {
+                    if (size >= 0) return Problems.Validation("file", Codes.Statement.OneFile);
+                    FileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    if (FileName is { Length: > 200 }) FileName = FileName[..200];
+                    size = await CopyHashedAsync(section.Body, ct);
+                    if (size > MaxFileBytes) return Problems.Validation("file", Codes.Statement.TooLarge.With(MaxFileBytes / (1024 * 1024)));
+                }
+                else if (Fields.Contains(name))
+                {
+                    var value = await new StreamReader(section.Body).ReadToEndAsync(ct);
+                    if (value.Length > MaxFieldChars) return Problems.Validation(name, Codes.Statement.FieldTooLong.With(MaxFieldChars));
+                    Values[name] = value.Trim();
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return Problems.Validation("file", Codes.Statement.Multipart);
+        }
+        return size <= 0 ? Problems.Validation("file", Codes.Statement.FileRequired) : null;
+    }
+
+    /// <summary>Copies at most one byte more than allowed (so an oversized file is known without reading it all), hashing as it goes.</summary>
+    private async Task<long> CopyHashedAsync(Stream body, CancellationToken ct)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long size = 0;
+        await using var file = new FileStream(Path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+        int read;
+        while ((read = await body.ReadAsync(buffer, ct)) > 0)
+        {
+            size += read;
+            if (size > MaxFileBytes) return size;
+            sha.AppendData(buffer, 0, read);
+            await file.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+        Sha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
+        return size;
+    }
+}
