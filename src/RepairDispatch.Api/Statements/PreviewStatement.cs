@@ -10,9 +10,9 @@ public sealed record PreviewLine(int Row, string? WorkOrderNumber, string? Manuf
 
 public sealed record PreviewProblem(int Row, string? Column, string? Cell, string Problem, Text ProblemCode);
 
-/// <param name="TopRows">The file's first non-empty rows as text: what its header texts are, to write a mapping from.</param>
+/// <param name="TopRows">The file's first non-empty rows as text ("" for an empty cell): its header texts, to write a mapping from.</param>
 public sealed record StatementPreview(string? Format, string? Sheet, int? HeaderRow, IReadOnlyList<PreviewColumn> Columns, IReadOnlyList<PreviewLine> Rows,
-    int LineCount, IReadOnlyList<PreviewProblem> Problems, int ProblemCount, IReadOnlyList<IReadOnlyList<string?>> TopRows);
+    int LineCount, IReadOnlyList<PreviewProblem> Problems, int ProblemCount, IReadOnlyList<IReadOnlyList<string>> TopRows);
 
 /// <summary>
 /// POST /settlements/statements/preview: reads the whole file as an import would (streaming) and answers the header row
@@ -60,7 +60,7 @@ public static class PreviewStatement
         return TypedResults.Ok(new StatementPreview(source.Format?.ToString(), source.Sheet, table?.HeaderRow,
             [.. table?.Columns.Select(c => new PreviewColumn(c.Field, c.Header, c.Letters)) ?? []], lines, count,
             [.. problems.Take(ProblemsShown).Select(p => new PreviewProblem(p.Row, p.Column, p.Cell, p.Text.Render(), p.Text))], problems.Count,
-            [.. top]));
+            [.. top.Select(r => r.Select(c => c ?? "").ToList())]));
     }
 
     private static PreviewLine View(StatementLine l) => new(l.Row, l.WorkOrderNumber, l.ManufacturerOrderNumber, l.SerialNumber, l.CompletedOn,

@@ -31,6 +31,9 @@ public static class StatementCells
         return text.Length == 0 ? null : text;
     }
 
+    /// <summary>The cell's text as written, trimmed (people's words are kept, not normalised); null when empty.</summary>
+    public static string? AsWritten(object? cell) => cell is string s ? (s.Trim() is { Length: > 0 } t ? t : null) : Text(cell);
+
     /// <summary>A header's text as compared: NFKC, no whitespace at all (portals wrap headers), case-insensitive.</summary>
     public static string HeaderKey(string? text) =>
         string.Concat((text ?? "").Normalize(NormalizationForm.FormKC).Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant();

@@ -101,9 +101,11 @@ public sealed class StatementTable(StatementMapping mapping)
         string Ref(HeaderColumn c) => c.Letters + row.Number;
         void Problem(HeaderColumn c, Text text) { ok = false; problem(new StatementProblem(row.Number, c.Header, Ref(c), text)); }
 
-        string? Words(string field, int max)
+        // Keys are compared as NFKC text; people's words (a reason, a status) are kept as they wrote them.
+        string? Words(string field, int max, bool asWritten = false)
         {
-            if (Column(field) is not { } c || Cell(texts, c.Index) is not { } text) return null;
+            if (Column(field) is not { } c || Cell(texts, c.Index) is null) return null;
+            var text = asWritten ? StatementCells.AsWritten(row.Cells[c.Index])! : texts[c.Index]!;
             if (text.Length > max) Problem(c, Codes.Statement.TooLong.With(row.Number, c.Header, Ref(c), max));
             return text;
         }
@@ -121,7 +123,7 @@ public sealed class StatementTable(StatementMapping mapping)
             return null;
         }
 
-        var status = Words("status", MaxReasonChars);
+        var status = Words("status", MaxReasonChars, asWritten: true);
         var rejected = mapping.IsRejected(status);
         var number = Words("workOrderNumber", MaxKeyChars);
         var theirs = Words("manufacturerOrderNumber", MaxKeyChars);
@@ -135,7 +137,7 @@ public sealed class StatementTable(StatementMapping mapping)
         var claimed = Fen("claimedAmount", required: false);
         var approved = Fen("approvedAmount", required: !rejected);
         var deduction = Fen("deduction", required: false);
-        var reason = Words("deductionReason", MaxReasonChars);
+        var reason = Words("deductionReason", MaxReasonChars, asWritten: true);
         if (number is null && theirs is null && (serial is null || completedOn is null) && ok)
         {
             ok = false;
