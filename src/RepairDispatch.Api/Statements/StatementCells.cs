@@ -123,7 +123,4 @@ public static class StatementCells
         for (var i = index + 1; i > 0; i = (i - 1) / 26) s = (char)('A' + (i - 1) % 26) + s;
         return s;
     }
-
-    /// <summary>A column's 0-based index from its letters.</summary>
-    public static int Index(string letters) => letters.Aggregate(0, (n, c) => n * 26 + (char.ToUpperInvariant(c) - 'A' + 1)) - 1;
 }
