@@ -18,6 +18,11 @@ public sealed class RefusalStation : ApiFactory
     private readonly SemaphoreSlim _lock = new(1, 1);
     private bool _ready;
 
+    /// <summary>The manufacturer whose statement the station imported, and that file: refused rows send it again (their content is made without the station's ids).</summary>
+    public static string StatementMaker { get; private set; } = "";
+    public static readonly byte[] StatementFile = Statements.TestStatements.Xlsx(Statements.TestStatements.Portal(
+        [1, "WO-20261003-0001", "HR1", "SN1", "2026-10-03", 80.5, 80.5, null, null, "通过"]));
+
     public TestData Data { get; }
     public Dictionary<string, string> Ids { get; } = new();
 
@@ -80,6 +85,11 @@ public sealed class RefusalStation : ApiFactory
         Ids["draftRun"] = (await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = other, period })).Str("id");
         Ids["line"] = (await d.Finance.GetOk($"/api/v1/settlements/runs/{Ids["run"]}/lines"))["items"]![0].Str("id");
         Ids["otherRunLine"] = (await d.Finance.GetOk($"/api/v1/settlements/runs/{Ids["draftRun"]}/lines"))["items"]![0].Str("id");
+
+        // A statement mapping and an imported statement with its lines.
+        StatementMaker = Ids["statementMaker"] = await Statements.StatementImportTests.ManufacturerWithMapping(d);
+        (await d.Finance.PostAsync("/api/v1/settlements/statements", Statements.TestStatements.Form(StatementFile, StatementMaker, "2026-10")))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
 
         // Work orders in every status.
         Ids["orderNew"] = (await d.NewWorkOrder()).Str("id");

@@ -124,6 +124,22 @@ public static class RefusalTable
         new("run made by the front desk",                      "frontdesk", "POST",  "/api/v1/settlements/runs",                               """{"manufacturerId":"{maker}","period":"{period}"}""",                                           403),
         new("submit an unknown run",                           "finance",   "POST",  "/api/v1/settlements/runs/{missing}/submit",              null,                                                                                             404),
 
+        new("statement mapping without an approved column",    "finance",   "PUT",   "/api/v1/manufacturers/{maker}/statement-mapping",        """{"columns":{"workOrderNumber":"工单号"}}""",                                                  400),
+        new("statement mapping replaced without If-Match",     "finance",   "PUT",   "/api/v1/manufacturers/{statementMaker}/statement-mapping", """{"columns":{"workOrderNumber":"单号","approvedAmount":"金额"}}""",                               428),
+        new("statement mapping replaced with a stale If-Match","finance",   "PUT",   "/api/v1/manufacturers/{statementMaker}/statement-mapping", """{"columns":{"workOrderNumber":"单号","approvedAmount":"金额"}}""",                               412, IfMatch: "\"999\""),
+        new("statement mapping of an unknown manufacturer",    "finance",   "PUT",   "/api/v1/manufacturers/{missing}/statement-mapping",      """{"columns":{"workOrderNumber":"单号","approvedAmount":"金额"}}""",                               404),
+        new("statement mapping set by the front desk",         "frontdesk", "PUT",   "/api/v1/manufacturers/{statementMaker}/statement-mapping", """{"columns":{"workOrderNumber":"单号","approvedAmount":"金额"}}""",                               403),
+        new("statement preview by a technician",               "techA",     "POST",  "/api/v1/settlements/statements/preview",                 null,                                                                                             403),
+        new("statement preview sent as JSON",                  "finance",   "POST",  "/api/v1/settlements/statements/preview",                 """{"manufacturerId":"{maker}"}""",                                                              400),
+        new("statement with an amount that is not one",        "finance",   "POST",  "/api/v1/settlements/statements",                         null,                                                                                             400,
+            Content: () => Statements.TestStatements.Form(Statements.TestStatements.Xlsx(Statements.TestStatements.Portal(
+                [1, "WO-1", null, null, null, 10, "八十", null, null, "通过"])), RefusalStation.StatementMaker, "2026-10")),
+        new("statement file imported twice",                   "finance",   "POST",  "/api/v1/settlements/statements",                         null,                                                                                             409,
+            Content: () => Statements.TestStatements.Form(RefusalStation.StatementFile, RefusalStation.StatementMaker, "2026-11")),
+        new("statement saved from an old .xls",                "finance",   "POST",  "/api/v1/settlements/statements",                         null,                                                                                             400,
+            Content: () => Statements.TestStatements.Form([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], RefusalStation.StatementMaker, "2026-10")),
+        new("statement imported by the front desk",            "frontdesk", "POST",  "/api/v1/settlements/statements",                         null,                                                                                             403),
+
         new("result of a callback already done",               "frontdesk", "POST",  "/api/v1/callbacks/{callbackDone}/result",                """{"outcome":"NoAnswer"}""",                                                                    409),
         new("reached without a satisfaction score",            "frontdesk", "POST",  "/api/v1/callbacks/{callback}/result",                    """{"outcome":"Reached"}""",                                                                     400),
         new("callback result from a technician",               "techA",     "POST",  "/api/v1/callbacks/{callback}/result",                    """{"outcome":"NoAnswer"}""",                                                                    403),
