@@ -6,8 +6,9 @@ using RepairDispatch.Benchmarks.Planning;
 //   run  --db PATH --url http://127.0.0.1:PORT --admin-password PW [--seconds 10] [--warmup 3] [--concurrency 16] [--rounds 5]
 //        [--mixed-seconds 20] [--mixed-rps 200] [--mixed-get-share 0.8] [--prewarm 15] [--intake fresh|duplicate] [--pids SERVICE_PIDS]
 //        [--bare-url URL of bare-serve: adds the bare-get and bare-post phases] [--phases api-get,baseline-read,api-post,baseline-insert,mixed] (diagnostics: http-live, http-me)
-//   settlement-seed --db PATH [--orders 1000000]   one month of completed manufacturer orders (bench/settlement.sh)
+//   settlement-seed --db PATH [--orders 1000000] [--manufacturers 10]   one month of completed manufacturer orders (bench/settlement.sh, bench/statements.sh)
 //   settlement-run  --db PATH --url URL --admin-password PW [--service-pid PID] [--out DIR] [--export-rounds 2]
+//   statement-run   --db PATH --url URL --admin-password PW [--service-pid PID] [--out DIR]   a 100,000-line XLSX statement (bench/statements.sh)
 //   mobile-seed --db PATH [--technicians 200] [--jobs-per-technician 8]   today's assigned jobs (bench/mobile.sh)
 //   mobile-run  --db PATH --url URL --admin-password PW [--retry-share 0.1] [--concurrency N] [--pids SERVICE_PID]
 //   kill-check --db PATH --acked FILE [--final true]   acknowledged orders missing after kill -9, integrity (bench/killtest.sh)
@@ -34,6 +35,7 @@ try
         "bare-serve" => await BareServer.RunAsync(options),
         "settlement-seed" => await SettlementSeeder.RunAsync(options),
         "settlement-run" => await SettlementBench.RunAsync(options),
+        "statement-run" => await StatementBench.RunAsync(options),
         "mobile-seed" => await MobileSeeder.RunAsync(options),
         "mobile-run" => await MobileBench.RunAsync(options),
         "candidates-run" => await CandidatesBench.RunAsync(options),

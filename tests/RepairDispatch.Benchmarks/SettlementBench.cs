@@ -204,7 +204,7 @@ public static class SettlementBench
     }
 
     /// <summary>VmHWM and VmRSS of a process in kB (Linux /proc); zeros when unknown.</summary>
-    private static (long HwmKb, long RssKb) Memory(int pid)
+    internal static (long HwmKb, long RssKb) Memory(int pid)
     {
         if (pid <= 0) return (0, 0);
         try

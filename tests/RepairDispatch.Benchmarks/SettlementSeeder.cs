@@ -8,15 +8,14 @@ namespace RepairDispatch.Benchmarks;
 
 /// <summary>
 /// settlement-seed: fills a migrated and bootstrapped database (the service started on it once: store and admin
-/// exist) with one month of finished manufacturer work for the settlement benchmark: 10 manufacturers, 2,000
-/// customers, 10,000 appliances (1,000 per manufacturer, shared by many orders: only open orders must be one per
+/// exist) with one month of finished manufacturer work for the settlement benchmark: 10 manufacturers (--manufacturers), 2,000
+/// customers, 1,000 appliances per manufacturer ( shared by many orders: only open orders must be one per
 /// appliance), N work orders with status Completed, completed in the previous store-local month (completed_period
 /// set), numbered WO-yyyyMMdd-NNNN over as many days as needed (at most 9,000 a day, counters to match), and one
 /// Manufacturer RepairFee charge of 80.50 yuan each. Prepared commands reused, a commit every 200,000 orders.
 /// </summary>
 public static class SettlementSeeder
 {
-    private const int Manufacturers = 10;
     private const int Customers = 2_000;
     private const int AppliancesPerManufacturer = 1_000;
     private const int OrdersPerDay = 9_000;
@@ -27,11 +26,12 @@ public static class SettlementSeeder
     {
         var path = options.Required("db");
         var orders = options.Int("orders", 1_000_000);
+        var makers = options.Int("manufacturers", 10);
         await using var c = await SeedTarget.OpenAsync(path);
         var target = await SeedTarget.FreshAsync(c, "settlement-seed");
 
         var watch = Stopwatch.StartNew();
-        var (period, rows) = Fill(c, target, orders);
+        var (period, rows) = Fill(c, target, orders, makers);
         var fill = watch.Elapsed;
         await c.ExecuteAsync("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);", commandTimeout: 600);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -39,7 +39,7 @@ public static class SettlementSeeder
         return 0;
     }
 
-    private static (string Period, long Rows) Fill(SqliteConnection c, SeedTarget target, int orders)
+    private static (string Period, long Rows) Fill(SqliteConnection c, SeedTarget target, int orders, int makers)
     {
         var now = DateTimeOffset.UtcNow;
         var nowText = Text(now);
@@ -52,11 +52,11 @@ public static class SettlementSeeder
 
         var tx = c.BeginTransaction();
         var shared = new SeedRows(c, tx, target.StoreId, now);
-        var manufacturers = shared.Manufacturers(Enumerable.Range(1, Manufacturers).Select(i => $"Settle Maker {i:00}"));
+        var manufacturers = shared.Manufacturers(Enumerable.Range(1, makers).Select(i => $"Settle Maker {i:00}"));
         var customers = shared.Customers(Customers, new Random(20240701));
 
         // appliances[k]: manufacturer k % 10, so orders n (appliance n % 10,000) cycle evenly over the manufacturers.
-        var appliances = new (string Id, string CustomerId, string Category)[Manufacturers * AppliancesPerManufacturer];
+        var appliances = new (string Id, string CustomerId, string Category)[makers * AppliancesPerManufacturer];
         using (var insert = new Prepared(c, tx, """
                    INSERT INTO appliances (id, customer_id, category, manufacturer_id, model, serial_number, purchase_date, bought_here, created_at)
                    VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, 0, @p7)
@@ -64,7 +64,7 @@ public static class SettlementSeeder
             for (var k = 0; k < appliances.Length; k++)
             {
                 appliances[k] = (Id(now), customers[k % Customers].Id, SeedRows.Categories[k % SeedRows.Categories.Length]);
-                rows += insert.Run(appliances[k].Id, appliances[k].CustomerId, appliances[k].Category, manufacturers[k % Manufacturers].Id,
+                rows += insert.Run(appliances[k].Id, appliances[k].CustomerId, appliances[k].Category, manufacturers[k % makers].Id,
                     "M" + (100 + k % 900), "SSN" + k.ToString("D8", CultureInfo.InvariantCulture),
                     monthStart.AddMonths(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), nowText);
             }

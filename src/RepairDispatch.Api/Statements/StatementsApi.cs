@@ -35,13 +35,13 @@ public static class StatementsApi
     {
         var properties = new Dictionary<string, IOpenApiSchema>
         {
-            ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The statement as the portal exported it: XLSX or CSV (UTF-8 or GBK), told apart by content." },
-            ["manufacturerId"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid" },
+            ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", MaxLength = (int)StatementUpload.MaxFileBytes, Description = "The statement as the portal exported it: XLSX or CSV (UTF-8 or GBK), told apart by content." },
+            ["manufacturerId"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uuid", MaxLength = 36 },
         };
         var required = new HashSet<string> { "file", "manufacturerId" };
         if (withPeriod)
         {
-            properties["period"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9]{4}-[0-9]{2}$", Description = "The month the statement settles, yyyy-MM." };
+            properties["period"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9]{4}-[0-9]{2}$", MaxLength = 7, Description = "The month the statement settles, yyyy-MM." };
             required.Add("period");
         }
         return new OpenApiRequestBody
