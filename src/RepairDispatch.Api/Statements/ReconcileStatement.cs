@@ -97,18 +97,18 @@ public static class ReconcileStatement
             var mapping = (await MappingEndpoints.LoadAsync(c, tx, statement.ManufacturerId))?.Mapping
                 ?? new StatementMapping(null, null, new StatementColumns(null, null, null, null, null, null, null, null, null), StatementMapping.DefaultRejectedWords, []);
             var zones = (await c.QueryAsync<ZoneRow>(ZonesSql, transaction: tx)).ToDictionary(z => z.Id, z => StoreClock.Zone(z.TimeZone));
-            var claims = (await c.QueryAsync<ClaimRow>(ClaimsSql, new { statement.ManufacturerId, statement.Period }, tx))
-                .GroupBy(r => r.WorkOrderId)
-                .Select(g =>
-                {
-                    var first = g.First();
-                    return new OurClaim(g.Key, first.Number, first.SerialNumber, first.CompletedAt is { } at ? zones[first.StoreId].DayOf(at) : null,
-                        g.Sum(r => r.AmountFen), g.Any(r => r.Period == statement.Period));
-                })
-                .OrderBy(cl => cl.Number, StringComparer.Ordinal).ToList();
-            var lines = (await c.QueryAsync<LineRow>(LinesSql, new { Id = id }, tx)).Select(l => new StatementLine(l.Row, l.WorkOrderNumber,
+            // Both read unbuffered, straight into the core's records: a 100,000-line statement is held once, not twice.
+            var claims = new Dictionary<Guid, OurClaim>();
+            foreach (var r in c.Query<ClaimRow>(ClaimsSql, new { statement.ManufacturerId, statement.Period }, tx, buffered: false))
+            {
+                var expected = r.Period == statement.Period;
+                claims[r.WorkOrderId] = claims.TryGetValue(r.WorkOrderId, out var seen)
+                    ? seen with { AmountFen = seen.AmountFen + r.AmountFen, Expected = seen.Expected || expected }
+                    : new OurClaim(r.WorkOrderId, r.Number, r.SerialNumber, r.CompletedAt is { } at ? zones[r.StoreId].DayOf(at) : null, r.AmountFen, expected);
+            }
+            var lines = c.Query<LineRow>(LinesSql, new { Id = id }, tx, buffered: false).Select(l => new StatementLine(l.Row, l.WorkOrderNumber,
                 l.ManufacturerOrderNumber, l.SerialNumber, l.CompletedOn, l.ClaimedFen, l.ApprovedFen, l.DeductionFen, l.DeductionReason, l.Status == "Rejected"));
-            return (statement, Reconciliation.Reconcile(claims, lines, mapping));
+            return (statement, Reconciliation.Reconcile([.. claims.Values.OrderBy(cl => cl.Number, StringComparer.Ordinal)], lines, mapping));
         });
         if (result is not { } found) return Problems.NotFound(Codes.Statement.Thing);
         var (s, r) = found;
