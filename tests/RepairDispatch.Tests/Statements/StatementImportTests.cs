@@ -215,6 +215,30 @@ public class StatementImportTests(StationFixture api) : IClassFixture<StationFix
     }
 
     [Fact]
+    public async Task AnImportRetriedWithItsIdempotencyKeyGetsTheFirstAnswerAndImportsOnce()
+    {
+        var d = await api.Data.ReadyAsync();
+        var maker = await ManufacturerWithMapping(d);
+        var file = TestStatements.Xlsx(TestStatements.Portal(Line(1, "WO-I-1", 10)), TestStatements.PortalMerges);
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Request()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/settlements/statements") { Content = TestStatements.Form(file, maker, Period, boundary: "retry-" + key) };
+            request.Headers.Add("Idempotency-Key", key);
+            return request;
+        }
+
+        var first = await d.Finance.SendAsync(Request());
+        var retry = await d.Finance.SendAsync(Request());
+
+        first.StatusCode.Should().Be(HttpStatusCode.Created, await first.Content.ReadAsStringAsync());
+        retry.StatusCode.Should().Be(HttpStatusCode.Created);
+        retry.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        (await retry.Json()).Str("id").Should().Be((await first.Json()).Str("id"));
+        (await StatementsOf(maker)).Should().Be(1);
+    }
+
+    [Fact]
     public async Task PreviewShowsTheHeaderRowTheFirstLinesAsMappedAndTheProblemsByRow()
     {
         var d = await api.Data.ReadyAsync();

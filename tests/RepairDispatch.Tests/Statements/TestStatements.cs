@@ -118,9 +118,9 @@ public static class TestStatements
         return Encoding.GetEncoding("GBK");
     }
 
-    public static MultipartFormDataContent Form(byte[] file, string? manufacturerId, string? period = null, string fileName = "结算单.xlsx")
+    public static MultipartFormDataContent Form(byte[] file, string? manufacturerId, string? period = null, string fileName = "结算单.xlsx", string? boundary = null)
     {
-        var form = new MultipartFormDataContent();
+        var form = boundary is null ? new MultipartFormDataContent() : new MultipartFormDataContent(boundary);
         if (manufacturerId is not null) form.Add(new StringContent(manufacturerId), "manufacturerId");
         if (period is not null) form.Add(new StringContent(period), "period");
         var content = new ByteArrayContent(file);
