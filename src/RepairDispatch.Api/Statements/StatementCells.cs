@@ -110,11 +110,19 @@ public static class StatementCells
         return true;
     }
 
-    /// <summary>A totals row (合计, 总计, 小计, Total): the table ends there.</summary>
-    public static bool IsTotals(string? text) =>
-        text is not null && (text.StartsWith("合计", StringComparison.Ordinal) || text.StartsWith("总计", StringComparison.Ordinal)
-            || text.StartsWith("小计", StringComparison.Ordinal) || text.StartsWith("total", StringComparison.OrdinalIgnoreCase)
-            || HeaderKey(text).StartsWith("合计", StringComparison.Ordinal) || HeaderKey(text).StartsWith("总计", StringComparison.Ordinal));
+    public enum Totals { None, Subtotal, GrandTotal }
+
+    /// <summary>
+    /// What a row's first non-empty cell says: a grand total (合计, 总计, Total) ends the table, a subtotal (小计, of a
+    /// group) is skipped. Only the first cell counts, so a reason like "合计扣款" in a later column is a line's words.
+    /// </summary>
+    public static Totals TotalsOf(string? firstCell)
+    {
+        var key = HeaderKey(firstCell);
+        if (key.StartsWith("小计", StringComparison.Ordinal) || key.StartsWith("subtotal", StringComparison.Ordinal)) return Totals.Subtotal;
+        return key.StartsWith("合计", StringComparison.Ordinal) || key.StartsWith("总计", StringComparison.Ordinal) || key.StartsWith("total", StringComparison.Ordinal)
+            ? Totals.GrandTotal : Totals.None;
+    }
 
     /// <summary>A column's letters from its 0-based index (0 → A, 26 → AA).</summary>
     public static string Letters(int index)

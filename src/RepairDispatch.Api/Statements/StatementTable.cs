@@ -20,7 +20,7 @@ public sealed record HeaderColumn(string Field, string Header, int Index)
 /// <summary>
 /// Reads a statement's rows with a mapping, streaming: title and note rows are skipped until the header row (the first
 /// row holding every mapped header text, or the pinned one), then each row is one line until a totals row (合计/总计)
-/// ends the table. Empty rows are skipped. Pure: rows in, lines and problems out.
+/// ends the table. Empty rows and subtotal rows (小计) are skipped. Pure: rows in, lines and problems out.
 /// </summary>
 public sealed class StatementTable(StatementMapping mapping)
 {
@@ -64,7 +64,9 @@ public sealed class StatementTable(StatementMapping mapping)
                 continue;
             }
             var texts = row.Cells.Select(StatementCells.Text).ToArray();
-            if (texts.Any(StatementCells.IsTotals)) yield break;
+            var totals = StatementCells.TotalsOf(texts.FirstOrDefault(t => t is not null));
+            if (totals == StatementCells.Totals.GrandTotal) yield break;
+            if (totals == StatementCells.Totals.Subtotal) continue;
             if (Columns.All(c => Cell(texts, c.Index) is null)) continue;
             if (Read(row, texts, problem) is { } line) yield return line;
         }

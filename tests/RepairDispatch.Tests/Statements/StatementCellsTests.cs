@@ -62,13 +62,14 @@ public class StatementCellsTests
     }
 
     [Theory]
-    [InlineData("合计", true)]
-    [InlineData("合 计", true)]
-    [InlineData("总计：", true)]
-    [InlineData("小计", true)]
-    [InlineData("Total", true)]
-    [InlineData("WO-合计", false)]
-    public void TotalsRowsAreRecognised(string cell, bool totals) => StatementCells.IsTotals(cell).Should().Be(totals);
+    [InlineData("合计", StatementCells.Totals.GrandTotal)]
+    [InlineData("合 计", StatementCells.Totals.GrandTotal)]
+    [InlineData("总计：", StatementCells.Totals.GrandTotal)]
+    [InlineData("Total", StatementCells.Totals.GrandTotal)]
+    [InlineData("小计", StatementCells.Totals.Subtotal)]
+    [InlineData("WO-合计", StatementCells.Totals.None)]
+    [InlineData(null, StatementCells.Totals.None)]
+    public void TotalsRowsAreRecognisedByTheirFirstCell(string? cell, StatementCells.Totals totals) => StatementCells.TotalsOf(cell).Should().Be(totals);
 
     [Theory]
     [InlineData(0, "A")]

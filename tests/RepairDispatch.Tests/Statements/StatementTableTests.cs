@@ -43,18 +43,19 @@ public class StatementTableTests
     }
 
     [Fact]
-    public void ATotalsRowEndsTheTableAndEmptyRowsAreSkipped()
+    public void ATotalsRowEndsTheTableWhileSubtotalAndEmptyRowsAreSkipped()
     {
         var (lines, problems, _) = Read(Mapping(), Rows(
             Header,
             ["WO-1", null, null, 10, null, "通过"],
             [null, null, null, null, null, null],
-            ["WO-2", null, null, "¥20", null, "审核通过"],
+            ["小计", null, null, 10, null, null],
+            ["WO-2", null, null, "¥20", "合计扣款 5 元", "审核通过"],
             ["合 计", null, null, 30, null, null],
             ["备注：不是一行", null, null, "x", null, null]));
 
         problems.Should().BeEmpty();
-        lines.Select(l => (l.Row, l.ApprovedFen, l.Rejected)).Should().Equal((2, 1000L, false), (4, 2000L, false));
+        lines.Select(l => (l.Row, l.ApprovedFen, l.Rejected)).Should().Equal((2, 1000L, false), (5, 2000L, false));
     }
 
     [Fact]
