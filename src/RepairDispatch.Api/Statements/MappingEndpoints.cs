@@ -83,7 +83,6 @@ public static class MappingEndpoints
     private static IResult? Refusal(StatementMappingBody body)
     {
         var columns = Trimmed(body.Columns!);
-        if (columns.ApprovedAmount is null) return Problems.Validation("columns.approvedAmount", Codes.Statement.MappingApproved);
         if (columns.WorkOrderNumber is null && columns.ManufacturerOrderNumber is null && (columns.SerialNumber is null || columns.CompletedOn is null))
             return Problems.Validation("columns", Codes.Statement.MappingKey);
         var twice = columns.Named().GroupBy(n => StatementCells.HeaderKey(n.Header)).FirstOrDefault(g => g.Count() > 1);

@@ -31,7 +31,6 @@ public static partial class Codes
 
         public static readonly Code MappingKey = new("statement.mapping-key");
         public static readonly Code MappingHeaderTwice = new("statement.mapping-header-twice", "header");
-        public static readonly Code MappingApproved = new("statement.mapping-approved");
     }
 
     /// <summary>Why a manufacturer rejected or cut a claim, when a mapping rule recognises its words.</summary>

@@ -197,6 +197,22 @@ public class StatementImportTests(StationFixture api) : IClassFixture<StationFix
     }
 
     [Fact]
+    public async Task TheMappedSheetIsReadAndAMissingOneIsNamedWithTheSheetsThereAre()
+    {
+        var d = await api.Data.ReadyAsync();
+        var maker = await ManufacturerWithMapping(d, TestStatements.Mapping(sheet: "明细"));
+        var rows = TestStatements.Portal(Line(1, "WO-T-1", 10));
+
+        var (wrong, _) = await Import(d.Finance, TestStatements.Xlsx(rows, sheet: "汇总"), maker);
+        var (right, body) = await Import(d.Finance, TestStatements.Xlsx(rows, sheet: "明细"), maker);
+
+        var problem = await wrong.ShouldBeProblem(HttpStatusCode.BadRequest, "file");
+        problem["errorCodes"]!["file"]![0].Str("code").Should().Be("statement.sheet-not-found");
+        problem["errors"]!["file"]![0]!.GetValue<string>().Should().Contain("明细").And.Contain("汇总");
+        right.StatusCode.Should().Be(HttpStatusCode.Created, body);
+    }
+
+    [Fact]
     public async Task TheSameFileTwiceIsRefusedNamingTheFirstImport()
     {
         var d = await api.Data.ReadyAsync();
@@ -273,6 +289,23 @@ public class StatementImportTests(StationFixture api) : IClassFixture<StationFix
     }
 
     [Fact]
+    public async Task PreviewOfAFileWithoutTheMappedHeadersNamesTheMissingOnesAndShowsTheTopRows()
+    {
+        var d = await api.Data.ReadyAsync();
+        var maker = await ManufacturerWithMapping(d);
+        var file = TestStatements.Csv([["结算单"], ["单号", "审核金额"], ["WO-1", "10"]], new System.Text.UTF8Encoding(false));
+
+        var preview = await (await d.Finance.PostAsync("/api/v1/settlements/statements/preview", TestStatements.Form(file, maker, fileName: "x.csv"))).Json();
+
+        preview["headerRow"].Should().BeNull();
+        preview["problems"]![0]!["problemCode"].Str("code").Should().Be("statement.header-not-found");
+        preview["problems"]![0]!["problemCode"]!["args"]!["headers"]!.AsArray().Select(h => h!.GetValue<string>())
+            .Should().Contain("工单号").And.NotContain("审核金额", "the best row has it");
+        preview["problems"]![0].Str("problem").Should().Contain("工单号、厂家单号、机身条码", "a list of headers reads as a list");
+        preview["topRows"]![1]!.AsArray().Select(c => c!.GetValue<string>()).Should().Equal("单号", "审核金额");
+    }
+
+    [Fact]
     public async Task TheMappingIsGuardedByIfMatchSoTwoFinanceUsersCannotOverwriteEachOther()
     {
         var d = await api.Data.ReadyAsync();
@@ -294,6 +327,8 @@ public class StatementImportTests(StationFixture api) : IClassFixture<StationFix
         await (await Put("\"1\"", TestStatements.Mapping(headerRow: 5))).ShouldBeProblem(HttpStatusCode.PreconditionFailed);
         await (await Put("\"2\"", new { columns = new { approvedAmount = "审核金额" } })).ShouldBeProblem(HttpStatusCode.BadRequest, "columns");
         await (await Put("\"2\"", new { columns = new { workOrderNumber = "金额", approvedAmount = " 金额" } })).ShouldBeProblem(HttpStatusCode.BadRequest, "columns.approvedAmount");
+        await (await Put("\"2\"", new { columns = new { workOrderNumber = "单号", approvedAmount = "金额" }, reasons = new[] { new { contains = " ", reason = "Other" } } }))
+            .ShouldBeProblem(HttpStatusCode.BadRequest, "reasons[0].contains");
 
         var read = await d.Finance.GetAsync(url);
         var mapping = await read.Json();
