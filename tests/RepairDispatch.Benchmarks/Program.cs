@@ -8,7 +8,7 @@ using RepairDispatch.Benchmarks.Planning;
 //        [--bare-url URL of bare-serve: adds the bare-get and bare-post phases] [--phases api-get,baseline-read,api-post,baseline-insert,mixed] (diagnostics: http-live, http-me)
 //   settlement-seed --db PATH [--orders 1000000] [--manufacturers 10]   one month of completed manufacturer orders (bench/settlement.sh, bench/statements.sh)
 //   settlement-run  --db PATH --url URL --admin-password PW [--service-pid PID] [--out DIR] [--export-rounds 2]
-//   statement-run   --db PATH --url URL --admin-password PW [--service-pid PID] [--out DIR]   a 100,000-line XLSX statement (bench/statements.sh)
+//   statement-run   --db PATH --url URL --admin-password PW [--service-pid PID] [--out DIR] [--rounds 2]   a 100,000-line XLSX statement (bench/statements.sh)
 //   mobile-seed --db PATH [--technicians 200] [--jobs-per-technician 8]   today's assigned jobs (bench/mobile.sh)
 //   mobile-run  --db PATH --url URL --admin-password PW [--retry-share 0.1] [--concurrency N] [--pids SERVICE_PID]
 //   kill-check --db PATH --acked FILE [--final true]   acknowledged orders missing after kill -9, integrity (bench/killtest.sh)

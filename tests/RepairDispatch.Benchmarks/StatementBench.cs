@@ -23,6 +23,8 @@ namespace RepairDispatch.Benchmarks;
 ///  2. baseline: reads that file with MiniExcel, the service's reader, with the same options, touching every cell;
 ///  3. POST /settlements/statements (upload, streaming import) and GET its reconciliation (computed whole);
 ///  4. the service's peak memory (VmHWM of --service-pid).
+/// Steps 1–3 run --rounds times (default 2), each with a new file (the title differs), and the best of each is kept:
+/// the machine may be shared.
 /// Goals: import + reconcile ≤ 3× the read; peak memory ≤ 300 MB. Exit code: 0 goals met, 1 a goal missed, 2 errors.
 /// </summary>
 public static class StatementBench
@@ -70,35 +72,42 @@ public static class StatementBench
             reasons = new[] { new { contains = "旧件", reason = "PartNotReturned" } },
         }), HttpStatusCode.OK);
 
-        var file = Path.Combine(outDir, "statement-100k.xlsx");
-        var watch = Stopwatch.StartNew();
-        var lines = WriteStatement(file, claims, period);
-        Console.WriteLine($"== wrote {file}: {lines:N0} lines, {new FileInfo(file).Length / 1048576.0:0.0} MiB in {watch.Elapsed.TotalSeconds:0.0} s");
+        // Rounds on a shared machine: each round a new file (its title differs, so its SHA-256 does), the best of each measure.
+        var rounds = Math.Max(1, options.Int("rounds", 2));
+        TimeSpan read = TimeSpan.MaxValue, import = TimeSpan.MaxValue, reconcile = TimeSpan.MaxValue;
+        long lines = 0;
+        JsonElement reconciliation = default;
         var memStart = SettlementBench.Memory(pid);
-
-        Console.WriteLine("== baseline: read the file with MiniExcel (FillMergedCells, every cell touched)");
-        watch.Restart();
-        var (rows, cells) = ReadOnly(file);
-        var read = watch.Elapsed;
-        Console.WriteLine($"   {rows:N0} rows, {cells:N0} non-empty cells in {read.TotalSeconds:0.00} s");
-
-        Console.WriteLine("== import: POST /api/v1/settlements/statements");
-        watch.Restart();
-        JsonElement imported;
-        await using (var stream = File.OpenRead(file))
+        (long HwmKb, long RssKb) memImport = default;
+        for (var round = 1; round <= rounds; round++)
         {
-            using var form = new MultipartFormDataContent { { new StringContent(maker), "manufacturerId" }, { new StringContent(period), "period" } };
-            form.Add(new StreamContent(stream), "file", "statement-100k.xlsx");
-            imported = await Ok(await http.PostAsync("/api/v1/settlements/statements", form), HttpStatusCode.Created);
-        }
-        var import = watch.Elapsed;
-        var memImport = SettlementBench.Memory(pid);
-        Console.WriteLine($"   {imported.GetProperty("lineCount").GetInt32():N0} lines, total {imported.GetProperty("total").GetDecimal():N2} in {import.TotalSeconds:0.00} s");
+            var file = Path.Combine(outDir, $"statement-100k-{round}.xlsx");
+            var watch = Stopwatch.StartNew();
+            lines = WriteStatement(file, claims, period, round);
+            Console.WriteLine($"== round {round}: wrote {file}: {lines:N0} lines, {new FileInfo(file).Length / 1048576.0:0.0} MiB in {watch.Elapsed.TotalSeconds:0.0} s");
 
-        Console.WriteLine("== reconcile: GET .../reconciliation (first page; the whole statement is computed)");
-        watch.Restart();
-        var reconciliation = await Ok(await http.GetAsync($"/api/v1/settlements/statements/{imported.GetProperty("id").GetString()}/reconciliation?pageSize=200"), HttpStatusCode.OK);
-        var reconcile = watch.Elapsed;
+            watch.Restart();
+            var (rows, cells) = ReadOnly(file);
+            read = Min(read, watch.Elapsed);
+            Console.WriteLine($"   read with MiniExcel (FillMergedCells, every cell touched): {rows:N0} rows, {cells:N0} cells in {watch.Elapsed.TotalSeconds:0.00} s");
+
+            watch.Restart();
+            JsonElement imported;
+            await using (var stream = File.OpenRead(file))
+            {
+                using var form = new MultipartFormDataContent { { new StringContent(maker), "manufacturerId" }, { new StringContent(period), "period" } };
+                form.Add(new StreamContent(stream), "file", Path.GetFileName(file));
+                imported = await Ok(await http.PostAsync("/api/v1/settlements/statements", form), HttpStatusCode.Created);
+            }
+            import = Min(import, watch.Elapsed);
+            memImport = SettlementBench.Memory(pid);
+            Console.WriteLine($"   import (POST): {imported.GetProperty("lineCount").GetInt32():N0} lines, total {imported.GetProperty("total").GetDecimal():N2} in {watch.Elapsed.TotalSeconds:0.00} s");
+
+            watch.Restart();
+            reconciliation = await Ok(await http.GetAsync($"/api/v1/settlements/statements/{imported.GetProperty("id").GetString()}/reconciliation?pageSize=200"), HttpStatusCode.OK);
+            reconcile = Min(reconcile, watch.Elapsed);
+            Console.WriteLine($"   reconcile (GET, first page; the whole statement is computed) in {watch.Elapsed.TotalSeconds:0.00} s");
+        }
         var memEnd = SettlementBench.Memory(pid);
         var totals = reconciliation.GetProperty("totals");
         foreach (var outcome in new[] { "matched", "amountDiffers", "rejected", "duplicate", "unknownToUs", "missingOnTheirSide" })
@@ -111,9 +120,9 @@ public static class StatementBench
         Console.WriteLine();
         Report.Header();
         Report.Row("statement lines", Report.N(lines));
-        Report.Row("read only (MiniExcel, same file)", $"{read.TotalSeconds:0.00} s");
-        Report.Row("import (upload + parse + insert)", $"{import.TotalSeconds:0.00} s");
-        Report.Row("reconcile (GET, computed whole)", $"{reconcile.TotalSeconds:0.00} s");
+        Report.Row($"read only (MiniExcel, same file), best of {rounds}", $"{read.TotalSeconds:0.00} s");
+        Report.Row($"import (upload+parse+insert), best of {rounds}", $"{import.TotalSeconds:0.00} s");
+        Report.Row($"reconcile (GET, computed whole), best of {rounds}", $"{reconcile.TotalSeconds:0.00} s");
         Report.Row("(import + reconcile) / read (goal <= 3)", $"{ratio:0.00}");
         Report.Row("service VmHWM before import", $"{memStart.HwmKb / 1024.0:0} MB");
         Report.Row("service VmHWM after import", $"{memImport.HwmKb / 1024.0:0} MB");
@@ -123,6 +132,8 @@ public static class StatementBench
         ok &= Report.Check("the reconciliation's identity holds", identity.GetProperty("holds").GetBoolean());
         return ok ? 0 : 1;
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     private static async Task<JsonElement> Ok(HttpResponseMessage response, HttpStatusCode expected)
     {
@@ -144,7 +155,7 @@ public static class StatementBench
     }
 
     /// <summary>Writes the statement sheet's XML straight into the zip entry, row by row (a real portal's export, shape-wise).</summary>
-    private static long WriteStatement(string path, List<(string Number, string Serial, string CompletedAt)> claims, string period)
+    private static long WriteStatement(string path, List<(string Number, string Serial, string CompletedAt)> claims, string period, int round)
     {
         var random = new Random(15);
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
@@ -178,7 +189,7 @@ public static class StatementBench
             }
             sheet.Write("</row>");
         }
-        Row("售后服务费结算单", null, null, null, null, null, null, null, null);
+        Row($"售后服务费结算单（第 {round} 版）", null, null, null, null, null, null, null, null);
         Row($"结算周期：{period}    服务商：浦东一店", null, null, null, null, null, null, null, null);
         Row(null, null, null, null, null, null, null, null, null);
         Row("服务单号", "机身条码", "完工日期", "申报金额", "审核金额", "扣款金额", "扣款原因", "审核状态", "备注");

@@ -29,6 +29,8 @@ public sealed class StatementTable(StatementMapping mapping)
     public const int MaxReasonChars = 500;
     private const int TopRowsKept = 10;
 
+    private Dictionary<string, HeaderColumn> _byField = [];
+
     public int? HeaderRow { get; private set; }
     public IReadOnlyList<HeaderColumn> Columns { get; private set; } = [];
     /// <summary>The first non-empty rows as text, for a preview whose header was not found (so finance sees their headers).</summary>
@@ -57,6 +59,7 @@ public sealed class StatementTable(StatementMapping mapping)
                     at = found;
                     HeaderRow = row.Number;
                     Columns = [.. wanted.Select(w => new HeaderColumn(w.Field, w.Header, found[w.Field]))];
+                    _byField = Columns.ToDictionary(c => c.Field);
                     continue;
                 }
                 if (best is null || missing.Count < best.Value.Missing.Count) best = (row.Number, missing);
@@ -99,7 +102,7 @@ public sealed class StatementTable(StatementMapping mapping)
     private StatementLine? Read(SheetRow row, string?[] texts, Action<StatementProblem> problem)
     {
         var ok = true;
-        HeaderColumn? Column(string field) => Columns.FirstOrDefault(c => c.Field == field);
+        HeaderColumn? Column(string field) => _byField.GetValueOrDefault(field);
         string Ref(HeaderColumn c) => c.Letters + row.Number;
         void Problem(HeaderColumn c, Text text) { ok = false; problem(new StatementProblem(row.Number, c.Header, Ref(c), text)); }
 
