@@ -53,8 +53,15 @@ public sealed record StatementMapping(string? Sheet, int? HeaderRow, StatementCo
 {
     public static readonly IReadOnlyList<string> DefaultRejectedWords = ["驳回", "拒绝", "不通过", "未通过", "rejected"];
 
-    public bool IsRejected(string? status) =>
-        status is not null && RejectedWords.Any(w => StatementCells.HeaderKey(status).Contains(StatementCells.HeaderKey(w), StringComparison.Ordinal));
+    private string[]? _rejectedKeys;
+
+    public bool IsRejected(string? status)
+    {
+        if (status is null) return false;
+        var key = StatementCells.HeaderKey(status);
+        _rejectedKeys ??= [.. RejectedWords.Select(StatementCells.HeaderKey)];
+        return _rejectedKeys.Any(w => key.Contains(w, StringComparison.Ordinal));
+    }
 
     /// <summary>The first rule whose words the reason contains; null when none does.</summary>
     public RejectionReason? ReasonOf(string? reason) =>
