@@ -25,8 +25,8 @@ CREATE TABLE statements (
 );
 CREATE INDEX ix_statements_manufacturer ON statements (manufacturer_id, period);
 
+-- A line is known by its statement and its row in the file (one index, written as the file is read).
 CREATE TABLE statement_lines (
-    id                         TEXT PRIMARY KEY,
     statement_id               TEXT NOT NULL REFERENCES statements(id),
     row_number                 INTEGER NOT NULL,
     work_order_number          TEXT NULL,
@@ -38,5 +38,5 @@ CREATE TABLE statement_lines (
     deduction_fen              INTEGER NULL,
     deduction_reason           TEXT NULL,
     status                     TEXT NOT NULL CHECK (status IN ('Approved','Rejected')),
-    UNIQUE (statement_id, row_number)
-);
+    PRIMARY KEY (statement_id, row_number)
+) WITHOUT ROWID;

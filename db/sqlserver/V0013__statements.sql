@@ -26,8 +26,8 @@ CREATE TABLE statements (
 );
 CREATE INDEX ix_statements_manufacturer ON statements (manufacturer_id, period);
 
+-- A line is known by its statement and its row in the file (one index, written as the file is read).
 CREATE TABLE statement_lines (
-    id                         UNIQUEIDENTIFIER NOT NULL PRIMARY KEY,
     statement_id               UNIQUEIDENTIFIER NOT NULL REFERENCES statements(id),
     row_number                 INT NOT NULL,
     work_order_number          NVARCHAR(64) NULL,
@@ -39,5 +39,5 @@ CREATE TABLE statement_lines (
     deduction_fen              BIGINT NULL,
     deduction_reason           NVARCHAR(500) NULL,
     status                     NVARCHAR(10) NOT NULL CHECK (status IN ('Approved','Rejected')),
-    CONSTRAINT ux_statement_lines_row UNIQUE (statement_id, row_number)
+    CONSTRAINT pk_statement_lines PRIMARY KEY (statement_id, row_number)
 );

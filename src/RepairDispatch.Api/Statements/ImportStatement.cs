@@ -9,10 +9,11 @@ namespace RepairDispatch.Api.Statements;
 public sealed record StatementImported(Guid Id, Guid ManufacturerId, string Period, int LineCount, decimal Total);
 
 /// <summary>
-/// POST /settlements/statements: imports a manufacturer's statement file in one transaction, reading it as a stream and
-/// inserting its lines in batches as they come, so a 100,000-line file is never whole in memory. Any problem (a cell that
-/// is not an amount or a date, a row with nothing to match it by, no header row) refuses the file naming row and column,
-/// and the rollback leaves nothing behind. The same bytes twice are refused (409) naming the first import.
+/// POST /settlements/statements: imports a manufacturer's statement file in one transaction, reading it as a stream on
+/// another thread (<see cref="LineBatches"/>) and inserting its lines in batches as they come, so a 100,000-line file
+/// is never whole in memory. Any problem (a cell that is not an amount or a date, a row with nothing to match it by, no
+/// header row) refuses the file naming row and column, and the rollback leaves nothing behind. The same bytes twice are
+/// refused (409) naming the first import.
 /// </summary>
 public static class ImportStatement
 {
@@ -26,9 +27,9 @@ public static class ImportStatement
         VALUES (@Id, @ManufacturerId, @Period, @Sha256, @FileName, @Format, 0, 0, 0, @UserId, @Now)
         """;
     private const string InsertLineSql = """
-        INSERT INTO statement_lines (id, statement_id, row_number, work_order_number, manufacturer_order_number, serial_number, completed_on,
+        INSERT INTO statement_lines (statement_id, row_number, work_order_number, manufacturer_order_number, serial_number, completed_on,
                                      claimed_fen, approved_fen, deduction_fen, deduction_reason, status)
-        VALUES (@Id, @StatementId, @Row, @WorkOrderNumber, @ManufacturerOrderNumber, @SerialNumber, @CompletedOn,
+        VALUES (@StatementId, @Row, @WorkOrderNumber, @ManufacturerOrderNumber, @SerialNumber, @CompletedOn,
                 @ClaimedFen, @ApprovedFen, @DeductionFen, @DeductionReason, @Status)
         """;
     private const string FinishSql = "UPDATE statements SET header_row = @HeaderRow, line_count = @LineCount, total_fen = @TotalFen WHERE id = @Id";
@@ -66,42 +67,31 @@ public static class ImportStatement
             }, tx);
 
             var table = new StatementTable(mapping);
-            var problems = new List<StatementProblem>();
-            var batch = new List<object>(Batch);
-            var (count, total) = (0, 0L);
+            using var stop = new CancellationTokenSource();
+            var (batches, reading) = LineBatches.Start(table, source.Rows(), Batch, MaxLines, stop.Token);
             try
             {
-                foreach (var line in table.Lines(source.Rows(), problems.Add))
-                {
-                    if (++count > MaxLines) return Problems.Validation("file", Codes.Statement.TooManyLines.With(MaxLines));
-                    total += line.ApprovedFen;
-                    if (problems.Count > 0) continue; // refused anyway: read on only to name the other problems
-                    batch.Add(Row(id, line));
-                    if (batch.Count == Batch) await Flush();
-                }
+                await foreach (var batch in batches.ReadAllAsync())
+                    await c.ExecuteAsync(InsertLineSql, batch.Select(l => Row(id, l)), tx);
             }
-            catch (Exception e) when (StatementFile.IsDamaged(e))
+            finally
             {
-                return Problems.Validation("file", Codes.Statement.NotATable);
+                stop.Cancel(); // the insert failed: the reader stops too (a no-op once it is done)
             }
-            if (problems.Count > 0) return Refused(problems);
-            if (count == 0) return Problems.Validation("file", Codes.Statement.NoLines);
-            await Flush();
-            await c.ExecuteAsync(FinishSql, new { Id = id, table.HeaderRow, LineCount = count, TotalFen = total }, tx);
+            var read = await reading;
+            if (read.Damaged) return Problems.Validation("file", Codes.Statement.NotATable);
+            if (read.TooMany) return Problems.Validation("file", Codes.Statement.TooManyLines.With(MaxLines));
+            if (read.Problems.Count > 0) return Refused(read.Problems);
+            if (read.Count == 0) return Problems.Validation("file", Codes.Statement.NoLines);
+            await c.ExecuteAsync(FinishSql, new { Id = id, table.HeaderRow, LineCount = read.Count, read.TotalFen }, tx);
             return TypedResults.Created($"/api/v1/settlements/statements/{id}/reconciliation",
-                new StatementImported(id, source.ManufacturerId, period, count, total / 100m));
-
-            async Task Flush()
-            {
-                if (batch.Count > 0) await c.ExecuteAsync(InsertLineSql, batch, tx);
-                batch.Clear();
-            }
+                new StatementImported(id, source.ManufacturerId, period, read.Count, read.TotalFen / 100m));
         });
     }
 
     private static object Row(Guid statementId, StatementLine l) => new
     {
-        Id = Guid.CreateVersion7(), StatementId = statementId, l.Row, l.WorkOrderNumber, l.ManufacturerOrderNumber, l.SerialNumber, l.CompletedOn,
+        StatementId = statementId, l.Row, l.WorkOrderNumber, l.ManufacturerOrderNumber, l.SerialNumber, l.CompletedOn,
         l.ClaimedFen, l.ApprovedFen, l.DeductionFen, l.DeductionReason, Status = l.Rejected ? "Rejected" : "Approved",
     };
 
