@@ -50,6 +50,7 @@ CREATE TABLE old_part_returns (
     shipped_at       TEXT NOT NULL,
     received_on      TEXT NULL,
     created_by_user_id TEXT NOT NULL REFERENCES users(id),
+    version          INTEGER NOT NULL DEFAULT 1,
     created_at       TEXT NOT NULL,
     UNIQUE (carrier, waybill)
 );
@@ -73,6 +74,7 @@ CREATE TABLE old_parts (
     checked_in_by_user_id TEXT NULL REFERENCES users(id),
     written_off_reason TEXT NULL,
     written_off_by_user_id TEXT NULL REFERENCES users(id),
+    received_on      TEXT NULL,
     version          INTEGER NOT NULL DEFAULT 1,
     created_at       TEXT NOT NULL,
     updated_at       TEXT NOT NULL,
@@ -81,3 +83,15 @@ CREATE TABLE old_parts (
 CREATE INDEX ix_old_parts_status ON old_parts (store_id, status, due_on);
 CREATE INDEX ix_old_parts_technician ON old_parts (technician_id, status);
 CREATE INDEX ix_old_parts_return ON old_parts (return_id);
+
+-- Every status an old part took, with who and when (the history the desk and the manufacturer ask about).
+CREATE TABLE old_part_events (
+    id               TEXT PRIMARY KEY,
+    old_part_id      TEXT NOT NULL REFERENCES old_parts(id),
+    status           TEXT NOT NULL CHECK (status IN ('WithTechnician','InStore','Shipped','Received','Lost','Scrapped')),
+    return_id        TEXT NULL REFERENCES old_part_returns(id),
+    by_user_id       TEXT NULL REFERENCES users(id),
+    reason           TEXT NULL,
+    occurred_at      TEXT NOT NULL
+);
+CREATE INDEX ix_old_part_events_part ON old_part_events (old_part_id, occurred_at);

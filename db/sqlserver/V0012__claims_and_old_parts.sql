@@ -51,6 +51,7 @@ CREATE TABLE old_part_returns (
     shipped_at       DATETIMEOFFSET(7) NOT NULL,
     received_on      DATE NULL,
     created_by_user_id UNIQUEIDENTIFIER NOT NULL REFERENCES users(id),
+    version          INT NOT NULL DEFAULT 1,
     created_at       DATETIMEOFFSET(7) NOT NULL,
     CONSTRAINT ux_old_part_returns_waybill UNIQUE (carrier, waybill)
 );
@@ -74,6 +75,7 @@ CREATE TABLE old_parts (
     checked_in_by_user_id UNIQUEIDENTIFIER NULL REFERENCES users(id),
     written_off_reason NVARCHAR(1000) NULL,
     written_off_by_user_id UNIQUEIDENTIFIER NULL REFERENCES users(id),
+    received_on      DATE NULL,
     version          INT NOT NULL DEFAULT 1,
     created_at       DATETIMEOFFSET(7) NOT NULL,
     updated_at       DATETIMEOFFSET(7) NOT NULL,
@@ -82,3 +84,15 @@ CREATE TABLE old_parts (
 CREATE INDEX ix_old_parts_status ON old_parts (store_id, status, due_on);
 CREATE INDEX ix_old_parts_technician ON old_parts (technician_id, status);
 CREATE INDEX ix_old_parts_return ON old_parts (return_id);
+
+-- Every status an old part took, with who and when (the history the desk and the manufacturer ask about).
+CREATE TABLE old_part_events (
+    id               UNIQUEIDENTIFIER NOT NULL PRIMARY KEY,
+    old_part_id      UNIQUEIDENTIFIER NOT NULL REFERENCES old_parts(id),
+    status           NVARCHAR(16) NOT NULL CHECK (status IN ('WithTechnician','InStore','Shipped','Received','Lost','Scrapped')),
+    return_id        UNIQUEIDENTIFIER NULL REFERENCES old_part_returns(id),
+    by_user_id       UNIQUEIDENTIFIER NULL REFERENCES users(id),
+    reason           NVARCHAR(1000) NULL,
+    occurred_at      DATETIMEOFFSET(7) NOT NULL
+);
+CREATE INDEX ix_old_part_events_part ON old_part_events (old_part_id, occurred_at);

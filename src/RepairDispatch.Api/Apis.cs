@@ -37,6 +37,7 @@ public static class Apis
         app.MapWorkOrders();
         app.MapMobile();
         app.MapPhotos();
+        OldParts.OldPartsApi.MapOldParts(app);
         app.MapSettlements();
         app.MapReports();
         app.MapCallbacks();

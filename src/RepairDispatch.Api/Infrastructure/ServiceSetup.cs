@@ -29,6 +29,8 @@ public static class ServiceSetup
         services.AddSingleton<Photos.IBlobStore>(new Photos.LocalBlobStore(Photos.LocalBlobStore.DefaultRoot(
             config["RepairDispatch:Photos:BlobRoot"], connectionString, dbOptions.Provider == DatabaseProvider.Sqlite)));
         services.Configure<Stores.StoreOptions>(config.GetSection("RepairDispatch:Stores"));
+        services.Configure<OldParts.OldPartOptions>(config.GetSection("RepairDispatch:OldParts"));
+        services.AddSingleton<OldParts.LabelFont>();
         services.AddSingleton<Stores.StoreClock>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<Idempotency>();

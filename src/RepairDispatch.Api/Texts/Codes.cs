@@ -41,6 +41,8 @@ public static partial class Codes
         [typeof(RepairLevel)] = "repair-level",
         [typeof(WorkOrderType)] = "type",
         [typeof(Callbacks.CallbackKind)] = "callback-kind",
+        [typeof(OldParts.OldPartStatus)] = "old-part-status",
+        [typeof(OldParts.ReturnStatus)] = "return-status",
     };
 
     /// <summary>Words that are not enum values: the actions of a settlement run.</summary>
