@@ -50,6 +50,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["tickets:ticket"].Should().Contain("建单");
         seen["dispatch:candidates"].Should().Contain("从家出发");
         seen["finance:run"].Should().Contain("洗衣机小修维修费");
+        seen["old-parts"].Should().Contain("旧件入库").And.Contain("运输中的返厂批次");
     }
 
     [BrowserFact]
@@ -70,6 +71,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["dispatch:candidates"].Should().Contain("min from home").And.Contain("jobs that day");
         seen["finance:run"].Should().Contain("Minor repair fee for washing machine");
         seen["desk:refused"].Should().Contain("Not a phone number");
+        seen["old-parts"].Should().Contain("Check in an old part").And.Contain("Return batches on their way");
         seen.Values.Should().NotContain(text => Regex.IsMatch(text, @"\p{IsCJKUnifiedIdeographs}{2,}.*\p{IsCJKUnifiedIdeographs}{2,}")
             && !text.Contains("周女士") && !text.Contains("洗衣机不脱水"), "an English screen shows no Chinese but the data's own");
     }
@@ -102,6 +104,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
             }),
             ("callbacks", p => Go(p, "#/callbacks", "main h1")),
             ("complaints", p => Go(p, "#/complaints", "main h1")),
+            ("old-parts", p => Go(p, "#/old-parts", "main h1")),
         ]),
         ("manager1", [
             ("dispatch:board", p => Go(p, "#/dispatch", ".board-column")),
