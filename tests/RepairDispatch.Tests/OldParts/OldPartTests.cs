@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json.Nodes;
 using MiniExcelLibs;
 using RepairDispatch.Tests.Infrastructure;
 using RepairDispatch.Tests.WorkOrders;
@@ -178,5 +179,49 @@ public class OldPartTests(StationFixture api) : IClassFixture<StationFixture>
         var wrong = tag[..^2] + (tag[^2] == '7' ? '8' : '7') + tag[^1];
 
         await (await d.FrontDesk.PostAsync($"/api/v1/old-parts/{wrong}/check-in", null)).ShouldBeProblem(HttpStatusCode.BadRequest, "tag");
+    }
+
+    [Fact]
+    public async Task ACheckInThatLosesARaceRunsAgainFromFreshStateAndRecordsOneStep()
+    {
+        var d = await api.Data.ReadyAsync();
+        var maker = await OldPartSetup.MakerWantingPartsBack(api, d);
+        var part = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
+
+        JsonObject done;
+        int writes;
+        using (var race = Race.Once(api))
+        {
+            done = await d.FrontDesk.PostOk($"/api/v1/old-parts/{part.Str("tag")}/check-in", null, HttpStatusCode.OK);
+            writes = race.Writes;
+        }
+
+        writes.Should().Be(2, "the first attempt found the row changed and the unit of work ran again");
+        done["part"]!["version"]!.GetValue<long>().Should().Be(2);
+        done["history"]!.AsArray().Select(h => h.Str("status")).Should().Equal("WithTechnician", "InStore");
+    }
+
+    [Fact]
+    public async Task ABatchSentAgainWithItsIdempotencyKeyAnswersTheFirstBatch()
+    {
+        var d = await api.Data.ReadyAsync();
+        var maker = await OldPartSetup.MakerWantingPartsBack(api, d);
+        var part = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
+        await d.FrontDesk.PostOk($"/api/v1/old-parts/{part.Str("tag")}/check-in", null, HttpStatusCode.OK);
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Send() => new(HttpMethod.Post, "/api/v1/old-parts/returns")
+        {
+            Content = JsonContent.Create(new { manufacturerId = maker, tags = new[] { part.Str("tag") }, carrier = "EMS", waybill = "E-" + key[..8] }),
+            Headers = { { "Idempotency-Key", key } },
+        };
+
+        var first = await d.FrontDesk.SendAsync(Send());
+        var again = await d.FrontDesk.SendAsync(Send());
+
+        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        again.StatusCode.Should().Be(HttpStatusCode.Created);
+        again.Headers.GetValues("Idempotent-Replayed").Should().Equal("true");
+        (await again.Json()).Str("id").Should().Be((await first.Json()).Str("id"));
+        (await d.FrontDesk.GetOk($"/api/v1/old-parts/returns?manufacturerId={maker}"))["items"]!.AsArray().Should().ContainSingle();
     }
 }
