@@ -32,13 +32,7 @@ public static class CreateReturn
 
     public static async Task<IResult> Handle(CreateReturnRequest request, HttpContext http, Db db, TimeProvider clock)
     {
-        var tags = new List<string>();
-        for (var i = 0; i < request.Tags!.Count; i++)
-        {
-            if (OldPartTags.Normalize(request.Tags[i]) is not { } tag) return Problems.Validation($"tags[{i}]", Codes.OldPart.NotATag.With(request.Tags[i]));
-            if (tags.Contains(tag)) return Problems.Validation($"tags[{i}]", Codes.OldPart.TagTwice.With(tag));
-            tags.Add(tag);
-        }
+        if (OldPartProblems.Tags(request.Tags, out var tags) is { } badTag) return badTag;
         var (carrier, waybill) = (request.Carrier.Trim(), request.Waybill.Trim());
         if (carrier.Length == 0) return Problems.Validation("carrier", Codes.OldPart.CarrierRequired);
         if (waybill.Length == 0) return Problems.Validation("waybill", Codes.OldPart.WaybillRequired);

@@ -28,12 +28,7 @@ public static class ReceiveReturn
 
     public static async Task<IResult> Handle(Guid id, ReceiveReturnRequest request, HttpContext http, Db db, TimeProvider clock)
     {
-        var tags = new List<string>();
-        for (var i = 0; i < (request.Tags?.Count ?? 0); i++)
-        {
-            if (OldPartTags.Normalize(request.Tags![i]) is not { } tag) return Problems.Validation($"tags[{i}]", Codes.OldPart.NotATag.With(request.Tags[i]));
-            tags.Add(tag);
-        }
+        if (OldPartProblems.Tags(request.Tags, out var tags) is { } badTag) return badTag;
         var me = http.Me();
         var ifMatch = ETags.IfMatch(http.Request);
         var now = clock.GetUtcNow();

@@ -29,6 +29,12 @@ public static class OldPartSetup
     public static async Task<string> RepairedWithPart(TestData d, string maker)
     {
         var (customer, appliance) = await d.CustomerWithAppliance(TestData.StationToday().AddMonths(-2), manufacturerId: maker);
+        return await RepairedWithPart(d, customer, appliance);
+    }
+
+    /// <summary>A repair of the appliance completed by technician A with the test part replaced; returns the order id.</summary>
+    public static async Task<string> RepairedWithPart(TestData d, string customer, string appliance)
+    {
         var id = (await d.WorkOrder(customer, appliance)).Str("id");
         await d.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA }, HttpStatusCode.OK);
         foreach (var step in new[] { "accept", "depart" }) (await d.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();

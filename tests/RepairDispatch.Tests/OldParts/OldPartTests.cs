@@ -40,14 +40,7 @@ public class OldPartTests(StationFixture api) : IClassFixture<StationFixture>
     {
         var d = await api.Data.ReadyAsync();
         var (customer, appliance) = await d.CustomerWithAppliance(); // no purchase date: the customer pays
-        var id = (await d.WorkOrder(customer, appliance)).Str("id");
-        await d.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA }, HttpStatusCode.OK);
-        foreach (var step in new[] { "accept", "depart" }) (await d.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{step}", null)).EnsureSuccessStatusCode();
-        (await TestData.Arrive(d.TechA, id)).EnsureSuccessStatusCode();
-        await d.TechA.PostOk($"/api/v1/mobile/jobs/{id}/complete", new
-        {
-            repairLevel = "Minor", mainPart = false, labourMinutes = 40, parts = new[] { new { partId = d.PartId, qty = 1 } },
-        }, HttpStatusCode.OK);
+        var id = await OldPartSetup.RepairedWithPart(d, customer, appliance);
 
         (await d.FrontDesk.GetOk($"/api/v1/old-parts?workOrderId={id}"))["items"]!.AsArray().Should().BeEmpty();
     }

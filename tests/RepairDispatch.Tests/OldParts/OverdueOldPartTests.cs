@@ -1,17 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using RepairDispatch.Tests.Infrastructure;
+using RepairDispatch.Tests.WorkOrders;
 
 namespace RepairDispatch.Tests.OldParts;
 
-public sealed class OverdueFixture : ApiFactory
-{
-    public TestData Data { get; }
-    public OverdueFixture() => Data = new TestData(this);
-}
-
 /// <summary>Overdue is the store's today past the due day, for parts not yet shipped back; the clock moves, so this class has its own station.</summary>
-public class OverdueOldPartTests(OverdueFixture api) : IClassFixture<OverdueFixture>
+public class OverdueOldPartTests(StationFixture api) : IClassFixture<StationFixture>
 {
     // A token of the day before has expired on the moved clock.
     private async Task<HttpClient> SignIn(string username, string password = ApiFactory.UserPassword)
