@@ -22,7 +22,9 @@ public static class OldPartLabel
         if (part is null || !http.Me().SeesStore(part.StoreId)) return Problems.NotFound(Codes.OldPart.Thing);
         if (labelFont.Typeface is not { } typeface)
             return Problems.Make(StatusCodes.Status503ServiceUnavailable, "label-font-missing", Codes.OldPart.LabelFontMissing);
-        return TypedResults.File(Render(part, typeface), PngType, $"{part.Tag}.png");
+        // Inline, so a browser shows the label to print; saved, it is named by its tag.
+        http.Response.Headers.ContentDisposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline") { FileName = $"{part.Tag}.png" }.ToString();
+        return TypedResults.File(Render(part, typeface), PngType);
     }
 
     public static byte[] Render(OldPartRow part, SKTypeface typeface)

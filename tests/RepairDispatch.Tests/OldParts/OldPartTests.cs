@@ -95,6 +95,7 @@ public class OldPartTests(StationFixture api) : IClassFixture<StationFixture>
 
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         response.Content.Headers.ContentType!.MediaType.Should().Be("image/png");
+        response.Content.Headers.ContentDisposition!.DispositionType.Should().Be("inline", "a browser shows it to print");
         var png = await response.Content.ReadAsByteArrayAsync();
         OldPartSetup.ScanQr(png).Should().Be(part.Str("tag"));
     }
