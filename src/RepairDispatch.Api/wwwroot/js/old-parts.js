@@ -45,7 +45,7 @@ export async function render(main) {
 
 function partsTable(parts, view, choose, refresh, preview) {
   const manager = ['manager', 'admin'].includes(currentSession()?.role);
-  const filter = h('div.row', { role: 'group', 'aria-label': t('oldParts.show') },
+  const filter = h('div.row.views', { role: 'group', 'aria-label': t('oldParts.show') },
     Object.keys(views).map(v => h('button', { type: 'button', 'aria-pressed': String(v === view), onclick: () => choose(v) }, t(`oldParts.view.${v}`))));
   const rows = parts.map(p => h('tr', {},
     h('td', {}, p.status === 'InStore'
