@@ -5,9 +5,6 @@ using RepairDispatch.Api.Stores;
 
 namespace RepairDispatch.Api.OldParts;
 
-/// <summary>WithTechnician → InStore (checked in at the desk) → Shipped (in a return batch) → Received; or Lost/Scrapped (a manager's write-off).</summary>
-public enum OldPartStatus { WithTechnician, InStore, Shipped, Received, Lost, Scrapped }
-
 public sealed record OldPartView(Guid Id, string Tag, Guid StoreId, Guid WorkOrderId, string WorkOrderNumber, Guid PartId, string PartNumber,
     string PartName, Guid ManufacturerId, string ManufacturerName, Guid? TechnicianId, string? TechnicianName, int Quantity, OldPartStatus Status,
     bool ReturnRequired, DateOnly? DueOn, bool Overdue, Guid? ReturnId, DateOnly? ReceivedOn, string? WriteOffReason, long Version);
