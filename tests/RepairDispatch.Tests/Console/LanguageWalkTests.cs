@@ -104,7 +104,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
             }),
             ("callbacks", p => Go(p, "#/callbacks", "main h1")),
             ("complaints", p => Go(p, "#/complaints", "main h1")),
-            ("old-parts", p => Go(p, "#/old-parts", "main h1")),
+            ("old-parts", p => Go(p, "#/old-parts", "#batches-title")), // drawn once both lists have loaded
         ]),
         ("manager1", [
             ("dispatch:board", p => Go(p, "#/dispatch", ".board-column")),
