@@ -46,12 +46,23 @@ internal static class ClaimSetup
 
     public static IEnumerable<string> Codes(JsonObject claim) => claim["blockerCodes"]!.AsArray().Select(b => b.Str("code"));
 
+    /// <summary>A client signed in now: a cached token from before the clock moved has expired.</summary>
+    public static async Task<HttpClient> SignInNow(ApiFactory api, string username, string password = ApiFactory.UserPassword)
+    {
+        var client = api.CreateClient();
+        var token = await client.PostOk("/api/v1/auth/token", new { username, password }, HttpStatusCode.OK);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token.Str("accessToken"));
+        return client;
+    }
+
     public static async Task<string> CallbackOf(ApiFactory api, string order)
     {
         await using var c = await api.Db.OpenAsync();
         return (await c.ExecuteScalarAsync<Guid>("SELECT id FROM callbacks WHERE work_order_id = @Id", new { Id = Guid.Parse(order) })).ToString();
     }
 
-    public static Task<JsonObject> CallbackResult(TestData d, string callback, string outcome) =>
-        d.FrontDesk.PostOk($"/api/v1/callbacks/{callback}/result", outcome == "Reached" ? new { outcome, satisfaction = 5 } : (object)new { outcome }, HttpStatusCode.OK);
+    public static Task<JsonObject> CallbackResult(TestData d, string callback, string outcome) => CallbackResult(d.FrontDesk, callback, outcome);
+
+    public static Task<JsonObject> CallbackResult(HttpClient desk, string callback, string outcome) =>
+        desk.PostOk($"/api/v1/callbacks/{callback}/result", outcome == "Reached" ? new { outcome, satisfaction = 5 } : (object)new { outcome }, HttpStatusCode.OK);
 }
