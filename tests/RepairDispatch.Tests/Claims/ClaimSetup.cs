@@ -11,7 +11,7 @@ internal static class ClaimSetup
     /// <summary>A new manufacturer whose contract (Minor repair 80.50, since a year ago) carries these claim rules; its id.</summary>
     public static async Task<string> MakerWithRules(TestData d, object? claimRules, string name = "美的")
     {
-        var maker = (await d.Admin.PostOk("/api/v1/manufacturers", new { name = name + " " + Guid.NewGuid().ToString("N")[..6] })).Str("id");
+        var maker = (await d.Admin.PostOk("/api/v1/manufacturers", new { name = name + " " + Random.Shared.Next(100_000, 1_000_000) })).Str("id");
         await d.Manager.PostOk($"/api/v1/manufacturers/{maker}/contracts", Contract(TestData.StationToday().AddYears(-1), claimRules));
         return maker;
     }

@@ -1,4 +1,4 @@
-// Boot, sign-in, role-aware navigation and hash routing (#/desk, #/tickets, #/dispatch, #/finance, ...).
+// Boot, sign-in, role-aware navigation and hash routing (#/desk, #/tickets, #/dispatch, #/finance, #/claims, ...).
 import { api, currentSession, onSessionChange, signIn, signOut } from './api.js';
 import { t, setLocale, locale } from './i18n.js';
 import { h, mount, field, onSubmit, problemBox, currentStore, keepStore } from './ui.js';
@@ -7,6 +7,7 @@ import * as tickets from './tickets.js';
 import * as followUp from './followup.js';
 import * as dispatch from './dispatch.js';
 import * as finance from './finance.js';
+import * as claims from './claims.js';
 
 const screens = [
   { path: 'desk', label: 'nav.desk', roles: ['frontdesk', 'manager', 'admin'], render: desk.render },
@@ -15,6 +16,7 @@ const screens = [
   { path: 'complaints', label: 'nav.complaints', roles: ['frontdesk', 'manager', 'admin'], render: followUp.renderComplaints },
   { path: 'dispatch', label: 'nav.dispatch', roles: ['manager', 'admin'], render: dispatch.render },
   { path: 'finance', label: 'nav.finance', roles: ['finance', 'admin'], render: finance.render },
+  { path: 'claims', label: 'nav.claims', roles: ['finance', 'manager', 'admin'], render: claims.render },
 ];
 
 const main = document.getElementById('main');

@@ -38,6 +38,10 @@ const zh = {
   'finance.reason': '原因', 'finance.adjust': '调整', 'finance.adjustLine': '调整明细', 'finance.pay': '登记付款', 'finance.paidOn': '付款日期',
   'finance.reference': '付款凭证号', 'finance.csv': '下载 CSV', 'finance.xlsx': '下载 Excel', 'finance.revenue': '收入汇总', 'finance.from': '从', 'finance.to': '到',
   'finance.noLine': '（整单）', 'finance.source': '收入来源', 'finance.sum': '合计', 'finance.runs': '结算单',
+  'nav.claims': '索赔', 'claims.title': '索赔队列', 'claims.state': '索赔状态', 'claims.blockers': '未就绪原因', 'claims.claimBy': '提交截止',
+  'claims.none': '没有符合条件的索赔。', 'claims.more': '加载更多', 'claims.daysLeft': '还剩 {0} 天', 'claims.lastDay': '今天截止',
+  'claims.daysLate': '已超期 {0} 天', 'claims.release': '放行', 'claims.reason': '放行原因', 'claims.released': '已放行',
+  'claimState.NotReady': '未就绪', 'claimState.Ready': '可索赔', 'claimState.Claimed': '已索赔', 'claimState.Expired': '已过期',
   'status.New': '新建', 'status.Assigned': '已派工', 'status.Accepted': '已接单', 'status.EnRoute': '在途', 'status.OnSite': '上门中',
   'status.AwaitingParts': '待件', 'status.Completed': '已完工', 'status.Closed': '已关闭', 'status.Cancelled': '已取消',
   'type.Repair': '维修', 'type.Installation': '安装', 'type.Maintenance': '保养',
@@ -105,6 +109,10 @@ const en = {
   'finance.pay': 'Record payment', 'finance.paidOn': 'Paid on', 'finance.reference': 'Reference', 'finance.csv': 'Download CSV',
   'finance.xlsx': 'Download Excel', 'finance.revenue': 'Revenue', 'finance.from': 'From', 'finance.to': 'To', 'finance.noLine': '(whole run)',
   'finance.source': 'Source', 'finance.sum': 'Total', 'finance.runs': 'Runs',
+  'nav.claims': 'Claims', 'claims.title': 'Claims queue', 'claims.state': 'Claim state', 'claims.blockers': 'Blocked by', 'claims.claimBy': 'Submit by',
+  'claims.none': 'No claims match.', 'claims.more': 'More', 'claims.daysLeft': 'days left: {0}', 'claims.lastDay': 'last day today',
+  'claims.daysLate': 'days late: {0}', 'claims.release': 'Release', 'claims.reason': 'Reason for release', 'claims.released': 'Released',
+  'claimState.NotReady': 'Not ready', 'claimState.Ready': 'Ready', 'claimState.Claimed': 'Claimed', 'claimState.Expired': 'Expired',
 };
 
 const dictionaries = { 'zh-CN': zh, en };
