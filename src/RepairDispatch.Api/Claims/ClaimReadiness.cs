@@ -56,7 +56,7 @@ public static class ClaimReadiness
 
     public static async Task RefreshAsync(DbConnection c, DbTransaction tx, Guid workOrderId, DateTimeOffset now)
     {
-        var claim = await c.QuerySingleOrDefaultAsync<ClaimRow>(ClaimSql, new { Id = workOrderId }, tx);
+        var claim = await c.QuerySingleOrDefaultAsync<ReadinessRow>(ClaimSql, new { Id = workOrderId }, tx);
         if (claim is null || claim.State == ClaimState.Claimed) return;
         var ids = new { Id = workOrderId, claim.ContractId, Type = claim.Type.ToString() };
         var rules = await c.QuerySingleOrDefaultAsync<RulesRow>(RulesSql, ids, tx);
@@ -93,7 +93,7 @@ public static class ClaimReadiness
         [.. JsonSerializer.Deserialize<JsonElement[]>(stored, StoreJson)!.Select(e => Text.Stored(e.GetProperty("code").GetString()!,
             e.TryGetProperty("args", out var args) && args.ValueKind == JsonValueKind.Object ? args.GetRawText() : null))];
 
-    private sealed class ClaimRow
+    private sealed class ReadinessRow
     {
         public Guid StoreId { get; init; }
         public ClaimState State { get; init; }

@@ -1,7 +1,6 @@
 using Dapper;
-using EvolveDb;
 using Microsoft.Data.Sqlite;
-using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Tests.Infrastructure;
 
 namespace RepairDispatch.Tests.Claims;
 
@@ -11,25 +10,13 @@ namespace RepairDispatch.Tests.Claims;
 /// </summary>
 public class ClaimBackfillTests : IDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"rd-v0012-{Guid.NewGuid():N}.db");
-
-    private void MigrateTo(string? version)
-    {
-        using var c = new SqliteConnection($"Data Source={_file}");
-        c.Open();
-        var evolve = new Evolve(c, _ => { }, EvolveDb.Dialect.DBMS.SQLite)
-        {
-            Locations = [Migrator.ScriptFolder(DatabaseProvider.Sqlite)], MetadataTableName = "schema_version", IsEraseDisabled = true,
-        };
-        if (version is not null) evolve.TargetVersion = new EvolveDb.Migration.MigrationVersion(version);
-        evolve.Migrate();
-    }
+    private readonly SqliteAtVersion _db = new("v0012");
 
     [Fact]
     public async Task CompletedManufacturerPaidOrdersBecomeClaimedByTheirRunOrReady()
     {
-        MigrateTo("0011");
-        await using (var c = new SqliteConnection($"Data Source={_file}"))
+        _db.MigrateTo("0011");
+        await using (var c = new SqliteConnection(_db.ConnectionString))
         {
             await c.ExecuteAsync("""
                 INSERT INTO stores (id, code, name, city, address, created_at) VALUES ('s', 'S1', 'S', 'C', 'A', 't');
@@ -57,18 +44,14 @@ public class ClaimBackfillTests : IDisposable
                 """);
         }
 
-        MigrateTo(null);
+        _db.MigrateTo(null);
 
-        await using var after = new SqliteConnection($"Data Source={_file}");
+        await using var after = new SqliteConnection(_db.ConnectionString);
         var claims = (await after.QueryAsync<(string Order, string Maker, string State, string? Run, string Blockers, string? ReadyAt)>(
             "SELECT work_order_id, manufacturer_id, state, run_id, blocker_codes, ready_at FROM work_order_claims ORDER BY work_order_id")).ToList();
         claims.Select(c => (c.Order, c.Maker, c.State, c.Run)).Should().Equal(("a-in-run", "m", "Claimed", "r1"), ("b-not-in-run", "m", "Ready", null));
         claims.Should().OnlyContain(c => c.Blockers == "[]" && c.ReadyAt != null);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public void Dispose() => _db.Dispose();
 }
