@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Dapper;
 using RepairDispatch.Tests.Infrastructure;
 using RepairDispatch.Tests.Photos;
 using RepairDispatch.Tests.WorkOrders;
@@ -182,5 +183,39 @@ public class ClaimTests(StationFixture api) : IClassFixture<StationFixture>
 
         (await d.CountRowsOf("work_order_claims", outOfWarranty)).Should().Be(0, "the customer pays");
         (await d.CountRowsOf("work_order_claims", noContract)).Should().Be(0, "without a contract the manufacturer is not charged");
+    }
+
+    [Fact]
+    public async Task AnOldPartThatMustGoBackBlocksTheClaimUntilItIsShipped()
+    {
+        // The old-part steps (check-in, return batches) are another slice of the issue; here the part's row is written as they
+        // will write it, and readiness is refreshed as they will refresh it.
+        var d = await api.Data.ReadyAsync();
+        var maker = await MakerWithRules(d, new { oldPartReturn = new { required = true, withinDays = 30 } });
+        var order = await CompletedOrderOf(d, maker);
+        async Task Part(string status) => await api.Db.InTransactionAsync(async (c, tx) =>
+        {
+            await c.ExecuteAsync("""
+                INSERT INTO old_parts (id, tag, store_id, work_order_id, part_id, manufacturer_id, technician_id, quantity, status, return_required,
+                                       version, created_at, updated_at)
+                SELECT @Id, @Tag, wo.store_id, wo.id, @PartId, @Maker, wo.technician_id, 1, @Status, 1, 1, @Now, @Now FROM work_orders wo WHERE wo.id = @Order
+                ON CONFLICT (work_order_id, part_id) DO UPDATE SET status = excluded.status
+                """, new { Id = Guid.NewGuid(), Tag = "OP-" + order[..8], PartId = Guid.Parse(d.PartId), Maker = Guid.Parse(maker), Status = status,
+                    Now = api.Clock.GetUtcNow(), Order = Guid.Parse(order) }, tx);
+            await RepairDispatch.Api.Claims.ClaimReadiness.RefreshAsync(c, tx, Guid.Parse(order), api.Clock.GetUtcNow());
+            return 0;
+        });
+
+        await Part("WithTechnician");
+        var withTechnician = await Claim(d.Finance, maker, order);
+        await Part("InStore");
+        var inStore = await Claim(d.Finance, maker, order);
+        await Part("Shipped");
+        var shipped = await Claim(d.Finance, maker, order);
+
+        withTechnician.Str("state").Should().Be("NotReady");
+        withTechnician["blockers"]![0]!.GetValue<string>().Should().Be($"旧件尚未返厂：OP-{order[..8]}。");
+        Codes(inStore).Should().Equal("claim-blocker.old-part-not-returned");
+        shipped.Str("state").Should().Be("Ready");
     }
 }
