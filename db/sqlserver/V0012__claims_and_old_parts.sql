@@ -39,6 +39,18 @@ CREATE TABLE work_order_claims (
 );
 CREATE INDEX ix_work_order_claims_queue ON work_order_claims (state, claim_by);
 CREATE INDEX ix_work_order_claims_manufacturer ON work_order_claims (manufacturer_id, state);
+GO
+
+-- Orders completed before claims existed were under no claim rules: each is Ready, or Claimed by the (first) run that
+-- holds its manufacturer lines, so the next run neither misses nor repeats one.
+INSERT INTO work_order_claims (work_order_id, store_id, manufacturer_id, state, blocker_codes, claim_by, ready_at, run_id, version, created_at, updated_at)
+SELECT id, store_id, manufacturer_id, CASE WHEN run_id IS NULL THEN N'Ready' ELSE N'Claimed' END, N'[]', NULL, completed_at, run_id, 1, completed_at, completed_at
+FROM (SELECT wo.id, wo.store_id, a.manufacturer_id, wo.completed_at,
+             (SELECT TOP 1 l.run_id FROM settlement_lines l JOIN settlement_runs r ON r.id = l.run_id
+              WHERE l.work_order_id = wo.id AND r.manufacturer_id IS NOT NULL ORDER BY r.created_at) AS run_id
+      FROM work_orders wo JOIN appliances a ON a.id = wo.appliance_id
+      WHERE wo.payer = N'Manufacturer' AND wo.claimable = 1 AND wo.completed_at IS NOT NULL) done;
+GO
 
 -- A return batch: old parts of one manufacturer sent back with a carrier's waybill.
 CREATE TABLE old_part_returns (

@@ -1,5 +1,6 @@
 using RepairDispatch.Api.Dispatch;
 using RepairDispatch.Api.Callbacks;
+using RepairDispatch.Api.Claims;
 using RepairDispatch.Api.Complaints;
 using RepairDispatch.Api.Notifications;
 using RepairDispatch.Api.Auth;
@@ -39,6 +40,7 @@ public static class Apis
         app.MapPhotos();
         OldParts.OldPartsApi.MapOldParts(app);
         app.MapSettlements();
+        app.MapClaims();
         app.MapReports();
         app.MapCallbacks();
         app.MapComplaints();

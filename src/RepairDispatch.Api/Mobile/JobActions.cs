@@ -85,6 +85,7 @@ public static class JobActions
             var completedOn = facts.Zone.DayOf(now);
             await OldParts.CreateOldParts.AtCompletionAsync(c, tx, order, facts.ManufacturerId, parts, completedOn, now);
             var callbackOn = await ScheduleCallbacks.AfterCompletionAsync(c, tx, order, Enum.Parse<ApplianceCategory>(facts.Category), completedOn, now);
+            await Claims.ClaimReadiness.OpenAsync(c, tx, order, completedOn, now);
             await Outbox.ToCustomerAsync(c, tx, order, MessageTemplate.JobDone,
                 new() { ["callbackOn"] = callbackOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-" },
                 notifications.Language, now);

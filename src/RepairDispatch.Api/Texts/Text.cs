@@ -44,6 +44,7 @@ public sealed partial record Text(string Code, IReadOnlyDictionary<string, objec
         JsonElement { ValueKind: JsonValueKind.Array } e => List(e.EnumerateArray().Select(x => Format(x, culture)), culture),
         JsonElement e => e.GetRawText(),
         IEnumerable<Text> texts => List(texts.Select(t => t.Render(culture)), culture),
+        IEnumerable<string> words => List(words, culture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

@@ -75,6 +75,7 @@ public sealed class RefusalStation : ApiFactory
         await d.Manager.PostOk($"/api/v1/manufacturers/{contracted}/contracts", new
         {
             validFrom = Day(today.AddDays(30)), categories = new[] { "Refrigerator" }, fees = new { partsReimbursement = "AtCost" },
+            claimRules = new { callbackRequired = true, evidence = new[] { new { type = "Repair", kinds = new[] { "Nameplate", "Invoice" } } }, submitWithinDays = 60 },
         });
         Ids["run"] = (await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = contracted, period })).Str("id");
         await d.Finance.PostOk($"/api/v1/settlements/runs/{Ids["run"]}/submit", null, HttpStatusCode.OK);
@@ -142,6 +143,7 @@ public sealed class RefusalStation : ApiFactory
         Ids["callbackDone"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM callbacks WHERE status = 'Scheduled' ORDER BY id DESC")).ToString();
         await d.FrontDesk.PostOk($"/api/v1/callbacks/{Ids["callbackDone"]}/result", new { outcome = "Reached", satisfaction = 5 }, HttpStatusCode.OK);
         Ids["message"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM outbox_messages ORDER BY id")).ToString();
+        Ids["claimClaimed"] = (await c.ExecuteScalarAsync<Guid>("SELECT work_order_id FROM work_order_claims WHERE state = 'Claimed' ORDER BY work_order_id")).ToString();
         Ids["managerUser"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE username = 'manager1'")).ToString();
     }
 

@@ -144,6 +144,14 @@ public static class RefusalTable
         new("run made by the front desk",                      "frontdesk", "POST",  "/api/v1/settlements/runs",                               """{"manufacturerId":"{maker}","period":"{period}"}""",                                           403),
         new("submit an unknown run",                           "finance",   "POST",  "/api/v1/settlements/runs/{missing}/submit",              null,                                                                                             404),
 
+        new("release a claim taken by a run",                  "manager",   "POST",  "/api/v1/claims/{claimClaimed}/release",                 """{"reason":"厂家同意"}""",                                                                      409),
+        new("release a claim without a reason",                "manager",   "POST",  "/api/v1/claims/{claimClaimed}/release",                 """{"reason":" "}""",                                                                             400),
+        new("release a claim by finance",                      "finance",   "POST",  "/api/v1/claims/{claimClaimed}/release",                 """{"reason":"厂家同意"}""",                                                                      403),
+        new("release an unknown claim",                        "manager",   "POST",  "/api/v1/claims/{missing}/release",                      """{"reason":"厂家同意"}""",                                                                      404),
+        new("photo for an order whose claim is in a run",      "frontdesk", "POST",  "/api/v1/work-orders/{claimClaimed}/photos",             null,                                                                                             409,
+            Content: () => Photos.PhotoTests.Form(Photos.TestImages.Jpeg(3), "Invoice")),
+        new("contract with an order type's evidence twice",    "manager",   "POST",  "/api/v1/manufacturers/{contracted}/contracts",          """{"validFrom":"{in60}","categories":["Tv"],"fees":{"partsReimbursement":"AtCost"},"claimRules":{"evidence":[{"type":"Repair","kinds":["Invoice"]},{"type":"Repair","kinds":["Nameplate"]}]}}""", 400),
+
         new("result of a callback already done",               "frontdesk", "POST",  "/api/v1/callbacks/{callbackDone}/result",                """{"outcome":"NoAnswer"}""",                                                                    409),
         new("reached without a satisfaction score",            "frontdesk", "POST",  "/api/v1/callbacks/{callback}/result",                    """{"outcome":"Reached"}""",                                                                     400),
         new("callback result from a technician",               "techA",     "POST",  "/api/v1/callbacks/{callback}/result",                    """{"outcome":"NoAnswer"}""",                                                                    403),

@@ -55,6 +55,10 @@ const zh = {
   'oldParts.packingCsv': '装箱单 CSV', 'oldParts.packingXlsx': '装箱单 Excel', 'oldParts.received': '厂家已签收',
   'oldPartStatus.WithTechnician': '在维修工处', 'oldPartStatus.InStore': '在库', 'oldPartStatus.Shipped': '已返厂', 'oldPartStatus.Received': '厂家已签收',
   'oldPartStatus.Lost': '丢失', 'oldPartStatus.Scrapped': '报废', 'returnStatus.Shipped': '运输中', 'returnStatus.Received': '已签收',
+  'nav.claims': '索赔', 'claims.title': '索赔队列', 'claims.state': '索赔状态', 'claims.blockers': '未就绪原因', 'claims.claimBy': '提交截止',
+  'claims.none': '没有符合条件的索赔。', 'claims.more': '加载更多', 'claims.daysLeft': '还剩 {0} 天', 'claims.lastDay': '今天截止',
+  'claims.daysLate': '已超期 {0} 天', 'claims.release': '放行', 'claims.reason': '放行原因', 'claims.released': '已放行',
+  'claimState.NotReady': '未就绪', 'claimState.Ready': '可索赔', 'claimState.Claimed': '已索赔', 'claimState.Expired': '已过期',
   'status.New': '新建', 'status.Assigned': '已派工', 'status.Accepted': '已接单', 'status.EnRoute': '在途', 'status.OnSite': '上门中',
   'status.AwaitingParts': '待件', 'status.Completed': '已完工', 'status.Closed': '已关闭', 'status.Cancelled': '已取消',
   'type.Repair': '维修', 'type.Installation': '安装', 'type.Maintenance': '保养',
@@ -138,6 +142,10 @@ const en = {
   'oldParts.noBatches': 'No return batches on their way.', 'oldParts.count': 'Parts', 'oldParts.shippedAt': 'Shipped',
   'oldParts.packingCsv': 'Packing list CSV', 'oldParts.packingXlsx': 'Packing list Excel', 'oldParts.received': 'Received by the manufacturer',
   'oldPartStatus.WithTechnician': 'With technician', 'oldPartStatus.InStore': 'In store',
+  'nav.claims': 'Claims', 'claims.title': 'Claims queue', 'claims.state': 'Claim state', 'claims.blockers': 'Blocked by', 'claims.claimBy': 'Submit by',
+  'claims.none': 'No claims match.', 'claims.more': 'More', 'claims.daysLeft': 'days left: {0}', 'claims.lastDay': 'last day today',
+  'claims.daysLate': 'days late: {0}', 'claims.release': 'Release', 'claims.reason': 'Reason for release', 'claims.released': 'Released',
+  'claimState.NotReady': 'Not ready', 'claimState.Ready': 'Ready', 'claimState.Claimed': 'Claimed', 'claimState.Expired': 'Expired',
 };
 
 const dictionaries = { 'zh-CN': zh, en };
