@@ -26,8 +26,7 @@ public static class ServiceSetup
         var db = new Db(dbOptions.Provider, connectionString, dbOptions.ChaosFaultRate);
         services.AddSingleton(_ => db); // made by a factory, so the container disposes it
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Photos.IBlobStore>(new Photos.LocalBlobStore(Photos.LocalBlobStore.DefaultRoot(
-            config["RepairDispatch:Photos:BlobRoot"], connectionString, dbOptions.Provider == DatabaseProvider.Sqlite)));
+        Photos.BlobStoreSetup.AddBlobStore(services, config, connectionString, dbOptions.Provider == DatabaseProvider.Sqlite);
         services.Configure<Stores.StoreOptions>(config.GetSection("RepairDispatch:Stores"));
         services.AddSingleton<Stores.StoreClock>();
         services.AddSingleton<Migrator>();

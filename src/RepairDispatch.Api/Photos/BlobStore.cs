@@ -71,8 +71,14 @@ public sealed class LocalBlobStore(string root) : IBlobStore
 
     private string PathOf(string sha256)
     {
-        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
-            throw new ArgumentException("A blob name is a lowercase hex SHA-256.", nameof(sha256));
-        return Path.Combine(Root, sha256[..2], sha256);
+        var name = BlobName.Checked(sha256);
+        return Path.Combine(Root, name[..2], name);
     }
+}
+
+public static class BlobName
+{
+    /// <summary>The name itself when it is a lowercase hex SHA-256; nothing else ever reaches a path or an object key.</summary>
+    public static string Checked(string sha256) => sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower) ? sha256
+        : throw new ArgumentException("A blob name is a lowercase hex SHA-256.", nameof(sha256));
 }

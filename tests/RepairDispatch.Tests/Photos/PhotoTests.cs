@@ -30,14 +30,14 @@ public class PhotoTests(StationFixture api) : IClassFixture<StationFixture>
     }
 
     /// <summary>A new order assigned to technician A (his job).</summary>
-    private async Task<string> JobOfTechnicianA(TestData d)
+    public static async Task<string> JobOfTechnicianA(TestData d)
     {
         var id = (await d.NewWorkOrder()).Str("id");
         await d.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA }, HttpStatusCode.OK);
         return id;
     }
 
-    private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    public static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     [Fact]
     public async Task ATechnicianUploadsAJpegWhoseTimeComesFromExifAndPlaceFromTheForm()
