@@ -50,9 +50,11 @@ public sealed class LocalBlobStore(string root) : IBlobStore
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken ct = default) => Task.FromResult(File.Exists(PathOf(sha256)));
 
+    /// <summary>Deleting a missing blob does nothing (File.Delete would throw only when its folder is missing too).</summary>
     public Task DeleteAsync(string sha256, CancellationToken ct = default)
     {
-        File.Delete(PathOf(sha256));
+        var path = PathOf(sha256);
+        if (File.Exists(path)) File.Delete(path);
         return Task.CompletedTask;
     }
 
