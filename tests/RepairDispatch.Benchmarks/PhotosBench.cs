@@ -87,6 +87,7 @@ public static class PhotosBench
         Report.Row("service VmRSS peak, 1st half of the upload", Inv($"{firstHalf:0} MB"));
         Report.Row("service VmRSS peak, 2nd half of the upload", Inv($"{secondHalf:0} MB"));
         Report.Row("service VmHWM (peak of its life)", Inv($"{peak:0} MB"));
+        Report.Row("service threads, most at once", Report.N(memory.PeakThreads));
         Report.Row("other processes' CPU meanwhile", otherCpu is { } o ? Inv($"{o:0} %") : "unknown");
         Console.WriteLine();
         if (!failures.IsEmpty) Console.WriteLine($"first failure: {failures.First()}");
@@ -157,11 +158,14 @@ public sealed class MemorySampler : IDisposable
             while (!_stop.IsCancellationRequested)
             {
                 if (Read("VmRSS:") is { } rss) lock (_rssKb) _rssKb.Add(rss);
+                if (Read("Threads:") is { } threads && threads > PeakThreads) PeakThreads = threads;
                 _stop.Token.WaitHandle.WaitOne(100);
             }
         }) { IsBackground = true };
         _thread.Start();
     }
+
+    public long PeakThreads { get; private set; }
 
     public double FirstMb { get { lock (_rssKb) return _rssKb.Count == 0 ? 0 : _rssKb[0] / 1024.0; } }
 
@@ -195,7 +199,7 @@ public sealed class MemorySampler : IDisposable
         try
         {
             var line = File.ReadLines($"/proc/{_pid}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            return line is null ? null : long.Parse(line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
         }
         catch (IOException) { return null; }
     }

@@ -12,6 +12,7 @@ namespace RepairDispatch.Api.Infrastructure;
 public static class ServiceSetup
 {
     public const long MaxBodyBytes = 64 * 1024;
+    public const long MaxBufferedBytesPerConnection = 64 * 1024;
 
     public static WebApplicationBuilder AddRepairDispatch(this WebApplicationBuilder builder)
     {
@@ -73,7 +74,14 @@ public static class ServiceSetup
         services.AddJobs(config, db);
         Notifications.NotificationsSetup.AddNotifications(services, config);
         services.AddSingleton<RepairDispatch.Api.Demo.DemoData>();
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxBodyBytes;
+            k.Limits.MaxRequestBufferSize = MaxBufferedBytesPerConnection; // behind TLS
+        });
+        // What a connection may hold of a body the app has not read yet; the default of 1 MB of pinned buffers per
+        // connection was most of the service's memory with 200 phones uploading photos at once (docs/photos.md).
+        builder.WebHost.UseSockets(o => o.MaxReadBufferSize = MaxBufferedBytesPerConnection);
         builder.AddTelemetry();
         services.AddSingleton<OutboxBacklogGauge>();
         return builder;
