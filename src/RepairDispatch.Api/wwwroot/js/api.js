@@ -66,10 +66,11 @@ async function send(method, path, body, { anonymous = false, raw = false, retrie
   // The API writes its texts (reasons, refusals, timeline) in the console's language.
   const headers = { Accept: 'application/json', 'Accept-Language': locale() };
   if (!anonymous && session?.accessToken) headers.Authorization = `Bearer ${session.accessToken}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const form = body instanceof FormData; // multipart uploads: the browser writes the boundary
+  if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   // A retried click after a lost answer must not act twice: every write carries its own Idempotency-Key.
   if (method !== 'GET' && !anonymous) headers['Idempotency-Key'] = newKey();
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(path, { method, headers, body: body === undefined || form ? body : JSON.stringify(body) });
   if (response.status === 401 && !anonymous && !retried && session?.refreshToken) {
     try { await refresh(); } catch { keep(null); throw new ApiError(401, { title: 'Signed out' }); }
     return send(method, path, body, { anonymous, raw, retried: true });
@@ -90,6 +91,7 @@ export const api = {
   get: (path, query) => send('GET', withQuery(path, query)),
   post: (path, body) => send('POST', path, body), // no body for the operations that take none (plan apply, run steps)
   raw: path => send('GET', path, undefined, { raw: true }),
+  upload: (path, formData) => send('POST', path, formData),
 };
 
 export function withQuery(path, query) {
