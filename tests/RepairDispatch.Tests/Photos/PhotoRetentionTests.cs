@@ -28,13 +28,13 @@ public class PhotoRetentionTests(StationFixture api) : IClassFixture<StationFixt
         return (await response.Json()).Str("id");
     }
 
-    /// <summary>A manufacturer under contract with one completed repair, in its claim run of this month.</summary>
-    private static async Task<(string Order, string Run)> ClaimedOrder(TestData d, byte[] photo)
+    /// <summary>A manufacturer under contract with one completed repair, with these photos, in its claim run of this month.</summary>
+    private static async Task<(string Order, string Run)> ClaimedOrder(TestData d, params byte[][] photos)
     {
         var maker = await SettlementRunTests.ManufacturerWithCompletedOrders(d);
         var (customer, appliance) = await d.CustomerWithAppliance(TestData.StationToday().AddMonths(-2), manufacturerId: maker);
         var order = (await d.WorkOrder(customer, appliance)).Str("id");
-        await Upload(d, order, photo);
+        foreach (var photo in photos) await Upload(d, order, photo); // a claimed order's photos are locked
         await d.CompleteByTechnicianA(order);
         var run = await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = maker, period = TestData.StationToday().ToString("yyyy-MM") });
         run["lineCount"]!.GetValue<long>().Should().Be(1);
@@ -46,8 +46,7 @@ public class PhotoRetentionTests(StationFixture api) : IClassFixture<StationFixt
     {
         var d = await api.Data.ReadyAsync();
         var (shared, own, paidClaim, openClaim, open) = (TestImages.Jpeg(301), TestImages.Jpeg(302), TestImages.Jpeg(303), TestImages.Jpeg(304), TestImages.Jpeg(305));
-        var (claimed, paidRun) = await ClaimedOrder(d, paidClaim);
-        await Upload(d, claimed, shared);
+        var (claimed, paidRun) = await ClaimedOrder(d, paidClaim, shared);
         await d.Finance.PostOk($"/api/v1/settlements/runs/{paidRun}/submit", null, HttpStatusCode.OK);
         await d.Finance.PostOk($"/api/v1/settlements/runs/{paidRun}/approve", null, HttpStatusCode.OK);
         await d.Finance.PostOk($"/api/v1/settlements/runs/{paidRun}/pay", new { paidOn = TestData.StationToday().ToString("yyyy-MM-dd"), reference = "BANK-9" }, HttpStatusCode.OK);
