@@ -23,5 +23,8 @@ fi
 if grep -hq "BROWSER TESTS SKIPPED" "$results"/*.trx 2>/dev/null; then
   echo "!! Browser (console) tests were SKIPPED: no Chromium at /usr/bin/chromium (apt-get install chromium fonts-noto-cjk, or set REPAIRDISPATCH_CHROMIUM)."
 fi
+if grep -hq "S3 STORE TESTS SKIPPED" "$results"/*.trx 2>/dev/null; then
+  echo "!! S3 photo store tests were SKIPPED: no s3rver (npm ci --prefix tests/s3-server, or set REPAIRDISPATCH_S3RVER)."
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

@@ -51,6 +51,9 @@ for kind in Accept Depart Arrive Complete; do
   [ "$n" = 1 ] || { echo "FAIL: $n $kind events"; exit 1; }
 done
 echo "events: one Accept, Depart, Arrive and Complete"
+old=$(curl -sf "${auth[@]}" "$base/mobile/old-parts" | jq -c --arg id "$id" '[.items[] | select(.workOrderId == $id) | {tag, dueOn}]')
+[ "$(jq length <<<"$old")" -le 1 ] || { echo "FAIL: the replaced part was tagged more than once: $old"; exit 1; }
+echo "old part to hand in at the desk (claimable repairs only): $old"
 after=$(curl -sf "${auth[@]}" "$base/mobile/sync?since=$(jq -r .token <<<"$sync")")
 echo "sync since the first token: $(jq -c '[.upserts[] | {number: .order.number, status: .order.status}]' <<<"$after")"
 echo "PASS"

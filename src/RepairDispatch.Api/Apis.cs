@@ -1,5 +1,6 @@
 using RepairDispatch.Api.Dispatch;
 using RepairDispatch.Api.Callbacks;
+using RepairDispatch.Api.Claims;
 using RepairDispatch.Api.Complaints;
 using RepairDispatch.Api.Notifications;
 using RepairDispatch.Api.Auth;
@@ -38,8 +39,10 @@ public static class Apis
         app.MapWorkOrders();
         app.MapMobile();
         app.MapPhotos();
+        OldParts.OldPartsApi.MapOldParts(app);
         app.MapSettlements();
         app.MapStatements();
+        app.MapClaims();
         app.MapReports();
         app.MapCallbacks();
         app.MapComplaints();

@@ -88,7 +88,7 @@ public static class MobileBench
     }
 
     /// <summary>Technician users made by admin, then one token each. Each of these hashes a password (PBKDF2) in a write transaction.</summary>
-    private static async Task<string[]> LogInAsync(HttpClient anonymous, HttpMessageHandler handler, Uri url, string adminPassword,
+    internal static async Task<string[]> LogInAsync(HttpClient anonymous, HttpMessageHandler handler, Uri url, string adminPassword,
         IReadOnlyList<SeededTechnician> technicians)
     {
         using var admin = ApiClient.Authenticated(handler, url, await ApiClient.LoginAsync(anonymous, "admin", adminPassword));

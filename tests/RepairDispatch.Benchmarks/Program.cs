@@ -11,6 +11,8 @@ using RepairDispatch.Benchmarks.Planning;
 //   statement-run   --db PATH --url URL --admin-password PW [--service-pid PID] [--out DIR] [--rounds 2]   a 100,000-line XLSX statement (bench/statements.sh)
 //   mobile-seed --db PATH [--technicians 200] [--jobs-per-technician 8]   today's assigned jobs (bench/mobile.sh)
 //   mobile-run  --db PATH --url URL --admin-password PW [--retry-share 0.1] [--concurrency N] [--pids SERVICE_PID]
+//   photos-images --out DIR [--count 800] [--bytes 2097152]   different JPEGs of about that size (bench/photos.sh)
+//   photos-run  --db PATH --url URL --admin-password PW --images DIR --scratch DIR [--per-technician 4] [--pid SERVICE_PID]
 //   kill-check --db PATH --acked FILE [--final true]   acknowledged orders missing after kill -9, integrity (bench/killtest.sh)
 //   soak --urls URL[,URL] --db PATH --admin-password PW --gateway-port PORT [--seconds 600] [--orders-per-second 4] [--pids PID[,PID]]
 //        steady mixed load with memory over time and the database checks (bench/soak.sh)
@@ -19,7 +21,7 @@ using RepairDispatch.Benchmarks.Planning;
 //   wait-ready --url URL [--path /health/ready] [--timeout 60]   waits until URL+path answers 200
 //   vrptw FILE [--seconds 10]              solves a Solomon VRPTW instance, prints one JSON line (bench/solomon.sh)
 //   dayplan [--technicians 40] [--visits 400] [--seed 1] [--seconds 30]   a generated city day: optimiser vs greedy baseline
-// Exit code of run, settlement-run and mobile-run: 0 every goal met (mobile-run: every check passed), 1 a goal missed
+// Exit code of run, settlement-run, mobile-run and photos-run: 0 every goal met (mobile-run: every check passed), 1 a goal missed
 // (a check failed), 2 errors (failed requests, bad arguments).
 try
 {
@@ -38,6 +40,8 @@ try
         "statement-run" => await StatementBench.RunAsync(options),
         "mobile-seed" => await MobileSeeder.RunAsync(options),
         "mobile-run" => await MobileBench.RunAsync(options),
+        "photos-images" => BenchPhotos.Run(options),
+        "photos-run" => await PhotosBench.RunAsync(options),
         "candidates-run" => await CandidatesBench.RunAsync(options),
         "write-load" => await WriteLoad.RunAsync(options),
         "kill-check" => await KillCheck.RunAsync(options),
@@ -71,6 +75,8 @@ static int Usage()
                RepairDispatch.Benchmarks settlement-run --db PATH --url http://127.0.0.1:PORT --admin-password PW [--service-pid PID] [--out DIR] [--export-rounds 2]
                RepairDispatch.Benchmarks mobile-seed --db PATH [--technicians 200] [--jobs-per-technician 8]
                RepairDispatch.Benchmarks mobile-run --db PATH --url http://127.0.0.1:PORT --admin-password PW [--retry-share 0.1] [--concurrency N] [--pids PID]
+               RepairDispatch.Benchmarks photos-images --out DIR [--count 800] [--bytes 2097152]
+               RepairDispatch.Benchmarks photos-run --db PATH --url http://127.0.0.1:PORT --admin-password PW --images DIR --scratch DIR [--per-technician 4] [--pid PID]
                RepairDispatch.Benchmarks candidates-run --url http://127.0.0.1:PORT --admin-password PW [--technicians 200] [--requests 500]
                RepairDispatch.Benchmarks write-load --url http://127.0.0.1:PORT --admin-password PW --out FILE [--seconds 30] [--concurrency 8]
                RepairDispatch.Benchmarks kill-check --db PATH --acked FILE [--final true]

@@ -72,6 +72,7 @@ public static class RecordCallbackResult
                 return Problems.Conflict("callback-changed", Codes.Refusal.CallbackChanged);
             if (request.Outcome == CallbackOutcome.Reached && callback.WorkOrderId is { } orderId)
                 await AfterReachedAsync(c, tx, callback, orderId, request, me, notifications.Value.Language, now);
+            if (callback.WorkOrderId is { } order) await Claims.ClaimReadiness.RefreshAsync(c, tx, order, now);
             var updated = await c.QuerySingleAsync<CallbackRow>(CallbackRow.Select + " WHERE cb.id = @Id", new { Id = id }, tx);
             return TypedResults.Ok(updated.View());
         });

@@ -25,8 +25,30 @@ public static class ContractRules
         if (install.DistinctBy(f => f.Category).Count() != install.Length) return Problems.Validation("fees.installation", Codes.Refusal.OneFeePerCategory);
         if (repair.Select(f => f.Amount).Concat(install.Select(f => f.Amount)).Append(r.Fees.Callback ?? 0).Any(a => !Fen.HasAtMostTwoDecimals(a)))
             return Problems.Validation("fees", Codes.Refusal.AmountsInFen);
-        return null;
+        return r.ClaimRules is { } rules ? CheckClaimRules(rules) : null;
     }
+
+    private static IResult? CheckClaimRules(ClaimRulesInput rules)
+    {
+        var evidence = rules.Evidence ?? [];
+        if (evidence.DistinctBy(e => e.Type).Count() != evidence.Length)
+            return Problems.Validation("claimRules.evidence", Codes.ClaimRefusal.EachTypeOnce);
+        for (var i = 0; i < evidence.Length; i++)
+            if (evidence[i].Kinds.Distinct().Count() != evidence[i].Kinds.Length)
+                return Problems.Validation($"claimRules.evidence[{i}].kinds", Codes.ClaimRefusal.EachKindOnce);
+        return rules.OldPartReturn switch
+        {
+            { Required: true, WithinDays: null } => Problems.Validation("claimRules.oldPartReturn.withinDays", Codes.ClaimRefusal.ReturnWithinDaysRequired),
+            { Required: false, WithinDays: not null } => Problems.Validation("claimRules.oldPartReturn.withinDays", Codes.ClaimRefusal.ReturnWithinDaysOnlyWhenRequired),
+            _ => null,
+        };
+    }
+
+    public static ClaimRulesView ClaimRulesOf(ClaimRulesInput? r) => new(
+        r?.CallbackRequired ?? false,
+        (r?.Evidence ?? []).OrderBy(e => e.Type).Select(e => new EvidenceRuleView(e.Type!.Value, [.. e.Kinds.Order()])).ToArray(),
+        r?.OldPartReturn is { Required: true } ret ? new OldPartReturnView(true, ret.WithinDays) : null,
+        r?.SubmitWithinDays);
 
     public static ContractResponse ToResponse(ContractRequest r, Guid manufacturerId, Guid id, Guid seriesId, int version, DateTimeOffset createdAt)
     {
@@ -38,6 +60,6 @@ public static class ContractRules
             (r.Fees.Installation ?? []).Select(f => new InstallationFeeView(f.Category!.Value, f.Amount)).ToArray(),
             r.Fees.Callback, r.Fees.PartsReimbursement!.Value);
         return new ContractResponse(id, manufacturerId, seriesId, version, r.ValidFrom!.Value, r.ValidTo, r.Categories, terms, fees,
-            r.CertificationRequired ?? false, r.Sla, createdAt);
+            r.CertificationRequired ?? false, r.Sla, ClaimRulesOf(r.ClaimRules), createdAt);
     }
 }

@@ -38,10 +38,13 @@ public static class CreateContract
         """;
     private const string InsertSql = """
         INSERT INTO service_contracts (id, manufacturer_id, series_id, version, valid_from, valid_to, certification_required,
-            parts_reimbursement, callback_fee_fen, sla_assign_hours, sla_on_site_hours, sla_complete_hours, created_by_user_id, created_at)
+            parts_reimbursement, callback_fee_fen, sla_assign_hours, sla_on_site_hours, sla_complete_hours, claim_callback_required,
+            claim_old_part_required, claim_old_part_within_days, claim_submit_within_days, created_by_user_id, created_at)
         VALUES (@Id, @ManufacturerId, @SeriesId, @Version, @ValidFrom, @ValidTo, @CertificationRequired,
-            @PartsReimbursement, @CallbackFeeFen, @AssignHours, @OnSiteHours, @CompleteHours, @CreatedBy, @CreatedAt)
+            @PartsReimbursement, @CallbackFeeFen, @AssignHours, @OnSiteHours, @CompleteHours, @CallbackRequired,
+            @OldPartRequired, @OldPartWithinDays, @SubmitWithinDays, @CreatedBy, @CreatedAt)
         """;
+    private const string InsertEvidenceSql = "INSERT INTO contract_claim_evidence (contract_id, order_type, kind) VALUES (@ContractId, @OrderType, @Kind)";
     private const string InsertCategorySql = """
         INSERT INTO contract_categories (contract_id, category, whole_unit_months, main_part_months, installation_fee_fen)
         VALUES (@ContractId, @Category, @WholeUnitMonths, @MainPartMonths, @InstallationFeeFen)
@@ -91,8 +94,13 @@ public static class CreateContract
         {
             k.Id, k.ManufacturerId, k.SeriesId, k.Version, k.ValidFrom, k.ValidTo, k.CertificationRequired,
             PartsReimbursement = k.Fees.PartsReimbursement.ToString(), CallbackFeeFen = k.Fees.Callback is { } cb ? Fen.FromYuan(cb) : (long?)null,
-            k.Sla?.AssignHours, k.Sla?.OnSiteHours, k.Sla?.CompleteHours, CreatedBy = createdBy, k.CreatedAt,
+            k.Sla?.AssignHours, k.Sla?.OnSiteHours, k.Sla?.CompleteHours, k.ClaimRules.CallbackRequired,
+            OldPartRequired = k.ClaimRules.OldPartReturn is not null, OldPartWithinDays = k.ClaimRules.OldPartReturn?.WithinDays,
+            k.ClaimRules.SubmitWithinDays, CreatedBy = createdBy, k.CreatedAt,
         }, tx);
+        foreach (var rule in k.ClaimRules.Evidence)
+            foreach (var kind in rule.Kinds)
+                await c.ExecuteAsync(InsertEvidenceSql, new { ContractId = k.Id, OrderType = rule.Type.ToString(), Kind = kind.ToString() }, tx);
         foreach (var term in k.WarrantyTerms)
         {
             var install = k.Fees.Installation.FirstOrDefault(f => f.Category == term.Category);

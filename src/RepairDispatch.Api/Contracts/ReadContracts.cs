@@ -12,7 +12,8 @@ public static class ReadContracts
 {
     private const string ContractsSql = """
         SELECT id, manufacturer_id, series_id, version, valid_from, valid_to, certification_required, parts_reimbursement,
-               callback_fee_fen, sla_assign_hours, sla_on_site_hours, sla_complete_hours, created_at
+               callback_fee_fen, sla_assign_hours, sla_on_site_hours, sla_complete_hours, claim_callback_required,
+               claim_old_part_required, claim_old_part_within_days, claim_submit_within_days, created_at
         FROM service_contracts WHERE manufacturer_id = @ManufacturerId AND (@Id IS NULL OR id = @Id)
         ORDER BY valid_from, version
         """;
@@ -20,6 +21,7 @@ public static class ReadContracts
         SELECT contract_id, category, whole_unit_months, main_part_months, installation_fee_fen
         FROM contract_categories WHERE contract_id IN @Ids
         """;
+    private const string EvidenceSql = "SELECT contract_id, order_type, kind FROM contract_claim_evidence WHERE contract_id IN @Ids";
     private const string RepairFeesSql = "SELECT contract_id, category, level, amount_fen FROM contract_repair_fees WHERE contract_id IN @Ids";
 
     public static async Task<IResult> List(Guid id, Db db)
@@ -42,6 +44,7 @@ public static class ReadContracts
         var ids = new { Ids = Db.IdList(c, rows.Select(r => r.Id)) };
         var categories = (await c.QueryAsync<CategoryRow>(CategoriesSql, ids)).ToLookup(r => r.ContractId);
         var fees = (await c.QueryAsync<FeeRow>(RepairFeesSql, ids)).ToLookup(r => r.ContractId);
+        var evidence = (await c.QueryAsync<EvidenceRow>(EvidenceSql, ids)).ToLookup(r => r.ContractId);
         return rows.Select(r =>
         {
             var cats = categories[r.Id].OrderBy(x => x.Category).ToList();
@@ -55,6 +58,10 @@ public static class ReadContracts
                 r.CertificationRequired,
                 r.SlaAssignHours is null && r.SlaOnSiteHours is null && r.SlaCompleteHours is null ? null
                     : new SlaTerms((int?)r.SlaAssignHours, (int?)r.SlaOnSiteHours, (int?)r.SlaCompleteHours),
+                new ClaimRulesView(r.ClaimCallbackRequired,
+                    evidence[r.Id].GroupBy(e => e.OrderType).OrderBy(g => g.Key)
+                        .Select(g => new EvidenceRuleView(g.Key, g.Select(e => e.Kind).Order().ToArray())).ToArray(),
+                    r.ClaimOldPartRequired ? new OldPartReturnView(true, (int?)r.ClaimOldPartWithinDays) : null, (int?)r.ClaimSubmitWithinDays),
                 r.CreatedAt);
         }).ToList();
     }
@@ -73,7 +80,18 @@ public static class ReadContracts
         public long? SlaAssignHours { get; init; }
         public long? SlaOnSiteHours { get; init; }
         public long? SlaCompleteHours { get; init; }
+        public bool ClaimCallbackRequired { get; init; }
+        public bool ClaimOldPartRequired { get; init; }
+        public long? ClaimOldPartWithinDays { get; init; }
+        public long? ClaimSubmitWithinDays { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
+    }
+
+    private sealed class EvidenceRow
+    {
+        public Guid ContractId { get; init; }
+        public WorkOrderType OrderType { get; init; }
+        public Photos.PhotoKind Kind { get; init; }
     }
 
     private sealed class CategoryRow

@@ -26,6 +26,7 @@ public static class JobsSetup
         ["outbox-dispatch"] = "* * * * *",     // every minute: deliver pending messages
         ["retention-sweep"] = "17 * * * *",    // hourly: delete idempotency keys, pings, tombstones past retention
         ["dispatch-plans"] = "* * * * *",      // every minute: compute queued day plans, re-queue ones whose run died
+        ["claims-expiry"] = "5 0 * * *",       // 00:05 daily: claims past their submit deadline become Expired
     };
 
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration config, Db db)
@@ -42,6 +43,7 @@ public static class JobsSetup
         services.AddTransient<RetentionJob>();
         services.AddTransient<WorkOrders.SlaWatchdog>();
         services.AddTransient<Dispatch.DayPlanJob>();
+        services.AddTransient<Claims.ClaimExpiryJob>();
         return services;
     }
 
@@ -67,6 +69,7 @@ public static class JobsSetup
         Add<Notifications.OutboxDispatchJob>("outbox-dispatch", job => job.RunAsync());
         Add<RetentionJob>("retention-sweep", job => job.RunAsync());
         Add<Dispatch.DayPlanJob>("dispatch-plans", job => job.SweepAsync());
+        Add<Claims.ClaimExpiryJob>("claims-expiry", job => job.RunAsync());
     }
 
     /// <summary>The job dashboard, for admins and managers only: bearer token, or the cookie from /api/v1/auth/dashboard-session.</summary>

@@ -12,6 +12,7 @@ namespace RepairDispatch.Api.Infrastructure;
 public static class ServiceSetup
 {
     public const long MaxBodyBytes = 64 * 1024;
+    public const long MaxBufferedBytesPerConnection = 64 * 1024;
 
     public static WebApplicationBuilder AddRepairDispatch(this WebApplicationBuilder builder)
     {
@@ -26,9 +27,10 @@ public static class ServiceSetup
         var db = new Db(dbOptions.Provider, connectionString, dbOptions.ChaosFaultRate);
         services.AddSingleton(_ => db); // made by a factory, so the container disposes it
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<Photos.IBlobStore>(new Photos.LocalBlobStore(Photos.LocalBlobStore.DefaultRoot(
-            config["RepairDispatch:Photos:BlobRoot"], connectionString, dbOptions.Provider == DatabaseProvider.Sqlite)));
+        Photos.BlobStoreSetup.AddBlobStore(services, config, connectionString, dbOptions.Provider == DatabaseProvider.Sqlite);
         services.Configure<Stores.StoreOptions>(config.GetSection("RepairDispatch:Stores"));
+        services.Configure<OldParts.OldPartOptions>(config.GetSection("RepairDispatch:OldParts"));
+        services.AddSingleton<OldParts.LabelFont>();
         services.AddSingleton<Stores.StoreClock>();
         services.AddSingleton<Migrator>();
         services.AddSingleton<Idempotency>();
@@ -74,7 +76,14 @@ public static class ServiceSetup
         services.AddJobs(config, db);
         Notifications.NotificationsSetup.AddNotifications(services, config);
         services.AddSingleton<RepairDispatch.Api.Demo.DemoData>();
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxBodyBytes;
+            k.Limits.MaxRequestBufferSize = MaxBufferedBytesPerConnection; // behind TLS
+        });
+        // What a connection may hold of a body the app has not read yet; the default of 1 MB of pinned buffers per
+        // connection was most of the service's memory with 200 phones uploading photos at once (docs/photos.md).
+        builder.WebHost.UseSockets(o => o.MaxReadBufferSize = MaxBufferedBytesPerConnection);
         builder.AddTelemetry();
         services.AddSingleton<OutboxBacklogGauge>();
         return builder;

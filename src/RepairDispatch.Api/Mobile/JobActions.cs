@@ -83,7 +83,9 @@ public static class JobActions
             order.CompletedPeriod = facts.Zone.MonthOf(now);
             await OrderCharges.PriceAndStoreAsync(c, tx, order, facts.Category, parts, pricing.ToPriceList(), createdDay, now);
             var completedOn = facts.Zone.DayOf(now);
+            await OldParts.CreateOldParts.AtCompletionAsync(c, tx, order, facts.ManufacturerId, parts, completedOn, now);
             var callbackOn = await ScheduleCallbacks.AfterCompletionAsync(c, tx, order, Enum.Parse<ApplianceCategory>(facts.Category), completedOn, now);
+            await Claims.ClaimReadiness.OpenAsync(c, tx, order, completedOn, now);
             await Outbox.ToCustomerAsync(c, tx, order, MessageTemplate.JobDone,
                 new() { ["callbackOn"] = callbackOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-" },
                 notifications.Language, now);

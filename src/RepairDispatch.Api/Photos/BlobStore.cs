@@ -50,9 +50,11 @@ public sealed class LocalBlobStore(string root) : IBlobStore
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken ct = default) => Task.FromResult(File.Exists(PathOf(sha256)));
 
+    /// <summary>Deleting a missing blob does nothing (File.Delete would throw only when its folder is missing too).</summary>
     public Task DeleteAsync(string sha256, CancellationToken ct = default)
     {
-        File.Delete(PathOf(sha256));
+        var path = PathOf(sha256);
+        if (File.Exists(path)) File.Delete(path);
         return Task.CompletedTask;
     }
 
@@ -71,8 +73,14 @@ public sealed class LocalBlobStore(string root) : IBlobStore
 
     private string PathOf(string sha256)
     {
-        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower))
-            throw new ArgumentException("A blob name is a lowercase hex SHA-256.", nameof(sha256));
-        return Path.Combine(Root, sha256[..2], sha256);
+        var name = BlobName.Checked(sha256);
+        return Path.Combine(Root, name[..2], name);
     }
+}
+
+public static class BlobName
+{
+    /// <summary>The name itself when it is a lowercase hex SHA-256; nothing else ever reaches a path or an object key.</summary>
+    public static string Checked(string sha256) => sha256.Length == 64 && sha256.All(char.IsAsciiHexDigitLower) ? sha256
+        : throw new ArgumentException("A blob name is a lowercase hex SHA-256.", nameof(sha256));
 }

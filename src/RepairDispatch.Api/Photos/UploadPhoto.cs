@@ -56,6 +56,8 @@ public static class UploadPhoto
         // Another technician's job, or another store's order, is answered like a missing one, before the body is read.
         var order = await WorkOrder.LoadAsync(db, id);
         if (order is null || !order.IsVisibleTo(me)) return Problems.NotFound(thing);
+        await using (var c = await db.OpenAsync())
+            if (await Claims.ClaimReadiness.PhotosLockedAsync(c, null, id) is { } locked) return locked;
 
         var temp = Path.Combine(Path.GetTempPath(), "rd-photo-" + Guid.NewGuid().ToString("N"));
         try
@@ -115,9 +117,11 @@ public static class UploadPhoto
             };
             return await db.InTransactionAsync<IResult>(async (c, tx) =>
             {
+                if (await Claims.ClaimReadiness.PhotosLockedAsync(c, tx, order.Id) is { } locked) return locked;
                 var first = await c.QuerySingleOrDefaultAsync<PhotoRow>(SameBytesSql, new { WorkOrderId = order.Id, row.Sha256 }, tx);
                 if (first is not null) return TypedResults.Ok(await ResponseAsync(c, tx, first));
                 await c.ExecuteAsync(InsertSql, row, tx);
+                await Claims.ClaimReadiness.RefreshAsync(c, tx, order.Id, row.CreatedAt);
                 var response = await ResponseAsync(c, tx, row);
                 return TypedResults.Created($"/api/v1/photos/{row.Id}/content", response);
             });

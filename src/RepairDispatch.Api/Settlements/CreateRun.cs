@@ -13,7 +13,8 @@ public sealed record CreateRunRequest(Guid? ManufacturerId, Guid? InstallerPartn
 
 /// <summary>
 /// Starts (or finds) the run of one manufacturer or partner for one month. Set-based: one INSERT ... SELECT takes
-/// every charge of theirs completed in or before the period that no run holds yet, so memory stays flat and a
+/// every charge of theirs completed in or before the period that no run holds yet (for a manufacturer: of orders whose
+/// claim is Ready, which the run marks Claimed, or was claimed before), so memory stays flat and a
 /// crash leaves nothing (one transaction). Asking twice, or from two hosts at once, gives one run: the unique
 /// indexes on (party, period) and the line's primary key (the charge's id) decide, not a check in code.
 /// </summary>
@@ -39,6 +40,14 @@ public static class CreateRun
         WHERE a.manufacturer_id = @ManufacturerId AND wo.appliance_id = a.id AND ch.work_order_id = wo.id
           AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
           AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
+          AND NOT EXISTS (SELECT 1 FROM work_order_claims cl WHERE cl.work_order_id = wo.id AND cl.state <> 'Claimed')
+        """;
+    // The run takes the manufacturer's Ready claims of the period (and before), then the charges of claimed orders that no run
+    // holds: this run's claims, and charges that came after an earlier run took the claim (a later callback's fee).
+    private const string ClaimReadySql = """
+        UPDATE work_order_claims SET state = 'Claimed', run_id = @RunId, updated_at = @Now, version = version + 1
+        WHERE manufacturer_id = @ManufacturerId AND state = 'Ready'
+          AND work_order_id IN (SELECT id FROM work_orders WHERE completed_period <= @Period)
         """;
     private const string CollectPartnerSql = """
         INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
@@ -89,6 +98,11 @@ public static class CreateRun
         var id = Guid.CreateVersion7();
         await c.ExecuteAsync(InsertRunSql, new { Id = id, request.ManufacturerId, request.InstallerPartnerId, request.Period, CreatedBy = by.Id, Now = now }, tx);
         var args = new { RunId = id, request.ManufacturerId, request.InstallerPartnerId, request.Period, Now = now };
+        if (request.ManufacturerId is { } manufacturer)
+        {
+            await Claims.ClaimExpiryJob.ExpireDueAsync(c, tx, manufacturer, now);
+            await c.ExecuteAsync(ClaimReadySql, args, tx);
+        }
         await c.ExecuteAsync(request.ManufacturerId is null ? CollectPartnerSql : CollectManufacturerSql, args, tx, commandTimeout: 600);
         await SettlementRun.RecountAsync(c, tx, id, now);
         await SettlementRun.EventAsync(c, tx, id, by, now, "Created", null, RunStatus.Draft, null);

@@ -188,6 +188,6 @@ public static class ExportRun
     internal sealed record Header(SettlementRun Run, string PartyName);
 
     // Typed text (adjustments, dispute reasons) must not run as a spreadsheet formula when the file is opened.
-    private static string? SafeText(string? text) =>
+    internal static string? SafeText(string? text) =>
         text is { Length: > 0 } && "=+-@\t\r".Contains(text[0]) ? "'" + text : text;
 }

@@ -26,6 +26,7 @@ public sealed class MonthlySettlementJob(Db db, TimeProvider clock, ILogger<Mont
         SELECT DISTINCT a.manufacturer_id AS manufacturer_id, NULL AS installer_partner_id
         FROM work_order_charges ch JOIN work_orders wo ON wo.id = ch.work_order_id JOIN appliances a ON a.id = wo.appliance_id
         WHERE ch.party = 'Manufacturer' AND wo.completed_period <= @Period AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
+          AND NOT EXISTS (SELECT 1 FROM work_order_claims cl WHERE cl.work_order_id = wo.id AND cl.state IN ('NotReady','Expired'))
         UNION
         SELECT DISTINCT NULL, wo.installer_partner_id
         FROM work_order_charges ch JOIN work_orders wo ON wo.id = ch.work_order_id

@@ -41,6 +41,10 @@ public static partial class Codes
         [typeof(RepairLevel)] = "repair-level",
         [typeof(WorkOrderType)] = "type",
         [typeof(Callbacks.CallbackKind)] = "callback-kind",
+        [typeof(OldParts.OldPartStatus)] = "old-part-status",
+        [typeof(OldParts.ReturnStatus)] = "return-status",
+        [typeof(Photos.PhotoKind)] = "photo-kind",
+        [typeof(Claims.ClaimState)] = "claim-state",
     };
 
     /// <summary>Words that are not enum values: the actions of a settlement run.</summary>

@@ -45,11 +45,13 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
 
         var english = seen.Where(s => Latin(s.Value).Any()).Select(s => $"{s.Key}: {string.Join(" | ", Latin(s.Value))}").ToList();
         english.Should().BeEmpty("a Chinese screen shows Chinese only (allow-listed brands, codes and units aside)");
-        seen.Keys.Should().HaveCountGreaterThanOrEqualTo(12);
+        seen.Keys.Should().HaveCountGreaterThanOrEqualTo(13);
         seen["desk:customer"].Should().Contain("整机保修期内");
         seen["tickets:ticket"].Should().Contain("建单");
         seen["dispatch:candidates"].Should().Contain("从家出发");
         seen["finance:run"].Should().Contain("洗衣机小修维修费");
+        seen["old-parts"].Should().Contain("旧件入库").And.Contain("运输中的返厂批次");
+        seen["claims"].Should().Contain("缺少凭证照片：铭牌。").And.Contain("已索赔");
     }
 
     [BrowserFact]
@@ -69,7 +71,9 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["tickets:ticket"].Should().Contain("Timeline").And.Contain("Created");
         seen["dispatch:candidates"].Should().Contain("min from home").And.Contain("jobs that day");
         seen["finance:run"].Should().Contain("Minor repair fee for washing machine");
+        seen["claims"].Should().Contain("Evidence photos missing: nameplate.").And.Contain("Claimed");
         seen["desk:refused"].Should().Contain("Not a phone number");
+        seen["old-parts"].Should().Contain("Check in an old part").And.Contain("Return batches on their way");
         seen.Values.Should().NotContain(text => Regex.IsMatch(text, @"\p{IsCJKUnifiedIdeographs}{2,}.*\p{IsCJKUnifiedIdeographs}{2,}")
             && !text.Contains("周女士") && !text.Contains("洗衣机不脱水"), "an English screen shows no Chinese but the data's own");
     }
@@ -102,6 +106,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
             }),
             ("callbacks", p => Go(p, "#/callbacks", "main h1")),
             ("complaints", p => Go(p, "#/complaints", "main h1")),
+            ("old-parts", p => Go(p, "#/old-parts", "#batches-title")), // drawn once both lists have loaded
         ]),
         ("manager1", [
             ("dispatch:board", p => Go(p, "#/dispatch", ".board-column")),
@@ -118,6 +123,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
                 await p.Locator($"a[href*='/finance/']").First.ClickAsync();
                 await Expect(p.GetByTestId("run-status")).ToBeVisibleAsync();
             }),
+            ("claims", p => Go(p, "#/claims", "tr[data-testid^='claim-']")),
         ]),
     ];
 
@@ -184,6 +190,12 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         await d.CompleteByTechnicianA(done.Str("id"));
         var period = today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = maker, period });
+        var strict = await Claims.ClaimSetup.MakerWithRules(d, new { evidence = new[] { new { type = "Repair", kinds = new[] { "Nameplate" } } } }, "格力");
+        var waiting = await d.FrontDesk.PostOk("/api/v1/work-orders", new
+        {
+            type = "Repair", source = "Phone", customerId = customer, applianceId = await Appliance(strict), faultDescription = "洗衣机漏水",
+        });
+        await d.CompleteByTechnicianA(waiting.Str("id"));
         return new Station(phone, open.Str("number"), tomorrow, period);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Notifications;
+using RepairDispatch.Api.Photos;
 using RepairDispatch.Api.Settlements;
 using RepairDispatch.Api.WorkOrders;
 using RepairDispatch.Tests.Infrastructure;
@@ -39,7 +40,7 @@ public class JobsOnTwoNodesTests(StationFixture api) : IClassFixture<StationFixt
             () => new SlaWatchdog(db, new FakeTimeProvider(later), notifications, NullLogger<SlaWatchdog>.Instance).RunAsync(),
             () => new OutboxDispatchJob(db, sender, new FakeTimeProvider(later), notifications, NullLogger<OutboxDispatchJob>.Instance).RunAsync(),
             () => new MonthlySettlementJob(db, new FakeTimeProvider(nextMonth), NullLogger<MonthlySettlementJob>.Instance).RunAsync(),
-            () => new RetentionJob(db, new FakeTimeProvider(later), Options.Create(new RetentionOptions()), NullLogger<RetentionJob>.Instance).RunAsync(),
+            () => new RetentionJob(db, node.Services.GetRequiredService<IBlobStore>(), new FakeTimeProvider(later), Options.Create(new RetentionOptions()), NullLogger<RetentionJob>.Instance).RunAsync(),
         ];
     }
 

@@ -17,6 +17,7 @@ public sealed class RefusalStation : ApiFactory
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private bool _ready;
+    private HttpClient? _deskOfStoreB;
 
     /// <summary>The manufacturer whose statement the station imported, and that file: refused rows send it again (their content is made without the station's ids).</summary>
     public static string StatementMaker { get; private set; } = "";
@@ -31,7 +32,7 @@ public sealed class RefusalStation : ApiFactory
     public HttpClient As(string role) => role switch
     {
         "admin" => Data.Admin, "manager" => Data.Manager, "frontdesk" => Data.FrontDesk, "finance" => Data.Finance,
-        "techA" => Data.TechA, "techB" => Data.TechB, "anonymous" => CreateClient(),
+        "techA" => Data.TechA, "techB" => Data.TechB, "anonymous" => CreateClient(), "deskOfStoreB" => _deskOfStoreB!,
         _ => throw new ArgumentException($"No client for role {role}."),
     };
 
@@ -79,6 +80,7 @@ public sealed class RefusalStation : ApiFactory
         await d.Manager.PostOk($"/api/v1/manufacturers/{contracted}/contracts", new
         {
             validFrom = Day(today.AddDays(30)), categories = new[] { "Refrigerator" }, fees = new { partsReimbursement = "AtCost" },
+            claimRules = new { callbackRequired = true, evidence = new[] { new { type = "Repair", kinds = new[] { "Nameplate", "Invoice" } } }, submitWithinDays = 60 },
         });
         Ids["run"] = (await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = contracted, period })).Str("id");
         await d.Finance.PostOk($"/api/v1/settlements/runs/{Ids["run"]}/submit", null, HttpStatusCode.OK);
@@ -123,6 +125,8 @@ public sealed class RefusalStation : ApiFactory
         Ids["complaintResolved"] = (await d.FrontDesk.PostOk("/api/v1/complaints", new { source = "Phone", customerId = customer, description = "态度" })).Str("id");
         await d.FrontDesk.PostOk($"/api/v1/complaints/{Ids["complaintResolved"]}/resolve", new { resolution = "道歉" }, HttpStatusCode.OK);
 
+        await OldPartsAsync(d, today); // before the part is stocked: these repairs take none of it
+
         // Stock of the part; a job waiting for it and one completed with it (and signed), the payment sent with an Idempotency-Key.
         await d.Manager.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/parts/{d.PartId}/stock/{d.StoreId}") { Content = JsonContent.Create(new { quantity = 4 }) });
         Ids["orderAwaitingParts"] = await Assigned("accept", "depart");
@@ -149,7 +153,46 @@ public sealed class RefusalStation : ApiFactory
         Ids["callbackDone"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM callbacks WHERE status = 'Scheduled' ORDER BY id DESC")).ToString();
         await d.FrontDesk.PostOk($"/api/v1/callbacks/{Ids["callbackDone"]}/result", new { outcome = "Reached", satisfaction = 5 }, HttpStatusCode.OK);
         Ids["message"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM outbox_messages ORDER BY id")).ToString();
+        Ids["claimClaimed"] = (await c.ExecuteScalarAsync<Guid>("SELECT work_order_id FROM work_order_claims WHERE state = 'Claimed' ORDER BY work_order_id")).ToString();
         Ids["managerUser"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE username = 'manager1'")).ToString();
+    }
+
+    /// <summary>
+    /// Old parts of two makers that want them back: one with the technician, one in store (and one of the other maker),
+    /// a batch on its way with one part received; and the desk of a second store.
+    /// </summary>
+    private async Task OldPartsAsync(TestData d, DateOnly today)
+    {
+        var maker = await OldParts.OldPartSetup.MakerWantingPartsBack(this, d);
+        var otherMaker = await OldParts.OldPartSetup.MakerWantingPartsBack(this, d);
+        Ids["wantingMaker"] = maker;
+        async Task<(string Id, string Tag)> Part(string m)
+        {
+            var part = await OldParts.OldPartSetup.PartOf(d.FrontDesk, await OldParts.OldPartSetup.RepairedWithPart(d, m));
+            return (part.Str("id"), part.Str("tag"));
+        }
+        async Task<(string Id, string Tag)> InStore(string m)
+        {
+            var part = await Part(m);
+            await d.FrontDesk.PostOk($"/api/v1/old-parts/{part.Tag}/check-in", null, HttpStatusCode.OK);
+            return part;
+        }
+        (Ids["oldPart"], Ids["oldPartTag"]) = await Part(maker);
+        (_, Ids["oldPartInStoreTag"]) = await InStore(maker);
+        (_, Ids["otherMakerInStoreTag"]) = await InStore(otherMaker);
+        var (received, receivedTag) = await InStore(maker);
+        var (_, shippedTag) = await InStore(maker);
+        Ids["oldPartReceived"] = received;
+        Ids["oldPartShippedTag"] = shippedTag;
+        Ids["return"] = (await d.FrontDesk.PostOk("/api/v1/old-parts/returns", new
+        {
+            manufacturerId = maker, tags = new[] { receivedTag, shippedTag }, carrier = "顺丰", waybill = "SF-STATION-1",
+        })).Str("id");
+        await d.FrontDesk.PostOk($"/api/v1/old-parts/returns/{Ids["return"]}/received", new { receivedOn = Day(today), tags = new[] { receivedTag } },
+            HttpStatusCode.OK);
+        var storeB = (await d.Admin.PostOk("/api/v1/stores", new { code = "S-B", name = "北店", city = "上海", address = "北京西路 1 号" })).Str("id");
+        await d.Admin.PostOk("/api/v1/users", new { username = "desk-b", password = ApiFactory.UserPassword, role = "frontdesk", storeId = storeB });
+        _deskOfStoreB = await ClientAs("desk-b");
     }
 
     private async Task<string> Assigned(params string[] steps)

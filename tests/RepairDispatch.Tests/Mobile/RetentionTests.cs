@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Photos;
 using RepairDispatch.Tests.Infrastructure;
 using RepairDispatch.Tests.WorkOrders;
 
@@ -13,7 +15,7 @@ namespace RepairDispatch.Tests.Mobile;
 public class RetentionTests(StationFixture api) : IClassFixture<StationFixture>
 {
     private RetentionJob JobAt(DateTimeOffset now) =>
-        new(api.Db, new FakeTimeProvider(now), Options.Create(new RetentionOptions()), NullLogger<RetentionJob>.Instance);
+        new(api.Db, api.Services.GetRequiredService<IBlobStore>(), new FakeTimeProvider(now), Options.Create(new RetentionOptions()), NullLogger<RetentionJob>.Instance);
 
     [Fact]
     public async Task PingsAreStoredOnceEvenWhenABatchIsSentTwiceAndBadOnesAreRefused()

@@ -30,14 +30,14 @@ public class PhotoTests(StationFixture api) : IClassFixture<StationFixture>
     }
 
     /// <summary>A new order assigned to technician A (his job).</summary>
-    private async Task<string> JobOfTechnicianA(TestData d)
+    public static async Task<string> JobOfTechnicianA(TestData d)
     {
         var id = (await d.NewWorkOrder()).Str("id");
         await d.Manager.PostOk($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA }, HttpStatusCode.OK);
         return id;
     }
 
-    private static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+    public static string Sha(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
     [Fact]
     public async Task ATechnicianUploadsAJpegWhoseTimeComesFromExifAndPlaceFromTheForm()
@@ -182,22 +182,25 @@ public class PhotoTests(StationFixture api) : IClassFixture<StationFixture>
         { "no file", "file" },
     };
 
+    /// <summary>The form of one of <see cref="BadUploads"/>.</summary>
+    public static MultipartFormDataContent BadUpload(string what) => what switch
+    {
+        "a zip renamed .jpg" => Form(TestImages.Zip(), "Invoice", "invoice.jpg"),
+        "a truncated JPEG" => Form(TestImages.Truncated(TestImages.Jpeg(108)), "Nameplate"),
+        "a 9 MB file" => Form(TestImages.NineMegabytes(), "Nameplate"),
+        "a PNG bomb" => Form(TestImages.PngBomb(), "Nameplate", "bomb.png", "image/png"),
+        "a wrong kind" => Form(TestImages.Jpeg(109), "Selfie"),
+        "a place without its longitude" => Form(TestImages.Jpeg(110), "Nameplate", lat: "31.2"),
+        _ => new MultipartFormDataContent { { new StringContent("Nameplate"), "kind" } },
+    };
+
     [Theory]
     [MemberData(nameof(BadUploads))]
     public async Task ABadUploadIsRefusedNamingTheFieldAndStoresNothing(string what, string field)
     {
         var d = await api.Data.ReadyAsync();
         var job = await JobOfTechnicianA(d);
-        var form = what switch
-        {
-            "a zip renamed .jpg" => Form(TestImages.Zip(), "Invoice", "invoice.jpg"),
-            "a truncated JPEG" => Form(TestImages.Truncated(TestImages.Jpeg(108)), "Nameplate"),
-            "a 9 MB file" => Form(TestImages.NineMegabytes(), "Nameplate"),
-            "a PNG bomb" => Form(TestImages.PngBomb(), "Nameplate", "bomb.png", "image/png"),
-            "a wrong kind" => Form(TestImages.Jpeg(109), "Selfie"),
-            "a place without its longitude" => Form(TestImages.Jpeg(110), "Nameplate", lat: "31.2"),
-            _ => new MultipartFormDataContent { { new StringContent("Nameplate"), "kind" } },
-        };
+        var form = BadUpload(what);
         var blobs = BlobFiles();
         var rows = await d.CountRows("work_order_photos");
 

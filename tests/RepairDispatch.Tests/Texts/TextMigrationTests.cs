@@ -1,7 +1,7 @@
 using Dapper;
-using EvolveDb;
 using Microsoft.Data.Sqlite;
 using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Tests.Infrastructure;
 using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Tests.Texts;
@@ -9,25 +9,13 @@ namespace RepairDispatch.Tests.Texts;
 /// <summary>V0010 turns the sentences stored before it into codes; a sentence it does not know is kept as `text.legacy`.</summary>
 public class TextMigrationTests : IDisposable
 {
-    private readonly string _file = Path.Combine(Path.GetTempPath(), $"rd-v0010-{Guid.NewGuid():N}.db");
-
-    private void MigrateTo(string? version)
-    {
-        using var c = new SqliteConnection($"Data Source={_file}");
-        c.Open();
-        var evolve = new Evolve(c, _ => { }, EvolveDb.Dialect.DBMS.SQLite)
-        {
-            Locations = [Migrator.ScriptFolder(DatabaseProvider.Sqlite)], MetadataTableName = "schema_version", IsEraseDisabled = true,
-        };
-        if (version is not null) evolve.TargetVersion = new EvolveDb.Migration.MigrationVersion(version);
-        evolve.Migrate();
-    }
+    private readonly SqliteAtVersion _db = new("v0010");
 
     [Fact]
     public async Task StoredSentencesBecomeCodesWithArguments()
     {
-        MigrateTo("0008");
-        await using (var c = new SqliteConnection($"Data Source={_file};Foreign Keys=False")) // rows without their customers and stores
+        _db.MigrateTo("0008");
+        await using (var c = new SqliteConnection(_db.ConnectionString + ";Foreign Keys=False")) // rows without their customers and stores
         {
             foreach (var (id, reason) in new[]
             {
@@ -52,9 +40,9 @@ public class TextMigrationTests : IDisposable
                 """);
         }
 
-        MigrateTo(null);
+        _db.MigrateTo(null);
 
-        await using var after = new SqliteConnection($"Data Source={_file}");
+        await using var after = new SqliteConnection(_db.ConnectionString);
         var orders = (await after.QueryAsync<(string Id, string Code, string? Args)>(
             "SELECT id, warranty_reason_code, warranty_reason_args FROM work_orders ORDER BY id")).ToList();
         orders.Select(o => o.Code).Should().Equal("warranty.no-purchase-date", "warranty.override", "text.legacy");
@@ -70,9 +58,5 @@ public class TextMigrationTests : IDisposable
         complaints.Select(k => k.Description).Should().Equal("师傅迟到", "");
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        File.Delete(_file);
-    }
+    public void Dispose() => _db.Dispose();
 }

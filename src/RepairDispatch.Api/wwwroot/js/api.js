@@ -94,6 +94,21 @@ export const api = {
   upload: (path, formData) => send('POST', path, formData),
 };
 
+/** A file the API serves (exports need the bearer token): fetched and handed to the browser as a download under the server's name. */
+export async function saveFile(path, fallbackName) {
+  const response = await api.raw(path);
+  const disposition = response.headers.get('content-disposition') || '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  Object.assign(link, { href: url, download: star ? decodeURIComponent(star[1]) : plain ? plain[1] : fallbackName, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function withQuery(path, query) {
   if (!query) return path;
   const params = new URLSearchParams();

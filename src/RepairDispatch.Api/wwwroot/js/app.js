@@ -1,4 +1,4 @@
-// Boot, sign-in, role-aware navigation and hash routing (#/desk, #/tickets, #/dispatch, #/finance, ...).
+// Boot, sign-in, role-aware navigation and hash routing (#/desk, #/tickets, #/old-parts, #/dispatch, #/finance, #/claims, ...).
 import { api, currentSession, onSessionChange, signIn, signOut } from './api.js';
 import { t, setLocale, locale } from './i18n.js';
 import { h, mount, field, onSubmit, problemBox, currentStore, keepStore } from './ui.js';
@@ -7,14 +7,18 @@ import * as tickets from './tickets.js';
 import * as followUp from './followup.js';
 import * as dispatch from './dispatch.js';
 import * as finance from './finance.js';
+import * as oldParts from './old-parts.js';
+import * as claims from './claims.js';
 
 const screens = [
   { path: 'desk', label: 'nav.desk', roles: ['frontdesk', 'manager', 'admin'], render: desk.render },
   { path: 'tickets', label: 'nav.tickets', roles: ['frontdesk', 'manager', 'admin', 'finance'], render: tickets.render },
   { path: 'callbacks', label: 'nav.callbacks', roles: ['frontdesk', 'manager', 'admin'], render: followUp.renderCallbacks },
   { path: 'complaints', label: 'nav.complaints', roles: ['frontdesk', 'manager', 'admin'], render: followUp.renderComplaints },
+  { path: 'old-parts', label: 'nav.oldParts', roles: ['frontdesk', 'manager', 'admin'], render: oldParts.render },
   { path: 'dispatch', label: 'nav.dispatch', roles: ['manager', 'admin'], render: dispatch.render },
   { path: 'finance', label: 'nav.finance', roles: ['finance', 'admin'], render: finance.render },
+  { path: 'claims', label: 'nav.claims', roles: ['finance', 'manager', 'admin'], render: claims.render },
 ];
 
 const main = document.getElementById('main');

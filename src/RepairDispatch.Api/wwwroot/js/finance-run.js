@@ -1,5 +1,5 @@
 // One settlement run: its lines, downloads, and the steps its status allows (submit, dispute, adjust, approve, pay).
-import { api } from './api.js';
+import { api, saveFile } from './api.js';
 import { t, locale } from './i18n.js';
 import { h, mount, field, onSubmit, enumText, money, storeDay } from './ui.js';
 
@@ -84,17 +84,6 @@ function payForm(run, again) {
 
 const exportLanguage = () => (locale() === 'zh-CN' ? 'zh' : 'en');
 
-/** Exports need the bearer token, so the file is fetched and handed to the browser as a download. */
-async function download(id, format) {
-  const response = await api.raw(`/api/v1/settlements/runs/${id}/export?format=${format}&lang=${exportLanguage()}`);
-  const disposition = response.headers.get('content-disposition') || '';
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  const name = star ? decodeURIComponent(star[1]) : plain ? plain[1] : `settlement.${format}`;
-  const url = URL.createObjectURL(await response.blob());
-  const link = h('a', { href: url, download: name, hidden: true });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+function download(id, format) {
+  return saveFile(`/api/v1/settlements/runs/${id}/export?format=${format}&lang=${exportLanguage()}`, `settlement.${format}`);
 }
