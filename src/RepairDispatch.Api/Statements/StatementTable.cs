@@ -149,9 +149,10 @@ public sealed class StatementTable(StatementMapping mapping)
             problem(new StatementProblem(row.Number, null, null, Codes.Statement.NoKey.With(row.Number)));
         }
         if (!ok) return null;
-        // A rejected claim is paid nothing, whatever the approved column says; its reason may sit in the status cell.
+        // A rejected claim is paid nothing, whatever the approved column says; its reason may sit in the status cell
+        // ("驳回：旧件未返"), which is then more than one of the rejected words.
+        var statusSaysWhy = rejected && !mapping.RejectedWords.Any(w => StatementCells.HeaderKey(w) == StatementCells.HeaderKey(status));
         return new StatementLine(row.Number, number, theirs, serial, completedOn, claimed, rejected ? 0 : approved ?? 0, deduction,
-            reason ?? (rejected && status is not null && !mapping.RejectedWords.Any(w => StatementCells.HeaderKey(w) == StatementCells.HeaderKey(status)) ? status : null),
-            rejected);
+            reason ?? (statusSaysWhy ? status : null), rejected);
     }
 }
