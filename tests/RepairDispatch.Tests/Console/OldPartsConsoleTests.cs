@@ -12,7 +12,7 @@ public class OldPartsConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     public async Task TheDeskScansPartsInShowsALabelShipsThemWithAPackingListAndMarksTheBatchReceived()
     {
         var d = await host.Data.ReadyAsync();
-        var maker = await OldPartSetup.MakerWantingPartsBack(host, d);
+        var maker = await OldPartSetup.MakerWantingPartsBack(d);
         var first = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
         var second = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
         var waybill = "SF" + Random.Shared.Next(100_000, 999_999);
@@ -60,7 +60,7 @@ public class OldPartsConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
     public async Task AManagerWritesOffAPartTheTechnicianLostAndAMistypedTagIsShownAtTheTagField()
     {
         var d = await host.Data.ReadyAsync();
-        var maker = await OldPartSetup.MakerWantingPartsBack(host, d);
+        var maker = await OldPartSetup.MakerWantingPartsBack(d);
         var lost = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
 
         await host.OnPageAsync(async page =>

@@ -163,8 +163,8 @@ public sealed class RefusalStation : ApiFactory
     /// </summary>
     private async Task OldPartsAsync(TestData d, DateOnly today)
     {
-        var maker = await OldParts.OldPartSetup.MakerWantingPartsBack(this, d);
-        var otherMaker = await OldParts.OldPartSetup.MakerWantingPartsBack(this, d);
+        var maker = await OldParts.OldPartSetup.MakerWantingPartsBack(d);
+        var otherMaker = await OldParts.OldPartSetup.MakerWantingPartsBack(d);
         Ids["wantingMaker"] = maker;
         async Task<(string Id, string Tag)> Part(string m)
         {

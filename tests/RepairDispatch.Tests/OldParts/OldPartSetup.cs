@@ -1,7 +1,5 @@
 using System.Net;
-using Dapper;
 using RepairDispatch.Tests.Infrastructure;
-using RepairDispatch.Tests.Settlements;
 using SkiaSharp;
 using ZXing;
 using ZXing.Common;
@@ -12,18 +10,9 @@ namespace RepairDispatch.Tests.OldParts;
 /// <summary>Manufacturers whose contract wants old parts back, and repairs of theirs completed with a part replaced.</summary>
 public static class OldPartSetup
 {
-    /// <summary>
-    /// A manufacturer with a washing-machine contract (as the settlement tests make it) whose version wants old parts back within
-    /// <paramref name="withinDays"/> days. The rule is set on the row until the contract API takes claim rules (the claims work).
-    /// </summary>
-    public static async Task<string> MakerWantingPartsBack(ApiFactory api, TestData d, int withinDays = 30)
-    {
-        var maker = await SettlementRunTests.ManufacturerWithCompletedOrders(d);
-        await using var c = await api.Db.OpenAsync();
-        await c.ExecuteAsync("UPDATE service_contracts SET claim_old_part_required = 1, claim_old_part_within_days = @Days WHERE manufacturer_id = @Maker",
-            new { Days = withinDays, Maker = Guid.Parse(maker) });
-        return maker;
-    }
+    /// <summary>A new manufacturer whose washing-machine contract wants old parts back within <paramref name="withinDays"/> days.</summary>
+    public static Task<string> MakerWantingPartsBack(TestData d, int withinDays = 30) =>
+        Claims.ClaimSetup.MakerWithRules(d, new { oldPartReturn = new { required = true, withinDays } });
 
     /// <summary>A repair of the maker's two-month-old washing machine completed by technician A with the test part replaced; returns the order id.</summary>
     public static async Task<string> RepairedWithPart(TestData d, string maker)

@@ -17,7 +17,7 @@ public class OldPartTests(StationFixture api) : IClassFixture<StationFixture>
     public async Task CompletingAClaimableRepairTagsTheReplacedPartWithTheTechnicianDueByTheContractsDays()
     {
         var d = await api.Data.ReadyAsync();
-        var maker = await OldPartSetup.MakerWantingPartsBack(api, d, withinDays: 30);
+        var maker = await OldPartSetup.MakerWantingPartsBack(d, withinDays: 30);
 
         var order = await OldPartSetup.RepairedWithPart(d, maker);
 
@@ -49,7 +49,7 @@ public class OldPartTests(StationFixture api) : IClassFixture<StationFixture>
     public async Task ThePartIsCheckedInByItsTypedTagShippedInABatchAndReceivedWithEveryStepInItsHistory()
     {
         var d = await api.Data.ReadyAsync();
-        var maker = await OldPartSetup.MakerWantingPartsBack(api, d);
+        var maker = await OldPartSetup.MakerWantingPartsBack(d);
         var first = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
         var second = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
         var typed = first.Str("tag").Replace("-", "").ToLowerInvariant(); // as a clerk might type it
@@ -88,7 +88,7 @@ public class OldPartTests(StationFixture api) : IClassFixture<StationFixture>
     public async Task TheLabelIsAPngWhoseQrCodeReadsTheTag()
     {
         var d = await api.Data.ReadyAsync();
-        var maker = await OldPartSetup.MakerWantingPartsBack(api, d);
+        var maker = await OldPartSetup.MakerWantingPartsBack(d);
         var part = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
 
         var response = await d.FrontDesk.GetAsync($"/api/v1/old-parts/{part.Str("id")}/label");
@@ -104,7 +104,7 @@ public class OldPartTests(StationFixture api) : IClassFixture<StationFixture>
     public async Task ThePackingListNamesEveryPartUnderChineseHeadersAsCsvAndXlsx()
     {
         var d = await api.Data.ReadyAsync();
-        var maker = await OldPartSetup.MakerWantingPartsBack(api, d);
+        var maker = await OldPartSetup.MakerWantingPartsBack(d);
         var part = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
         await d.FrontDesk.PostOk($"/api/v1/old-parts/{part.Str("tag")}/check-in", null, HttpStatusCode.OK);
         var batch = await d.FrontDesk.PostOk("/api/v1/old-parts/returns", new
@@ -130,7 +130,7 @@ public class OldPartTests(StationFixture api) : IClassFixture<StationFixture>
     public async Task AManagerWritesOffALostPartWithAReasonButNotOneTheManufacturerReceived()
     {
         var d = await api.Data.ReadyAsync();
-        var maker = await OldPartSetup.MakerWantingPartsBack(api, d);
+        var maker = await OldPartSetup.MakerWantingPartsBack(d);
         var lost = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
 
         var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/old-parts/{lost.Str("id")}/write-off")
@@ -152,7 +152,7 @@ public class OldPartTests(StationFixture api) : IClassFixture<StationFixture>
     public async Task TheDeskOfAnotherStoreCannotCheckInOurTag()
     {
         var d = await api.Data.ReadyAsync();
-        var maker = await OldPartSetup.MakerWantingPartsBack(api, d);
+        var maker = await OldPartSetup.MakerWantingPartsBack(d);
         var part = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
         var store = (await d.Admin.PostOk("/api/v1/stores", new { code = "S-" + Guid.NewGuid().ToString("N")[..4], name = "北店", city = "上海", address = "1 路" })).Str("id");
         var username = "desk-" + Guid.NewGuid().ToString("N")[..6];
@@ -168,7 +168,7 @@ public class OldPartTests(StationFixture api) : IClassFixture<StationFixture>
     public async Task ATypoInATagIsCaughtByItsCheckCharacter()
     {
         var d = await api.Data.ReadyAsync();
-        var maker = await OldPartSetup.MakerWantingPartsBack(api, d);
+        var maker = await OldPartSetup.MakerWantingPartsBack(d);
         var tag = (await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker))).Str("tag");
         var wrong = tag[..^2] + (tag[^2] == '7' ? '8' : '7') + tag[^1];
 
@@ -179,7 +179,7 @@ public class OldPartTests(StationFixture api) : IClassFixture<StationFixture>
     public async Task ACheckInThatLosesARaceRunsAgainFromFreshStateAndRecordsOneStep()
     {
         var d = await api.Data.ReadyAsync();
-        var maker = await OldPartSetup.MakerWantingPartsBack(api, d);
+        var maker = await OldPartSetup.MakerWantingPartsBack(d);
         var part = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
 
         JsonObject done;
@@ -199,7 +199,7 @@ public class OldPartTests(StationFixture api) : IClassFixture<StationFixture>
     public async Task ABatchSentAgainWithItsIdempotencyKeyAnswersTheFirstBatch()
     {
         var d = await api.Data.ReadyAsync();
-        var maker = await OldPartSetup.MakerWantingPartsBack(api, d);
+        var maker = await OldPartSetup.MakerWantingPartsBack(d);
         var part = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
         await d.FrontDesk.PostOk($"/api/v1/old-parts/{part.Str("tag")}/check-in", null, HttpStatusCode.OK);
         var key = Guid.NewGuid().ToString();

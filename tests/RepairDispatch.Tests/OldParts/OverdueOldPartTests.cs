@@ -21,7 +21,7 @@ public class OverdueOldPartTests(StationFixture api) : IClassFixture<StationFixt
     public async Task APartNotHandedInByItsDueDayIsListedOverdueUntilItIsShipped()
     {
         var d = await api.Data.ReadyAsync();
-        var maker = await OldPartSetup.MakerWantingPartsBack(api, d, withinDays: 2);
+        var maker = await OldPartSetup.MakerWantingPartsBack(d, withinDays: 2);
         var late = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
         var shipped = await OldPartSetup.PartOf(d.FrontDesk, await OldPartSetup.RepairedWithPart(d, maker));
         await d.FrontDesk.PostOk($"/api/v1/old-parts/{shipped.Str("tag")}/check-in", null, HttpStatusCode.OK);
