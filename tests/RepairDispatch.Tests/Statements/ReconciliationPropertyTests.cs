@@ -4,9 +4,11 @@ using RepairDispatch.Api.Statements;
 namespace RepairDispatch.Tests.Statements;
 
 /// <summary>
-/// The reconciliation core against statements derived from generated claims with known perturbations: lines dropped,
-/// cut, raised, rejected with reasons, duplicated, keyed by serial + date instead of number, unknown lines added, the
-/// file reordered and amounts written as text the way portals do. Every outcome and every total must come out to the fen.
+/// Statements derived from generated claims with known perturbations — lines dropped, cut, raised, rejected with reasons,
+/// duplicated, keyed by serial + date instead of number, unknown lines added, the file reordered — written as a portal's
+/// sheet (title and note rows, amounts as numbers or `¥1,234.56`/full-width/`元` text, dates as serials or Chinese text,
+/// a totals row), read back by the table reader and reconciled. The reader must give back exactly the lines written,
+/// and every outcome and every total must come out to the fen.
 /// </summary>
 public class ReconciliationPropertyTests
 {
@@ -49,16 +51,20 @@ public class ReconciliationPropertyTests
             fates[claim.WorkOrderId] = (fate, approved, reason);
             if (fate == Fate.Dropped) continue;
             var bySerial = claim.Serial is not null && random.Next(3) == 0;
-            var line = new StatementLine(0, bySerial ? null : claim.Number, null, claim.Serial, claim.CompletedOn, claim.AmountFen,
-                Portal(approved, random), null, reason, fate == Fate.Rejected);
+            var line = new StatementLine(0, bySerial ? null : claim.Number, null, claim.Serial, claim.CompletedOn, null, approved, null, reason,
+                fate == Fate.Rejected);
             lines.Add((lines.Count, line));
             if (random.Next(8) == 0) lines.Add((lines.Count, line));
         }
         for (var i = random.Next(0, 5); i > 0; i--)
-            lines.Add((lines.Count, new StatementLine(0, $"X-{seed}-{i}", null, null, null, null, Portal(random.Next(0, 100_000), random), null, null, false)));
-        var file = lines.OrderBy(_ => random.Next()).Select((l, row) => l.Line with { Row = row + 1 }).ToList();
+            lines.Add((lines.Count, new StatementLine(0, $"X-{seed}-{i}", null, null, null, null, random.Next(0, 100_000), null, null, false)));
+        var file = lines.OrderBy(_ => random.Next()).Select((l, row) => l.Line with { Row = FirstLineRow + row }).ToList();
 
-        var result = Reconciliation.Reconcile(claims, file, Mapping);
+        var problems = new List<StatementProblem>();
+        var read = new StatementTable(Mapping).Lines(Sheet(file, random), problems.Add).ToList();
+        problems.Should().BeEmpty("seed {0}", seed);
+        read.Should().Equal(file, "the reader gives back the lines written (seed {0})", seed);
+        var result = Reconciliation.Reconcile(claims, read, Mapping);
 
         var expected = ExpectedOutcomes(claims, file, fates);
         result.Items.Select(i => new Expected(i.Outcome, i.WorkOrderId, i.OurFen, i.TheirFen, i.ReasonCode))
@@ -101,11 +107,28 @@ public class ReconciliationPropertyTests
         return items;
     }
 
-    /// <summary>The amount written as a portal might (a number, `¥1,234.56`, full-width digits, `元`), read back by the importer's cell reader.</summary>
-    private static long Portal(long fen, Random random)
+    private const int FirstLineRow = 5;
+
+    /// <summary>The lines as a portal's sheet: a title, a note and an empty row, the header, the lines, a totals row and a note.</summary>
+    private static IEnumerable<SheetRow> Sheet(List<StatementLine> lines, Random random)
+    {
+        yield return new SheetRow(1, ["结算单", "结算单", "结算单", "结算单", "结算单", "结算单"]);
+        yield return new SheetRow(2, ["说明：金额单位为元", null, null, null, null, null]);
+        yield return new SheetRow(3, []);
+        yield return new SheetRow(4, ["工单号", "条码", "完工日期", "审核金额", "原因", "状态"]);
+        foreach (var l in lines)
+            yield return new SheetRow(l.Row, [l.WorkOrderNumber, l.SerialNumber, l.CompletedOn is { } d ? Date(d, random) : null,
+                l.Rejected && random.Next(2) == 0 ? null : Amount(l.ApprovedFen, random), l.DeductionReason,
+                l.Rejected ? (random.Next(2) == 0 ? "驳回" : "审核不通过") : (random.Next(2) == 0 ? "通过" : "审核通过")]);
+        yield return new SheetRow(FirstLineRow + lines.Count, ["合计", null, null, lines.Sum(l => l.ApprovedFen) / 100d, null, null]);
+        yield return new SheetRow(FirstLineRow + lines.Count + 1, ["制表：财务部", null, null, "x", null, null]);
+    }
+
+    /// <summary>An amount written as a portal might: a number, `¥1,234.56`, full-width digits, `元`, padded.</summary>
+    private static object Amount(long fen, Random random)
     {
         var yuan = (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture);
-        object cell = random.Next(5) switch
+        return random.Next(5) switch
         {
             0 => (double)(fen / 100m),
             1 => "¥" + (fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture),
@@ -113,8 +136,14 @@ public class ReconciliationPropertyTests
             3 => yuan + "元",
             _ => " " + yuan + " ",
         };
-        StatementCells.TryFen(cell, out var read).Should().BeTrue("{0} is an amount", cell);
-        read.Should().Be(fen, "{0} read back", cell);
-        return read;
     }
+
+    /// <summary>A day written as a portal might: an Excel serial, or text in a Chinese form.</summary>
+    private static object Date(DateOnly day, Random random) => random.Next(4) switch
+    {
+        0 => (double)(day.DayNumber - new DateOnly(1899, 12, 30).DayNumber),
+        1 => day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture),
+        2 => day.ToString("yyyy/M/d", CultureInfo.InvariantCulture),
+        _ => string.Concat(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture).Select(c => char.IsDigit(c) ? (char)(c - '0' + '０') : c)),
+    };
 }
