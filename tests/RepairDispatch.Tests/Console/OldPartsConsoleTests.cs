@@ -28,6 +28,7 @@ public class OldPartsConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
                 await tag.FillAsync(typed); // a scanner types the tag and Enter
                 await tag.PressAsync("Enter");
                 await Expect(page.GetByTestId("check-in-result")).ToContainTextAsync(typed.ToUpperInvariant());
+                await Expect(tag).ToHaveValueAsync(""); // the scan is done (a repeated tag's notice shows before its answer)
             }
             await Expect(page.Locator("main .field-error:visible")).ToHaveCountAsync(0);
 

@@ -32,7 +32,7 @@ export async function render(main) {
     const done = await api.post(`/api/v1/old-parts/${encodeURIComponent(tag)}/check-in`);
     notice.hidden = false;
     notice.textContent = t('oldParts.checkedIn', done.part.tag, done.part.workOrderNumber, done.part.partName);
-    checkIn.tag.value = '';
+    if (checkIn.tag.value === tag) checkIn.tag.value = ''; // keep a tag scanned while this one was on its way
     await refresh();
   });
   checkIn.addEventListener('submit', () => checkIn.tag.select()); // the next scan replaces a refused tag
