@@ -49,6 +49,25 @@ public static class CreateRun
         WHERE manufacturer_id = @ManufacturerId AND state = 'Ready'
           AND work_order_id IN (SELECT id FROM work_orders WHERE completed_period <= @Period)
         """;
+    // A resubmitted claim this run just took: its current lines (not answers of a statement, not yet sent again) are copied
+    // as new lines pointing at the ones they resubmit; the resubmission then names the run, so no later run copies them.
+    private const string ResubmittedLinesSql = """
+        SELECT sl.id AS line_id, sl.work_order_id, sl.kind, sl.description, sl.description_code, sl.description_args, sl.amount_fen
+        FROM claim_resubmissions rs
+        JOIN work_order_claims cl ON cl.work_order_id = rs.work_order_id
+        JOIN settlement_lines sl ON sl.work_order_id = rs.work_order_id
+        JOIN settlement_runs sr ON sr.id = sl.run_id
+        WHERE rs.run_id IS NULL AND cl.run_id = @RunId AND sr.manufacturer_id = @ManufacturerId AND sl.run_id <> @RunId AND sl.statement_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM settlement_lines n WHERE n.resubmits_line_id = sl.id)
+        """;
+    private const string CopyLineSql = """
+        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, description_code, description_args, amount_fen, disputed, resubmits_line_id, created_at)
+        VALUES (@Id, @RunId, @WorkOrderId, @Kind, @Description, @DescriptionCode, @DescriptionArgs, @AmountFen, 0, @LineId, @Now)
+        """;
+    private const string ResubmissionsTakenSql = """
+        UPDATE claim_resubmissions SET run_id = @RunId
+        WHERE run_id IS NULL AND work_order_id IN (SELECT work_order_id FROM work_order_claims WHERE run_id = @RunId)
+        """;
     private const string CollectPartnerSql = """
         INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
         SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
@@ -104,9 +123,30 @@ public static class CreateRun
             await c.ExecuteAsync(ClaimReadySql, args, tx);
         }
         await c.ExecuteAsync(request.ManufacturerId is null ? CollectPartnerSql : CollectManufacturerSql, args, tx, commandTimeout: 600);
+        if (request.ManufacturerId is not null)
+        {
+            foreach (var line in (await c.QueryAsync<ResubmittedLine>(ResubmittedLinesSql, args, tx)).ToList())
+                await c.ExecuteAsync(CopyLineSql, new
+                {
+                    Id = Guid.CreateVersion7(), RunId = id, line.WorkOrderId, line.Kind, line.Description, line.DescriptionCode, line.DescriptionArgs,
+                    line.AmountFen, line.LineId, Now = now,
+                }, tx);
+            await c.ExecuteAsync(ResubmissionsTakenSql, args, tx);
+        }
         await SettlementRun.RecountAsync(c, tx, id, now);
         await SettlementRun.EventAsync(c, tx, id, by, now, "Created", null, RunStatus.Draft, null);
         Infrastructure.StationMetrics.SettlementRunDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         return (await SettlementRun.LoadAsync(c, tx, id))!;
+    }
+
+    private sealed class ResubmittedLine
+    {
+        public Guid LineId { get; init; }
+        public Guid WorkOrderId { get; init; }
+        public string Kind { get; init; } = "";
+        public string Description { get; init; } = "";
+        public string? DescriptionCode { get; init; }
+        public string? DescriptionArgs { get; init; }
+        public long AmountFen { get; init; }
     }
 }

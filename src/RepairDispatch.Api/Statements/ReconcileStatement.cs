@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Dapper;
 using RepairDispatch.Api.Infrastructure;
@@ -18,8 +19,15 @@ public sealed record IdentityView(decimal OurClaimed, decimal TheirApprovedForOu
 public sealed record ReconciliationItemView(Outcome Outcome, int? Row, Guid? WorkOrderId, string? WorkOrderNumber, string? TheirRef,
     decimal? OurAmount, decimal? TheirAmount, decimal Delta, string? Reason, Text? ReasonCode);
 
-public sealed record ReconciliationView(Guid StatementId, Guid ManufacturerId, string Period, ReconciliationTotals Totals, IdentityView Identity,
-    IReadOnlyList<ReconciliationItemView> Items, string? NextCursor);
+/// <summary><paramref name="Status"/>: Imported, or Accepted (once, see AcceptStatement) with when and by whom.</summary>
+public sealed record ReconciliationView(Guid StatementId, Guid ManufacturerId, string Period, string Status, DateTimeOffset? AcceptedAt, string? AcceptedBy,
+    ReconciliationTotals Totals, IdentityView Identity, IReadOnlyList<ReconciliationItemView> Items, string? NextCursor);
+
+/// <summary>A statement reconciled now; <paramref name="Anchors"/> (when asked for) is, per claim, the line of its latest run that an answer adjusts.</summary>
+public sealed record Reconciled(Guid Id, Guid ManufacturerId, string Period, DateTimeOffset? AcceptedAt, string? AcceptedBy, ReconciliationResult Result,
+    IReadOnlyDictionary<Guid, ClaimAnchor> Anchors);
+
+public sealed record ClaimAnchor(Guid LineId, Guid RunId, string Period);
 
 /// <summary>
 /// GET /settlements/statements/{id}/reconciliation, computed on read (nothing stored until a reconciliation is accepted).
@@ -30,19 +38,24 @@ public sealed record ReconciliationView(Guid StatementId, Guid ManufacturerId, s
 /// </summary>
 public static class ReconcileStatement
 {
-    private const string StatementSql = "SELECT id, manufacturer_id, period FROM statements WHERE id = @Id";
+    private const string StatementSql = """
+        SELECT s.id, s.manufacturer_id, s.period, s.accepted_at, u.username AS accepted_by
+        FROM statements s LEFT JOIN users u ON u.id = s.accepted_by_user_id WHERE s.id = @Id
+        """;
     private const string LinesSql = """
         SELECT row_number AS row, work_order_number, manufacturer_order_number, serial_number, completed_on, claimed_fen, approved_fen,
                deduction_fen, deduction_reason, status
         FROM statement_lines WHERE statement_id = @Id ORDER BY row_number
         """;
     private const string ClaimsSql = """
-        SELECT sl.work_order_id, wo.number, a.serial_number, wo.completed_at, wo.store_id, r.period, sl.amount_fen
+        SELECT sl.id, sl.run_id, sl.work_order_id, wo.number, a.serial_number, wo.completed_at, wo.store_id, r.period, sl.amount_fen
         FROM settlement_lines sl
         JOIN settlement_runs r ON r.id = sl.run_id
         JOIN work_orders wo ON wo.id = sl.work_order_id
         JOIN appliances a ON a.id = wo.appliance_id
-        WHERE r.manufacturer_id = @ManufacturerId AND r.status <> 'Draft' AND r.period <= @Period
+        WHERE r.manufacturer_id = @ManufacturerId AND r.status <> 'Draft' AND r.period <= @Period AND sl.statement_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM settlement_lines n JOIN settlement_runs nr ON nr.id = n.run_id
+                          WHERE n.resubmits_line_id = sl.id AND nr.status <> 'Draft' AND nr.period <= @Period)
         """;
     private const string ZonesSql = "SELECT id, time_zone FROM stores";
 
@@ -51,6 +64,8 @@ public static class ReconcileStatement
         public Guid Id { get; init; }
         public Guid ManufacturerId { get; init; }
         public string Period { get; init; } = "";
+        public DateTimeOffset? AcceptedAt { get; init; }
+        public string? AcceptedBy { get; init; }
     }
 
     private sealed class LineRow
@@ -69,6 +84,8 @@ public static class ReconcileStatement
 
     private sealed class ClaimRow
     {
+        public Guid Id { get; init; }
+        public Guid RunId { get; init; }
         public Guid WorkOrderId { get; init; }
         public string Number { get; init; } = "";
         public string? SerialNumber { get; init; }
@@ -90,40 +107,51 @@ public static class ReconcileStatement
         var skip = 0;
         if (cursor is not null && (!int.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out skip)))
             return Problems.Validation("cursor", Codes.Refusal.NotOurCursor);
-        var result = await db.InReadTransactionAsync<(StatementRow, ReconciliationResult)?>(async (c, tx) =>
-        {
-            var statement = await c.QuerySingleOrDefaultAsync<StatementRow>(StatementSql, new { Id = id }, tx);
-            if (statement is null) return null;
-            var mapping = (await MappingEndpoints.LoadAsync(c, tx, statement.ManufacturerId))?.Mapping
-                ?? new StatementMapping(null, null, new StatementColumns(null, null, null, null, null, null, null, null, null), StatementMapping.DefaultRejectedWords, []);
-            var zones = (await c.QueryAsync<ZoneRow>(ZonesSql, transaction: tx)).ToDictionary(z => z.Id, z => StoreClock.Zone(z.TimeZone));
-            // Both read unbuffered, straight into the core's records: a 100,000-line statement is held once, not twice.
-            var claims = new Dictionary<Guid, OurClaim>();
-            foreach (var r in c.Query<ClaimRow>(ClaimsSql, new { statement.ManufacturerId, statement.Period }, tx, buffered: false))
-            {
-                var expected = r.Period == statement.Period;
-                claims[r.WorkOrderId] = claims.TryGetValue(r.WorkOrderId, out var seen)
-                    ? seen with { AmountFen = seen.AmountFen + r.AmountFen, Expected = seen.Expected || expected }
-                    : new OurClaim(r.WorkOrderId, r.Number, r.SerialNumber, r.CompletedAt is { } at ? zones[r.StoreId].DayOf(at) : null, r.AmountFen, expected);
-            }
-            var lines = c.Query<LineRow>(LinesSql, new { Id = id }, tx, buffered: false).Select(l => new StatementLine(l.Row, l.WorkOrderNumber,
-                l.ManufacturerOrderNumber, l.SerialNumber, l.CompletedOn, l.ClaimedFen, l.ApprovedFen, l.DeductionFen, l.DeductionReason, l.Status == "Rejected"));
-            return (statement, Reconciliation.Reconcile([.. claims.Values.OrderBy(cl => cl.Number, StringComparer.Ordinal)], lines, mapping));
-        });
-        if (result is not { } found) return Problems.NotFound(Codes.Statement.Thing);
-        var (s, r) = found;
+        var found = await db.InReadTransactionAsync((c, tx) => LoadAsync(c, tx, id, withAnchors: false));
+        if (found is null) return Problems.NotFound(Codes.Statement.Thing);
+        var r = found.Result;
         var size = pageSize ?? Cursor.DefaultPageSize;
         var filtered = outcome is { } o ? r.Items.Where(i => i.Outcome == o) : r.Items;
         var page = filtered.Skip(skip).Take(size + 1).ToList();
         var next = page.Count > size ? (skip + size).ToString(CultureInfo.InvariantCulture) : null;
         AmountTotal T(Outcome x) => new(r.Totals[x].Count, r.Totals[x].OursFen / 100m, r.Totals[x].TheirsFen / 100m);
         var i = r.Identity;
-        return TypedResults.Ok(new ReconciliationView(s.Id, s.ManufacturerId, s.Period,
+        return TypedResults.Ok(new ReconciliationView(found.Id, found.ManufacturerId, found.Period, found.AcceptedAt is null ? "Imported" : "Accepted",
+            found.AcceptedAt, found.AcceptedBy,
             new ReconciliationTotals(r.OursFen / 100m, r.TheirsFen / 100m, T(Outcome.Matched), T(Outcome.AmountDiffers), T(Outcome.Rejected),
                 T(Outcome.Duplicate), T(Outcome.UnknownToUs), T(Outcome.MissingOnTheirSide)),
             new IdentityView(i.OurClaimedFen / 100m, i.TheirApprovedForOurClaimsFen / 100m, i.TheirCutsFen / 100m, i.RejectedFen / 100m,
                 i.MissingOnTheirSideFen / 100m, i.UnexplainedFen / 100m, i.UnexplainedFen == 0),
             [.. page.Take(size).Select(View)], next));
+    }
+
+    /// <summary>
+    /// Reconciles the statement as the data stand now. Our claims exclude the answers of accepted statements (lines with a
+    /// statement_id) and lines a resubmission sent again (in a run of the period or before), so a claim is what we asked.
+    /// </summary>
+    public static async Task<Reconciled?> LoadAsync(DbConnection c, DbTransaction tx, Guid id, bool withAnchors)
+    {
+        var statement = await c.QuerySingleOrDefaultAsync<StatementRow>(StatementSql, new { Id = id }, tx);
+        if (statement is null) return null;
+        var mapping = (await MappingEndpoints.LoadAsync(c, tx, statement.ManufacturerId))?.Mapping
+            ?? new StatementMapping(null, null, new StatementColumns(null, null, null, null, null, null, null, null, null), StatementMapping.DefaultRejectedWords, []);
+        var zones = (await c.QueryAsync<ZoneRow>(ZonesSql, transaction: tx)).ToDictionary(z => z.Id, z => StoreClock.Zone(z.TimeZone));
+        // Both read unbuffered, straight into the core's records: a 100,000-line statement is held once, not twice.
+        var claims = new Dictionary<Guid, OurClaim>();
+        var anchors = new Dictionary<Guid, ClaimAnchor>();
+        foreach (var r in c.Query<ClaimRow>(ClaimsSql, new { statement.ManufacturerId, statement.Period }, tx, buffered: false))
+        {
+            var expected = r.Period == statement.Period;
+            claims[r.WorkOrderId] = claims.TryGetValue(r.WorkOrderId, out var seen)
+                ? seen with { AmountFen = seen.AmountFen + r.AmountFen, Expected = seen.Expected || expected }
+                : new OurClaim(r.WorkOrderId, r.Number, r.SerialNumber, r.CompletedAt is { } at ? zones[r.StoreId].DayOf(at) : null, r.AmountFen, expected);
+            if (withAnchors && (!anchors.TryGetValue(r.WorkOrderId, out var a) || string.CompareOrdinal(r.Period, a.Period) > 0))
+                anchors[r.WorkOrderId] = new ClaimAnchor(r.Id, r.RunId, r.Period);
+        }
+        var lines = c.Query<LineRow>(LinesSql, new { Id = id }, tx, buffered: false).Select(l => new StatementLine(l.Row, l.WorkOrderNumber,
+            l.ManufacturerOrderNumber, l.SerialNumber, l.CompletedOn, l.ClaimedFen, l.ApprovedFen, l.DeductionFen, l.DeductionReason, l.Status == "Rejected"));
+        var result = Reconciliation.Reconcile([.. claims.Values.OrderBy(cl => cl.Number, StringComparer.Ordinal)], lines, mapping);
+        return new Reconciled(statement.Id, statement.ManufacturerId, statement.Period, statement.AcceptedAt, statement.AcceptedBy, result, anchors);
     }
 
     private static ReconciliationItemView View(ReconciledItem i) => new(i.Outcome, i.Row, i.WorkOrderId, i.WorkOrderNumber, i.TheirRef,

@@ -24,6 +24,8 @@ public static class StatementsApi
             .Produces<StatementImported>(201).ProducesProblem(409);
         statements.MapGet("/{id:guid}/reconciliation", ReconcileStatement.Handle).WithName("GetStatementReconciliation")
             .Produces<ReconciliationView>().ProducesValidationProblem().ProducesProblem(404);
+        statements.MapPost("/{id:guid}/accept", AcceptStatement.Handle).WithName("AcceptStatement")
+            .Produces<StatementAccepted>().ProducesProblem(404).ProducesProblem(409);
     }
 
     private static RouteHandlerBuilder DescribeUpload(this RouteHandlerBuilder route, bool withPeriod) => route
