@@ -92,6 +92,20 @@ public sealed class RefusalStation : ApiFactory
         StatementMaker = Ids["statementMaker"] = await Statements.StatementImportTests.ManufacturerWithMapping(d);
         (await d.Finance.PostAsync("/api/v1/settlements/statements", Statements.TestStatements.Form(StatementFile, StatementMaker, "2026-10")))
             .StatusCode.Should().Be(HttpStatusCode.Created);
+        // The contracted run's statement, accepted (a cut and a rejection: settlements and adjustment lines), and the
+        // rejected claim resubmitted.
+        (await d.Finance.PutAsJsonAsync($"/api/v1/manufacturers/{contracted}/statement-mapping", Statements.TestStatements.Mapping())).EnsureSuccessStatusCode();
+        var runLines = (await d.Finance.GetOk($"/api/v1/settlements/runs/{Ids["run"]}/lines"))["items"]!.AsArray()
+            .GroupBy(l => l.Str("workOrderNumber")).Select(g => (Number: g.Key, Id: g.First().Str("workOrderId"), Amount: g.Sum(l => l!["amount"]!.GetValue<decimal>()))).ToList();
+        var accepted = await d.Finance.PostAsync("/api/v1/settlements/statements", Statements.TestStatements.Form(Statements.TestStatements.Xlsx(
+            Statements.TestStatements.Portal(
+                [1, runLines[0].Number, "HR1", null, null, runLines[0].Amount, runLines[0].Amount - 1, 1, "旧件未返厂", "通过"],
+                [2, runLines[1].Number, "HR2", null, null, runLines[1].Amount, 0, null, "机身条码无效", "驳回"])), contracted, period));
+        accepted.StatusCode.Should().Be(HttpStatusCode.Created);
+        Ids["acceptedStatement"] = (await accepted.Json()).Str("id");
+        await d.Finance.PostOk($"/api/v1/settlements/statements/{Ids["acceptedStatement"]}/accept", null, HttpStatusCode.OK);
+        Ids["claimResubmitted"] = runLines[1].Id;
+        await d.Finance.PostOk($"/api/v1/claims/{runLines[1].Id}/resubmit", new { note = "条码已补拍" }, HttpStatusCode.OK);
 
         // Work orders in every status.
         Ids["orderNew"] = (await d.NewWorkOrder()).Str("id");
