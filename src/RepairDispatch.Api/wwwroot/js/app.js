@@ -9,6 +9,7 @@ import * as dispatch from './dispatch.js';
 import * as finance from './finance.js';
 import * as oldParts from './old-parts.js';
 import * as claims from './claims.js';
+import * as statements from './statements.js';
 
 const screens = [
   { path: 'desk', label: 'nav.desk', roles: ['frontdesk', 'manager', 'admin'], render: desk.render },
@@ -19,6 +20,7 @@ const screens = [
   { path: 'dispatch', label: 'nav.dispatch', roles: ['manager', 'admin'], render: dispatch.render },
   { path: 'finance', label: 'nav.finance', roles: ['finance', 'admin'], render: finance.render },
   { path: 'claims', label: 'nav.claims', roles: ['finance', 'manager', 'admin'], render: claims.render },
+  { path: 'statements', label: 'nav.statements', roles: ['finance', 'manager', 'admin'], render: statements.render },
 ];
 
 const main = document.getElementById('main');
