@@ -25,12 +25,6 @@ public static class AcceptStatement
     private const string AcceptedSql = """
         SELECT s.accepted_at, u.username AS accepted_by FROM statements s LEFT JOIN users u ON u.id = s.accepted_by_user_id WHERE s.id = @Id
         """;
-    private const string AnsweredSql = """
-        SELECT cs.work_order_id, cs.settled_at,
-               (SELECT COUNT(*) FROM claim_resubmissions r WHERE r.work_order_id = cs.work_order_id AND r.statement_id = cs.statement_id) AS resubmitted
-        FROM claim_settlements cs JOIN statements s ON s.id = cs.statement_id
-        WHERE s.manufacturer_id = @ManufacturerId
-        """;
     private const string SettleSql = """
         INSERT INTO claim_settlements (work_order_id, statement_id, row_number, outcome, claimed_fen, approved_fen, reason, reason_code, settled_at)
         VALUES (@WorkOrderId, @StatementId, @Row, @Outcome, @ClaimedFen, @ApprovedFen, @Reason, @ReasonCode, @Now)
@@ -47,13 +41,6 @@ public static class AcceptStatement
         public string? AcceptedBy { get; init; }
     }
 
-    private sealed class AnsweredRow
-    {
-        public Guid WorkOrderId { get; init; }
-        public DateTimeOffset SettledAt { get; init; }
-        public long Resubmitted { get; init; }
-    }
-
     public static async Task<IResult> Handle(Guid id, HttpContext http, Db db, TimeProvider clock)
     {
         var me = http.Me();
@@ -67,17 +54,14 @@ public static class AcceptStatement
                 return Problems.Conflict("statement-already-accepted", Codes.Acceptance.AlreadyAccepted.With(at, first.AcceptedBy),
                     new Dictionary<string, object?> { ["acceptedAt"] = at, ["acceptedBy"] = first.AcceptedBy });
             }
-            var rec = (await ReconcileStatement.LoadAsync(c, tx, id, withAnchors: true))!;
-            // Answered already: the latest settlement of the claim was not followed by a resubmission.
-            var answered = (await c.QueryAsync<AnsweredRow>(AnsweredSql, new { rec.ManufacturerId }, tx))
-                .GroupBy(a => a.WorkOrderId).Where(g => g.MaxBy(a => a.SettledAt)!.Resubmitted == 0).Select(g => g.Key).ToHashSet();
+            var rec = (await ReconcileStatement.LoadAsync(c, tx, id, withAnchors: true, accepting: true))!;
             int settled = 0, adjustments = 0, skipped = 0;
             long approved = 0, adjusted = 0;
             var runs = new HashSet<Guid>();
             foreach (var item in rec.Result.Items)
             {
                 if (item.Outcome is not (Outcome.Matched or Outcome.AmountDiffers or Outcome.Rejected) || item.WorkOrderId is not { } wo) continue;
-                if (answered.Contains(wo)) { skipped++; continue; }
+                if (rec.AnsweredElsewhere.Contains(wo)) { skipped++; continue; }
                 var approvedFen = item.Outcome == Outcome.Rejected ? 0 : item.TheirFen ?? 0;
                 await c.ExecuteAsync(SettleSql, new
                 {

@@ -23,9 +23,12 @@ public sealed record ReconciliationItemView(Outcome Outcome, int? Row, Guid? Wor
 public sealed record ReconciliationView(Guid StatementId, Guid ManufacturerId, string Period, string Status, DateTimeOffset? AcceptedAt, string? AcceptedBy,
     ReconciliationTotals Totals, IdentityView Identity, IReadOnlyList<ReconciliationItemView> Items, string? NextCursor);
 
-/// <summary>A statement reconciled now; <paramref name="Anchors"/> (when asked for) is, per claim, the line of its latest run that an answer adjusts.</summary>
+/// <summary>
+/// A statement reconciled now; <paramref name="Anchors"/> (when asked for) is, per claim, the line of its latest run that an
+/// answer adjusts; <paramref name="AnsweredElsewhere"/> the claims another accepted statement answered (not resubmitted since).
+/// </summary>
 public sealed record Reconciled(Guid Id, Guid ManufacturerId, string Period, DateTimeOffset? AcceptedAt, string? AcceptedBy, ReconciliationResult Result,
-    IReadOnlyDictionary<Guid, ClaimAnchor> Anchors);
+    IReadOnlyDictionary<Guid, ClaimAnchor> Anchors, IReadOnlySet<Guid> AnsweredElsewhere);
 
 public sealed record ClaimAnchor(Guid LineId, Guid RunId, string Period);
 
@@ -58,6 +61,15 @@ public static class ReconcileStatement
                           WHERE n.resubmits_line_id = sl.id AND nr.status <> 'Draft' AND nr.period <= @Period)
         """;
     private const string ZonesSql = "SELECT id, time_zone FROM stores";
+    // Settlements by the manufacturer's other statements accepted before this one was (all of them while it is not):
+    // an accepted statement keeps reconciling as it did when it was accepted.
+    private const string AnsweredSql = """
+        SELECT cs.work_order_id, cs.settled_at,
+               (SELECT COUNT(*) FROM claim_resubmissions r WHERE r.work_order_id = cs.work_order_id AND r.statement_id = cs.statement_id
+                  AND (@Before IS NULL OR r.created_at < @Before)) AS resubmitted
+        FROM claim_settlements cs JOIN statements s ON s.id = cs.statement_id
+        WHERE s.manufacturer_id = @ManufacturerId AND cs.statement_id <> @Id AND (@Before IS NULL OR cs.settled_at < @Before)
+        """;
 
     private sealed class StatementRow
     {
@@ -95,6 +107,13 @@ public static class ReconcileStatement
         public long AmountFen { get; init; }
     }
 
+    private sealed class AnsweredRow
+    {
+        public Guid WorkOrderId { get; init; }
+        public DateTimeOffset SettledAt { get; init; }
+        public long Resubmitted { get; init; }
+    }
+
     private sealed class ZoneRow
     {
         public Guid Id { get; init; }
@@ -128,11 +147,16 @@ public static class ReconcileStatement
     /// <summary>
     /// Reconciles the statement as the data stand now. Our claims exclude the answers of accepted statements (lines with a
     /// statement_id) and lines a resubmission sent again (in a run of the period or before), so a claim is what we asked.
+    /// A claim another statement answered (and that was not resubmitted since) is no longer expected: not missing here.
+    /// <paramref name="accepting"/>: the accept reads it after marking the statement accepted, as of now.
     /// </summary>
-    public static async Task<Reconciled?> LoadAsync(DbConnection c, DbTransaction tx, Guid id, bool withAnchors)
+    public static async Task<Reconciled?> LoadAsync(DbConnection c, DbTransaction tx, Guid id, bool withAnchors, bool accepting = false)
     {
         var statement = await c.QuerySingleOrDefaultAsync<StatementRow>(StatementSql, new { Id = id }, tx);
         if (statement is null) return null;
+        var answered = (await c.QueryAsync<AnsweredRow>(AnsweredSql,
+                new { Id = id, statement.ManufacturerId, Before = accepting ? null : statement.AcceptedAt }, tx))
+            .GroupBy(a => a.WorkOrderId).Where(g => g.MaxBy(a => a.SettledAt)!.Resubmitted == 0).Select(g => g.Key).ToHashSet();
         var mapping = (await MappingEndpoints.LoadAsync(c, tx, statement.ManufacturerId))?.Mapping
             ?? new StatementMapping(null, null, new StatementColumns(null, null, null, null, null, null, null, null, null), StatementMapping.DefaultRejectedWords, []);
         var zones = (await c.QueryAsync<ZoneRow>(ZonesSql, transaction: tx)).ToDictionary(z => z.Id, z => StoreClock.Zone(z.TimeZone));
@@ -141,7 +165,7 @@ public static class ReconcileStatement
         var anchors = new Dictionary<Guid, ClaimAnchor>();
         foreach (var r in c.Query<ClaimRow>(ClaimsSql, new { statement.ManufacturerId, statement.Period }, tx, buffered: false))
         {
-            var expected = r.Period == statement.Period;
+            var expected = r.Period == statement.Period && !answered.Contains(r.WorkOrderId);
             claims[r.WorkOrderId] = claims.TryGetValue(r.WorkOrderId, out var seen)
                 ? seen with { AmountFen = seen.AmountFen + r.AmountFen, Expected = seen.Expected || expected }
                 : new OurClaim(r.WorkOrderId, r.Number, r.SerialNumber, r.CompletedAt is { } at ? zones[r.StoreId].DayOf(at) : null, r.AmountFen, expected);
@@ -151,7 +175,7 @@ public static class ReconcileStatement
         var lines = c.Query<LineRow>(LinesSql, new { Id = id }, tx, buffered: false).Select(l => new StatementLine(l.Row, l.WorkOrderNumber,
             l.ManufacturerOrderNumber, l.SerialNumber, l.CompletedOn, l.ClaimedFen, l.ApprovedFen, l.DeductionFen, l.DeductionReason, l.Status == "Rejected"));
         var result = Reconciliation.Reconcile([.. claims.Values.OrderBy(cl => cl.Number, StringComparer.Ordinal)], lines, mapping);
-        return new Reconciled(statement.Id, statement.ManufacturerId, statement.Period, statement.AcceptedAt, statement.AcceptedBy, result, anchors);
+        return new Reconciled(statement.Id, statement.ManufacturerId, statement.Period, statement.AcceptedAt, statement.AcceptedBy, result, anchors, answered);
     }
 
     private static ReconciliationItemView View(ReconciledItem i) => new(i.Outcome, i.Row, i.WorkOrderId, i.WorkOrderNumber, i.TheirRef,

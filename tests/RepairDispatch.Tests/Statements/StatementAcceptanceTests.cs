@@ -64,7 +64,13 @@ public class StatementAcceptanceTests(StationFixture api) : IClassFixture<Statio
         var later = await Import(d, maker, Period,
             [1, missing.Number, "HR5", null, null, Yuan(missing.AmountFen), Yuan(missing.AmountFen), null, null, "通过"],
             [2, exact.Number, "HR6", null, null, Yuan(exact.AmountFen), Yuan(exact.AmountFen), null, null, "通过"]);
+        var laterBefore = await d.Finance.GetOk($"/api/v1/settlements/statements/{later}/reconciliation");
         var second = await d.Manager.PostOk($"/api/v1/settlements/statements/{later}/accept", null, HttpStatusCode.OK);
+        var firstAgain = await d.Finance.GetOk($"/api/v1/settlements/statements/{id}/reconciliation");
+
+        laterBefore["totals"]!["missingOnTheirSide"]!["count"]!.GetValue<int>().Should().Be(0, "the first statement answered the month's other claims");
+        laterBefore["identity"]!["holds"]!.GetValue<bool>().Should().BeTrue();
+        firstAgain["identity"]!.ToJsonString().Should().Be(before["identity"]!.ToJsonString(), "an accepted statement reconciles as when it was accepted");
 
         second["settled"]!.GetValue<int>().Should().Be(1);
         second["alreadyAnswered"]!.GetValue<int>().Should().Be(1, "the exact claim was answered by the first statement");
