@@ -6,6 +6,7 @@ ALTER TABLE statements ADD accepted_at DATETIMEOFFSET(7) NULL, accepted_by_user_
 
 ALTER TABLE settlement_lines ADD statement_id UNIQUEIDENTIFIER NULL REFERENCES statements(id),
     resubmits_line_id UNIQUEIDENTIFIER NULL REFERENCES settlement_lines(id);
+GO
 CREATE INDEX ix_settlement_lines_work_order ON settlement_lines (work_order_id, run_id);
 CREATE INDEX ix_settlement_lines_resubmits ON settlement_lines (resubmits_line_id);
 
