@@ -6,15 +6,15 @@ using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Receivables;
 
-public sealed record PaymentAllocationView(Guid StatementId, string Period, decimal Amount);
+public sealed record ManufacturerPaymentAllocationView(Guid StatementId, string Period, decimal Amount);
 
-public sealed record PaymentView(Guid Id, Guid ManufacturerId, decimal Amount, DateOnly ReceivedOn, string Reference,
-    IReadOnlyList<PaymentAllocationView> Allocations, DateTimeOffset CreatedAt);
+public sealed record ManufacturerPaymentView(Guid Id, Guid ManufacturerId, decimal Amount, DateOnly ReceivedOn, string Reference,
+    IReadOnlyList<ManufacturerPaymentAllocationView> Allocations, DateTimeOffset CreatedAt);
 
 /// <summary>GET /settlements/payments/{id} and the list (newest first, `manufacturerId` filters, keyset pages).</summary>
 public static class ReadPayments
 {
-    private const string Columns = "SELECT id, manufacturer_id, amount_fen, received_on, reference, created_at FROM payments";
+    private const string Columns = "SELECT id, manufacturer_id, amount_fen, received_on, reference, created_at FROM manufacturer_payments";
     private const string OneSql = Columns + " WHERE id = @Id";
     private static readonly DialectSql ListSql = Paging.FirstRows(Columns + """
          WHERE (@ManufacturerId IS NULL OR manufacturer_id = @ManufacturerId)
@@ -62,14 +62,14 @@ public static class ReadPayments
         return TypedResults.Ok(Cursor.Cut(views, size, v => (v.CreatedAt, v.Id)));
     }
 
-    public static async Task<PaymentView?> LoadAsync(DbConnection c, DbTransaction? tx, Guid id) =>
+    public static async Task<ManufacturerPaymentView?> LoadAsync(DbConnection c, DbTransaction? tx, Guid id) =>
         (await ViewsAsync(c, tx, [.. await c.QueryAsync<PaymentRow>(OneSql, new { Id = id }, tx)])).SingleOrDefault();
 
-    private static async Task<List<PaymentView>> ViewsAsync(DbConnection c, DbTransaction? tx, List<PaymentRow> rows)
+    private static async Task<List<ManufacturerPaymentView>> ViewsAsync(DbConnection c, DbTransaction? tx, List<PaymentRow> rows)
     {
         if (rows.Count == 0) return [];
         var allocations = (await c.QueryAsync<AllocationRow>(AllocationsSql, new { Ids = Db.IdList(c, rows.Select(r => r.Id)) }, tx)).ToLookup(a => a.PaymentId);
-        return [.. rows.Select(r => new PaymentView(r.Id, r.ManufacturerId, Fen.ToYuan(r.AmountFen), r.ReceivedOn, r.Reference,
-            [.. allocations[r.Id].Select(a => new PaymentAllocationView(a.StatementId, a.Period, Fen.ToYuan(a.AmountFen)))], r.CreatedAt))];
+        return [.. rows.Select(r => new ManufacturerPaymentView(r.Id, r.ManufacturerId, Fen.ToYuan(r.AmountFen), r.ReceivedOn, r.Reference,
+            [.. allocations[r.Id].Select(a => new ManufacturerPaymentAllocationView(a.StatementId, a.Period, Fen.ToYuan(a.AmountFen)))], r.CreatedAt))];
     }
 }

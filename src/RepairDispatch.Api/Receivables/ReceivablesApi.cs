@@ -9,10 +9,10 @@ public static class ReceivablesApi
     {
         var payments = app.MapGroup("/api/v1/settlements/payments").WithTags("Payments").RequireAuthorization(Policies.Finance)
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
-        payments.MapPost("/", RecordPayment.Handle).WithName("RecordPayment")
-            .Produces<PaymentView>(201).Produces<PaymentView>().ProducesValidationProblem().ProducesProblem(409);
-        payments.MapGet("/", ReadPayments.List).WithName("ListPayments").Produces<Infrastructure.Page<PaymentView>>().ProducesValidationProblem();
-        payments.MapGet("/{id:guid}", ReadPayments.Get).WithName("GetPayment").Produces<PaymentView>().ProducesProblem(404);
+        payments.MapPost("/", RecordPayment.Handle).WithName("RecordManufacturerPayment")
+            .Produces<ManufacturerPaymentView>(201).Produces<ManufacturerPaymentView>().ProducesValidationProblem().ProducesProblem(409);
+        payments.MapGet("/", ReadPayments.List).WithName("ListManufacturerPayments").Produces<Infrastructure.Page<ManufacturerPaymentView>>().ProducesValidationProblem();
+        payments.MapGet("/{id:guid}", ReadPayments.Get).WithName("GetManufacturerPayment").Produces<ManufacturerPaymentView>().ProducesProblem(404);
 
         app.MapGet("/api/v1/reports/receivables", ReceivablesReport.Handle).WithTags("Reports").WithName("ReceivablesReport")
             .RequireAuthorization(Policies.Finance).ProducesProblem(401).ProducesProblem(403).ProducesProblem(429)

@@ -36,7 +36,7 @@ public static class ReceivablesReport
         """;
     private const string MoneySql = """
         SELECT a.statement_id, p.received_on, a.amount_fen
-        FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
+        FROM payment_allocations a JOIN manufacturer_payments p ON p.id = a.payment_id
         WHERE a.amount_fen > 0 AND (@ManufacturerId IS NULL OR p.manufacturer_id = @ManufacturerId)
         """;
     private const string ZonesSql = "SELECT id, time_zone FROM stores";

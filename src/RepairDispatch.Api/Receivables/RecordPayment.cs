@@ -7,7 +7,7 @@ using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Receivables;
 
-public sealed record PaymentRequest([property: Required] Guid? ManufacturerId, [property: Required, Range(typeof(decimal), "0", "100000000")] decimal? Amount,
+public sealed record ManufacturerPaymentRequest([property: Required] Guid? ManufacturerId, [property: Required, Range(typeof(decimal), "0", "100000000")] decimal? Amount,
     [property: Required] DateOnly? ReceivedOn, [property: Required, StringLength(100, MinimumLength = 1)] string Reference,
     [property: Required] Guid[] StatementIds);
 
@@ -21,7 +21,7 @@ public static class RecordPayment
     public const int MaxStatements = 100;
 
     private const string ManufacturerSql = "SELECT COUNT(*) FROM manufacturers WHERE id = @Id";
-    private const string SameReferenceSql = "SELECT id FROM payments WHERE manufacturer_id = @ManufacturerId AND reference = @Reference";
+    private const string SameReferenceSql = "SELECT id FROM manufacturer_payments WHERE manufacturer_id = @ManufacturerId AND reference = @Reference";
     private const string StatementsSql = """
         SELECT s.id AS statement_id, s.manufacturer_id, s.period, s.imported_at,
                (SELECT COALESCE(SUM(l.approved_fen), 0) FROM statement_lines l WHERE l.statement_id = s.id AND l.status = 'Approved')
@@ -29,7 +29,7 @@ public static class RecordPayment
         FROM statements s WHERE s.id IN @Ids
         """;
     private const string InsertSql = """
-        INSERT INTO payments (id, manufacturer_id, amount_fen, received_on, reference, created_by_user_id, created_at)
+        INSERT INTO manufacturer_payments (id, manufacturer_id, amount_fen, received_on, reference, created_by_user_id, created_at)
         VALUES (@Id, @ManufacturerId, @AmountFen, @ReceivedOn, @Reference, @UserId, @Now)
         """;
     private const string AllocateSql = "INSERT INTO payment_allocations (payment_id, statement_id, amount_fen) VALUES (@PaymentId, @StatementId, @AmountFen)";
@@ -43,7 +43,7 @@ public static class RecordPayment
         public long DueFen { get; init; }
     }
 
-    public static async Task<IResult> Handle(PaymentRequest request, HttpContext http, Db db, TimeProvider clock)
+    public static async Task<IResult> Handle(ManufacturerPaymentRequest request, HttpContext http, Db db, TimeProvider clock)
     {
         var amountFen = Fen.FromYuan(request.Amount!.Value);
         if (amountFen <= 0) return Problems.Validation("amount", Codes.Receivable.AmountPositive);
