@@ -19,7 +19,7 @@ public class ReceivablesTests(StationFixture api) : IClassFixture<StationFixture
     private static string Day(int fromToday) => Today.AddDays(fromToday).ToString("yyyy-MM-dd");
     private static decimal Yuan(long fen) => fen / 100m;
 
-    private sealed class ClaimRow
+    internal sealed class ClaimRow
     {
         public string Number { get; init; } = "";
         public long AmountFen { get; init; }
@@ -68,6 +68,9 @@ public class ReceivablesTests(StationFixture api) : IClassFixture<StationFixture
             manufacturerId = maker, amount = Yuan(c2.AmountFen - 2001 + c3.AmountFen), receivedOn = Day(35), reference = "ICBC-0002", statementIds = new[] { newer, older },
         });
         Allocations(both).Should().Equal((older, Yuan(c2.AmountFen - 2001)), (newer, Yuan(c3.AmountFen)));
+        var statements = await d.Finance.GetOk($"/api/v1/settlements/statements?manufacturerId={maker}");
+        statements["items"]!.AsArray().Select(s => (s.Str("id"), s!["due"]!.GetValue<decimal>()))
+            .Should().Equal((newer, Yuan(c4.AmountFen - 1050)), (older, 0m));
 
         // What the two statements still owe is c4's approved amount: a fen more is refused, naming the field; another manufacturer's statement by its row.
         await (await d.Finance.PostAsJsonAsync("/api/v1/settlements/payments", new
@@ -124,12 +127,12 @@ public class ReceivablesTests(StationFixture api) : IClassFixture<StationFixture
         (await d.Manager.GetAsync($"/api/v1/reports/receivables?asOf={Day(0)}")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    private static object?[] Line(int no, ClaimRow c) => [no, c.Number, null, null, null, Yuan(c.AmountFen), Yuan(c.AmountFen), null, null, "通过"];
+    internal static object?[] Line(int no, ClaimRow c) => [no, c.Number, null, null, null, Yuan(c.AmountFen), Yuan(c.AmountFen), null, null, "通过"];
 
     private static (string, decimal)[] Allocations(JsonObject payment) =>
         [.. payment["allocations"]!.AsArray().Select(a => (a.Str("statementId"), a!["amount"]!.GetValue<decimal>()))];
 
-    private static async Task<string> Import(TestData d, string maker, string period, params object?[][] lines)
+    internal static async Task<string> Import(TestData d, string maker, string period, params object?[][] lines)
     {
         var response = await d.Finance.PostAsync("/api/v1/settlements/statements", TestStatements.Form(TestStatements.Xlsx(TestStatements.Portal(lines)), maker, period));
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
@@ -143,9 +146,11 @@ public class ReceivablesTests(StationFixture api) : IClassFixture<StationFixture
         return await Import(d, other, "2026-06", [1, "WO-19990101-0001", null, null, null, 10, 10, null, null, "通过"]);
     }
 
-    private async Task<List<ClaimRow>> ClaimsOf(string run)
+    private Task<List<ClaimRow>> ClaimsOf(string run) => ClaimsOf(api, run);
+
+    internal static async Task<List<ClaimRow>> ClaimsOf(ApiFactory host, string run)
     {
-        await using var c = await api.Db.OpenAsync();
+        await using var c = await host.Db.OpenAsync();
         return [.. await c.QueryAsync<ClaimRow>("""
             SELECT wo.number, SUM(sl.amount_fen) AS amount_fen
             FROM settlement_lines sl JOIN work_orders wo ON wo.id = sl.work_order_id
