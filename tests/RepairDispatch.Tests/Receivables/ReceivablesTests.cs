@@ -63,10 +63,25 @@ public class ReceivablesTests(StationFixture api) : IClassFixture<StationFixture
         problem.Str("paymentId").Should().Be(first.Str("id"));
 
         // One payment covering both statements, named newest first: the older one's rest is paid before the newer one.
-        var both = await d.Finance.PostOk("/api/v1/settlements/payments", new
+        // Sent twice under one Idempotency-Key (a retry): the second gets the first's answer and nothing more is allocated.
+        async Task<HttpResponseMessage> PayBoth()
         {
-            manufacturerId = maker, amount = Yuan(c2.AmountFen - 2001 + c3.AmountFen), receivedOn = Day(35), reference = "ICBC-0002", statementIds = new[] { newer, older },
-        });
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/settlements/payments")
+            {
+                Content = JsonContent.Create(new
+                {
+                    manufacturerId = maker, amount = Yuan(c2.AmountFen - 2001 + c3.AmountFen), receivedOn = Day(35), reference = "ICBC-0002", statementIds = new[] { newer, older },
+                }),
+            };
+            request.Headers.Add("Idempotency-Key", "pay-both-" + maker);
+            return await d.Finance.SendAsync(request);
+        }
+        var sent = await PayBoth();
+        sent.StatusCode.Should().Be(HttpStatusCode.Created, await sent.Content.ReadAsStringAsync());
+        var both = await sent.Json();
+        var retried = await PayBoth();
+        retried.StatusCode.Should().Be(HttpStatusCode.Created);
+        (await retried.Json()).Str("id").Should().Be(both.Str("id"));
         Allocations(both).Should().Equal((older, Yuan(c2.AmountFen - 2001)), (newer, Yuan(c3.AmountFen)));
         var statements = await d.Finance.GetOk($"/api/v1/settlements/statements?manufacturerId={maker}");
         statements["items"]!.AsArray().Select(s => (s.Str("id"), s!["due"]!.GetValue<decimal>()))
