@@ -3,6 +3,7 @@ import { api } from './api.js';
 import { t } from './i18n.js';
 import { h, mount, field, onSubmit, formatTime, enumText, slaBadge, storeInstant, warrantyBox } from './ui.js';
 import { photosCard } from './ticket-photos.js';
+import { oldPartsCard } from './ticket-old-parts.js';
 
 const statuses = ['New', 'Assigned', 'Accepted', 'EnRoute', 'OnSite', 'AwaitingParts', 'Completed', 'Closed', 'Cancelled'];
 
@@ -63,6 +64,7 @@ async function renderTicket(main, id) {
         e.fromStatus || e.toStatus ? `${enumText('status', e.fromStatus || '—')} → ${enumText('status', e.toStatus || '—')} ` : '',
         h('span.muted', {}, e.actor), e.reason ? h('p.reason', {}, e.reason) : null)))),
     photosCard(order.id),
+    oldPartsCard(order.id),
     cancelForm(order));
 }
 

@@ -1,12 +1,13 @@
 using System.Net;
 using Microsoft.Playwright;
 using RepairDispatch.Tests.Infrastructure;
+using RepairDispatch.Tests.OldParts;
 using RepairDispatch.Tests.Photos;
 using static Microsoft.Playwright.Assertions;
 
 namespace RepairDispatch.Tests.Console;
 
-public class TicketPhotosConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
+public class TicketEvidenceConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
 {
     [BrowserFact]
     public async Task TheDeskSeesTheTechniciansPhotoOnTheTicketOpensItFullSizeAndAddsTheInvoice()
@@ -42,5 +43,24 @@ public class TicketPhotosConsoleTests(ConsoleHost host) : IClassFixture<ConsoleH
 
         var list = await d.FrontDesk.GetOk($"/api/v1/work-orders/{id}/photos");
         list["items"]!.AsArray().Select(p => p.Str("kind")).Should().BeEquivalentTo(["Nameplate", "Invoice"]);
+    }
+
+    [BrowserFact]
+    public async Task TheTicketOfARepairThatReplacedAPartShowsTheOldPartsTagAndReturnDay()
+    {
+        var d = await host.Data.ReadyAsync();
+        var maker = await OldPartSetup.MakerWantingPartsBack(d, withinDays: 30);
+        var order = await OldPartSetup.RepairedWithPart(d, maker);
+        var part = await OldPartSetup.PartOf(d.FrontDesk, order);
+
+        await host.OnPageAsync(async page =>
+        {
+            await ConsoleSteps.SignInAsync(page, "desk1");
+            await page.GotoAsync($"{host.BaseUrl}/#/tickets/{order}");
+            var card = page.GetByTestId("ticket-old-parts");
+            await Expect(card).ToContainTextAsync(part.Str("tag"));
+            await Expect(card).ToContainTextAsync("在维修工处");
+            await Expect(card).ToContainTextAsync(part.Str("dueOn"));
+        });
     }
 }
