@@ -16,22 +16,25 @@ public sealed record ReceivablesView(DateOnly AsOf, Guid? StoreId, IReadOnlyList
 /// each order's completion (the store's day), and the median days from completion to cash (<see cref="Aging"/>).
 /// Our claims: a work order's settlement lines (adjustments included) in its manufacturer's runs that were sent
 /// (Submitted, Disputed, Approved, Paid). A statement answers a claim when one of its lines names the work order's
-/// number (the first such line, oldest statement first); its approved amount (0 when rejected) caps what is owed.
+/// number, else its serial number and completion day (the first such line, oldest statement first); its approved
+/// amount (0 when rejected) caps what is owed.
 /// </summary>
 public static class ReceivablesReport
 {
     private const string ClaimsSql = """
-        SELECT sl.work_order_id, r.manufacturer_id, wo.number, wo.completed_at, wo.store_id, r.status AS run_status, r.paid_on, sl.amount_fen
+        SELECT sl.work_order_id, r.manufacturer_id, wo.number, a.serial_number, wo.completed_at, wo.store_id, r.status AS run_status, r.paid_on, sl.amount_fen
         FROM settlement_lines sl
         JOIN settlement_runs r ON r.id = sl.run_id
         JOIN work_orders wo ON wo.id = sl.work_order_id
+        JOIN appliances a ON a.id = wo.appliance_id
         WHERE r.manufacturer_id IS NOT NULL AND r.status <> 'Draft' AND wo.completed_at IS NOT NULL
           AND (@ManufacturerId IS NULL OR r.manufacturer_id = @ManufacturerId)
         """;
     private const string AnswersSql = """
-        SELECT s.id AS statement_id, s.manufacturer_id, s.imported_at, l.work_order_number, l.approved_fen, l.status
+        SELECT s.id AS statement_id, s.manufacturer_id, s.imported_at, l.work_order_number, l.serial_number, l.completed_on, l.approved_fen, l.status
         FROM statement_lines l JOIN statements s ON s.id = l.statement_id
-        WHERE l.work_order_number IS NOT NULL AND (@ManufacturerId IS NULL OR s.manufacturer_id = @ManufacturerId)
+        WHERE (l.work_order_number IS NOT NULL OR (l.serial_number IS NOT NULL AND l.completed_on IS NOT NULL))
+          AND (@ManufacturerId IS NULL OR s.manufacturer_id = @ManufacturerId)
         ORDER BY s.period, s.imported_at, s.id, l.row_number
         """;
     private const string MoneySql = """
@@ -46,6 +49,7 @@ public static class ReceivablesReport
         public Guid WorkOrderId { get; init; }
         public Guid ManufacturerId { get; init; }
         public string Number { get; init; } = "";
+        public string? SerialNumber { get; init; }
         public DateTimeOffset CompletedAt { get; init; }
         public Guid StoreId { get; init; }
         public string RunStatus { get; init; } = "";
@@ -58,7 +62,9 @@ public static class ReceivablesReport
         public Guid StatementId { get; init; }
         public Guid ManufacturerId { get; init; }
         public DateTimeOffset ImportedAt { get; init; }
-        public string WorkOrderNumber { get; init; } = "";
+        public string? WorkOrderNumber { get; init; }
+        public string? SerialNumber { get; init; }
+        public DateOnly? CompletedOn { get; init; }
         public long ApprovedFen { get; init; }
         public string Status { get; init; } = "";
     }
@@ -68,6 +74,8 @@ public static class ReceivablesReport
         public Guid Id { get; init; }
         public string TimeZone { get; init; } = "";
     }
+
+    private static string SerialKey(string serial) => serial.Trim().ToUpperInvariant();
 
     public static async Task<IResult> Handle(HttpContext http, Db db, DateOnly? asOf, Guid? manufacturerId, Guid? storeId)
     {
@@ -82,17 +90,24 @@ public static class ReceivablesReport
         var aging = await db.InReadTransactionAsync(async (c, tx) =>
         {
             var zones = (await c.QueryAsync<ZoneRow>(ZonesSql, transaction: tx)).ToDictionary(z => z.Id, z => StoreClock.Zone(z.TimeZone));
-            var answers = new Dictionary<(Guid, string), StatementAnswer>();
+            // As reconciliation matches: by our work-order number, else by serial number + completion day; the first line answers.
+            var byNumber = new Dictionary<(Guid, string), StatementAnswer>();
+            var bySerial = new Dictionary<(Guid, string, DateOnly), StatementAnswer>();
             foreach (var a in await c.QueryAsync<AnswerRow>(AnswersSql, args, tx))
-                answers.TryAdd((a.ManufacturerId, a.WorkOrderNumber), new StatementAnswer(a.StatementId, DateOnly.FromDateTime(a.ImportedAt.UtcDateTime),
-                    a.Status == "Rejected" ? 0 : a.ApprovedFen));
+            {
+                var answer = new StatementAnswer(a.StatementId, DateOnly.FromDateTime(a.ImportedAt.UtcDateTime), a.Status == "Rejected" ? 0 : a.ApprovedFen);
+                if (a.WorkOrderNumber is { } number) byNumber.TryAdd((a.ManufacturerId, number.Trim()), answer);
+                if (a.SerialNumber is { } serial && a.CompletedOn is { } day) bySerial.TryAdd((a.ManufacturerId, SerialKey(serial), day), answer);
+            }
             var claims = (await c.QueryAsync<ClaimRow>(ClaimsSql, args, tx)).GroupBy(r => r.WorkOrderId).Select(g =>
             {
                 var r = g.First();
+                var completedOn = zones[r.StoreId].DayOf(r.CompletedAt);
                 // Paid by the run action only when every run holding the claim was paid; then on the last of those days.
                 var runPaidOn = g.All(x => x.RunStatus == "Paid" && x.PaidOn is not null) ? g.Max(x => x.PaidOn) : null;
-                return new ReceivableClaim(r.WorkOrderId, r.ManufacturerId, r.StoreId, zones[r.StoreId].DayOf(r.CompletedAt), g.Sum(x => x.AmountFen),
-                    runPaidOn, answers.GetValueOrDefault((r.ManufacturerId, r.Number)));
+                var answer = byNumber.GetValueOrDefault((r.ManufacturerId, r.Number))
+                    ?? (r.SerialNumber is { } serial ? bySerial.GetValueOrDefault((r.ManufacturerId, SerialKey(serial), completedOn)) : null);
+                return new ReceivableClaim(r.WorkOrderId, r.ManufacturerId, r.StoreId, completedOn, g.Sum(x => x.AmountFen), runPaidOn, answer);
             }).ToList();
             var money = await c.QueryAsync<StatementMoney>(MoneySql, args, tx);
             return Aging.Age(claims, money, day, storeId);

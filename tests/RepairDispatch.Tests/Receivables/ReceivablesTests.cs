@@ -30,14 +30,20 @@ public class ReceivablesTests(StationFixture api) : IClassFixture<StationFixture
     {
         var d = await api.Data.ReadyAsync();
         var maker = await SettlementRunTests.ManufacturerWithCompletedOrders(d, "Minor", "Major", "Minor", "Major", "Minor");
+        var serial = "SN-" + Guid.NewGuid().ToString("N")[..10];
+        var (customer, appliance) = await ReconciliationTests.SerialNumbered(d, maker, serial);
+        var bySerial = (await d.CompleteByTechnicianA((await d.WorkOrder(customer, appliance)).Str("id"), "Minor", 30)).Str("number");
         var run = (await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = maker, period = Today.ToString("yyyy-MM") })).Str("id");
         await d.Finance.PostOk($"/api/v1/settlements/runs/{run}/submit", null, HttpStatusCode.OK);
         var claims = await ClaimsOf(run);
-        claims.Should().HaveCount(5);
+        claims.Should().HaveCount(6);
+        var s6 = claims.Single(c => c.Number == bySerial);
+        claims.Remove(s6);
         var (c1, c2, c3, c4, c5) = (claims[0], claims[1], claims[2], claims[3], claims[4]);
         (await d.Finance.PutAsJsonAsync($"/api/v1/manufacturers/{maker}/statement-mapping", TestStatements.Mapping())).EnsureSuccessStatusCode();
         var older = await Import(d, maker, "2026-05", Line(1, c1), Line(2, c2));
-        var newer = await Import(d, maker, "2026-06", Line(1, c3), [2, c4.Number, null, null, null, Yuan(c4.AmountFen), Yuan(c4.AmountFen - 1050), 10.5, "旧件未返厂", "通过"]);
+        var newer = await Import(d, maker, "2026-06", Line(1, c3), [2, c4.Number, null, null, null, Yuan(c4.AmountFen), Yuan(c4.AmountFen - 1050), 10.5, "旧件未返厂", "通过"],
+            [3, null, null, serial, Today.ToString("yyyy-MM-dd"), Yuan(s6.AmountFen), Yuan(s6.AmountFen - 100), 1, "超时", "通过"]); // keyed by serial + day
 
         async Task<JsonNode> Aged(int fromToday)
         {
@@ -47,7 +53,8 @@ public class ReceivablesTests(StationFixture api) : IClassFixture<StationFixture
         static decimal[] Buckets(JsonNode item) =>
             [.. new[] { "d0_30", "d31_60", "d61_90", "d90plus" }.Select(b => item["buckets"]![b]!.GetValue<decimal>())];
 
-        var owed = c1.AmountFen + c2.AmountFen + c3.AmountFen + (c4.AmountFen - 1050) + c5.AmountFen; // the cut of 10.50 is not a receivable
+        // The cuts (10.50, and 1.00 of the claim answered by serial number and day) are not receivable.
+        var owed = c1.AmountFen + c2.AmountFen + c3.AmountFen + (c4.AmountFen - 1050) + c5.AmountFen + (s6.AmountFen - 100);
         var before = await Aged(0);
         Buckets(before).Should().Equal(Yuan(owed), 0, 0, 0);
         before["total"]!.GetValue<decimal>().Should().Be(Yuan(owed));
@@ -85,12 +92,12 @@ public class ReceivablesTests(StationFixture api) : IClassFixture<StationFixture
         Allocations(both).Should().Equal((older, Yuan(c2.AmountFen - 2001)), (newer, Yuan(c3.AmountFen)));
         var statements = await d.Finance.GetOk($"/api/v1/settlements/statements?manufacturerId={maker}");
         statements["items"]!.AsArray().Select(s => (s.Str("id"), s!["due"]!.GetValue<decimal>()))
-            .Should().Equal((newer, Yuan(c4.AmountFen - 1050)), (older, 0m));
+            .Should().Equal((newer, Yuan(c4.AmountFen - 1050 + s6.AmountFen - 100)), (older, 0m));
 
-        // What the two statements still owe is c4's approved amount: a fen more is refused, naming the field; another manufacturer's statement by its row.
+        // What the two statements still owe is c4's and s6's approved amounts: a fen more is refused, naming the field; another manufacturer's statement by its row.
         await (await d.Finance.PostAsJsonAsync("/api/v1/settlements/payments", new
         {
-            manufacturerId = maker, amount = Yuan(c4.AmountFen - 1050 + 1), receivedOn = Day(36), reference = "ICBC-0003", statementIds = new[] { older, newer },
+            manufacturerId = maker, amount = Yuan(c4.AmountFen - 1050 + s6.AmountFen - 100 + 1), receivedOn = Day(36), reference = "ICBC-0003", statementIds = new[] { older, newer },
         })).ShouldBeProblem(HttpStatusCode.BadRequest, "amount");
         var othersStatement = await OtherManufacturersStatement(d);
         await (await d.Finance.PostAsJsonAsync("/api/v1/settlements/payments", new
@@ -103,7 +110,7 @@ public class ReceivablesTests(StationFixture api) : IClassFixture<StationFixture
         Buckets(await Aged(30)).Should().Equal(Yuan(owed - c1.AmountFen - 2001), 0, 0, 0);
         Buckets(await Aged(31)).Should().Equal(0, Yuan(owed - c1.AmountFen - 2001), 0, 0);
         var afterBoth = await Aged(35);
-        var rest = c4.AmountFen - 1050 + c5.AmountFen;
+        var rest = c4.AmountFen - 1050 + c5.AmountFen + s6.AmountFen - 100;
         Buckets(afterBoth).Should().Equal(0, Yuan(rest), 0, 0);
         afterBoth["daysToCashMedian"]!.GetValue<decimal>().Should().Be(35m, "c1 was paid on its completion day, c2 and c3 35 days later");
         Buckets(await Aged(60)).Should().Equal(0, Yuan(rest), 0, 0);
@@ -117,7 +124,7 @@ public class ReceivablesTests(StationFixture api) : IClassFixture<StationFixture
         Buckets(await Aged(99)).Should().Equal(0, 0, 0, Yuan(rest));
         var paid = await Aged(100);
         paid["total"]!.GetValue<decimal>().Should().Be(0m);
-        paid["daysToCashMedian"]!.GetValue<decimal>().Should().Be(35m, "0, 35, 35, 100, 100");
+        paid["daysToCashMedian"]!.GetValue<decimal>().Should().Be(67.5m, "0, 35, 35, 100, 100, 100");
 
         // Reading payments.
         (await d.Manager.GetOk($"/api/v1/settlements/payments/{both.Str("id")}")).Str("reference").Should().Be("ICBC-0002");
