@@ -42,6 +42,7 @@ public static class Apis
         OldParts.OldPartsApi.MapOldParts(app);
         app.MapSettlements();
         app.MapStatements();
+        Receivables.ReceivablesApi.MapReceivables(app);
         app.MapClaims();
         app.MapReports();
         app.MapCallbacks();

@@ -22,6 +22,7 @@ public static class StatementsApi
             .Produces<StatementPreview>();
         statements.MapPost("/", ImportStatement.Handle).WithName("ImportStatement").DescribeUpload(withPeriod: true)
             .Produces<StatementImported>(201).ProducesProblem(409);
+        statements.MapGet("/", ListStatements.Handle).WithName("ListStatements").Produces<Page<StatementSummary>>().ProducesValidationProblem();
         statements.MapGet("/{id:guid}/reconciliation", ReconcileStatement.Handle).WithName("GetStatementReconciliation")
             .Produces<ReconciliationView>().ProducesValidationProblem().ProducesProblem(404);
         statements.MapPost("/{id:guid}/accept", AcceptStatement.Handle).WithName("AcceptStatement")

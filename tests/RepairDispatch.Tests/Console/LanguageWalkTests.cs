@@ -124,6 +124,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
                 await Expect(p.GetByTestId("run-status")).ToBeVisibleAsync();
             }),
             ("claims", p => Go(p, "#/claims", "tr[data-testid^='claim-']")),
+            ("receivables", p => Go(p, "#/receivables", "main h1")),
         ]),
     ];
 

@@ -90,8 +90,14 @@ public sealed class RefusalStation : ApiFactory
 
         // A statement mapping and an imported statement with its lines.
         StatementMaker = Ids["statementMaker"] = await Statements.StatementImportTests.ManufacturerWithMapping(d);
-        (await d.Finance.PostAsync("/api/v1/settlements/statements", Statements.TestStatements.Form(StatementFile, StatementMaker, "2026-10")))
-            .StatusCode.Should().Be(HttpStatusCode.Created);
+        var statement = await d.Finance.PostAsync("/api/v1/settlements/statements", Statements.TestStatements.Form(StatementFile, StatementMaker, "2026-10"));
+        statement.StatusCode.Should().Be(HttpStatusCode.Created);
+        Ids["statement"] = (await statement.Json()).Str("id");
+        // A payment of part of it (80.50 approved, 30.00 paid).
+        await d.Finance.PostOk("/api/v1/settlements/payments", new
+        {
+            manufacturerId = StatementMaker, amount = 30m, receivedOn = Day(today), reference = "BANK-REFUSAL-1", statementIds = new[] { Ids["statement"] },
+        });
         // The contracted run's statement, accepted (a cut and a rejection: settlements and adjustment lines), and the
         // rejected claim resubmitted.
         (await d.Finance.PutAsJsonAsync($"/api/v1/manufacturers/{contracted}/statement-mapping", Statements.TestStatements.Mapping())).EnsureSuccessStatusCode();

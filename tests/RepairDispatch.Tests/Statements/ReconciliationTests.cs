@@ -87,7 +87,7 @@ public class ReconciliationTests(StationFixture api) : IClassFixture<StationFixt
         await (await d.Finance.GetAsync($"/api/v1/settlements/statements/{Guid.NewGuid()}/reconciliation")).ShouldBeProblem(HttpStatusCode.NotFound);
     }
 
-    private async Task<(string Customer, string Appliance)> SerialNumbered(TestData d, string maker, string serial)
+    internal static async Task<(string Customer, string Appliance)> SerialNumbered(TestData d, string maker, string serial)
     {
         var phone = "137" + Random.Shared.Next(10_000_000, 99_999_999);
         var customer = (await d.FrontDesk.PostOk("/api/v1/customers", new
