@@ -43,6 +43,7 @@ public static class ReceivablesReport
         WHERE a.amount_fen > 0 AND (@ManufacturerId IS NULL OR p.manufacturer_id = @ManufacturerId)
         """;
     private const string ZonesSql = "SELECT id, time_zone FROM stores";
+    private const string ResubmittedSql = "SELECT work_order_id, statement_id FROM claim_resubmissions";
 
     private sealed class ClaimRow
     {
@@ -77,6 +78,13 @@ public static class ReceivablesReport
 
     private static string SerialKey(string serial) => serial.Trim().ToUpperInvariant();
 
+    /// <summary>Answers come ordered by statement, then row: a statement's first line for a claim is its answer.</summary>
+    private static void Keep<TKey>(Dictionary<TKey, List<StatementAnswer>> answers, TKey key, StatementAnswer answer) where TKey : notnull
+    {
+        if (!answers.TryGetValue(key, out var list)) answers[key] = list = [];
+        if (list.Count == 0 || list[^1].StatementId != answer.StatementId) list.Add(answer);
+    }
+
     public static async Task<IResult> Handle(HttpContext http, Db db, DateOnly? asOf, Guid? manufacturerId, Guid? storeId)
     {
         if (asOf is not { } day) return Problems.Validation("asOf", Codes.Receivable.AsOfRequired);
@@ -90,23 +98,27 @@ public static class ReceivablesReport
         var aging = await db.InReadTransactionAsync(async (c, tx) =>
         {
             var zones = (await c.QueryAsync<ZoneRow>(ZonesSql, transaction: tx)).ToDictionary(z => z.Id, z => StoreClock.Zone(z.TimeZone));
-            // As reconciliation matches: by our work-order number, else by serial number + completion day; the first line answers.
-            var byNumber = new Dictionary<(Guid, string), StatementAnswer>();
-            var bySerial = new Dictionary<(Guid, string, DateOnly), StatementAnswer>();
+            // As reconciliation matches: by our work-order number, else by serial number + completion day; within a
+            // statement its first line answers, and the latest statement's answer counts — except an answer the claim
+            // was resubmitted against (a fixed rejection is owed again until a later statement answers it).
+            var byNumber = new Dictionary<(Guid, string), List<StatementAnswer>>();
+            var bySerial = new Dictionary<(Guid, string, DateOnly), List<StatementAnswer>>();
             foreach (var a in await c.QueryAsync<AnswerRow>(AnswersSql, args, tx))
             {
                 var answer = new StatementAnswer(a.StatementId, DateOnly.FromDateTime(a.ImportedAt.UtcDateTime), a.Status == "Rejected" ? 0 : a.ApprovedFen);
-                if (a.WorkOrderNumber is { } number) byNumber.TryAdd((a.ManufacturerId, number.Trim()), answer);
-                if (a.SerialNumber is { } serial && a.CompletedOn is { } day) bySerial.TryAdd((a.ManufacturerId, SerialKey(serial), day), answer);
+                if (a.WorkOrderNumber is { } number) Keep(byNumber, (a.ManufacturerId, number.Trim()), answer);
+                if (a.SerialNumber is { } serial && a.CompletedOn is { } day) Keep(bySerial, (a.ManufacturerId, SerialKey(serial), day), answer);
             }
+            var resubmitted = (await c.QueryAsync<(Guid WorkOrderId, Guid StatementId)>(ResubmittedSql, transaction: tx)).ToHashSet();
             var claims = (await c.QueryAsync<ClaimRow>(ClaimsSql, args, tx)).GroupBy(r => r.WorkOrderId).Select(g =>
             {
                 var r = g.First();
                 var completedOn = zones[r.StoreId].DayOf(r.CompletedAt);
                 // Paid by the run action only when every run holding the claim was paid; then on the last of those days.
                 var runPaidOn = g.All(x => x.RunStatus == "Paid" && x.PaidOn is not null) ? g.Max(x => x.PaidOn) : null;
-                var answer = byNumber.GetValueOrDefault((r.ManufacturerId, r.Number))
+                var answers = byNumber.GetValueOrDefault((r.ManufacturerId, r.Number))
                     ?? (r.SerialNumber is { } serial ? bySerial.GetValueOrDefault((r.ManufacturerId, SerialKey(serial), completedOn)) : null);
+                var answer = answers?.LastOrDefault(a => !resubmitted.Contains((r.WorkOrderId, a.StatementId)));
                 return new ReceivableClaim(r.WorkOrderId, r.ManufacturerId, r.StoreId, completedOn, g.Sum(x => x.AmountFen), runPaidOn, answer);
             }).ToList();
             var money = await c.QueryAsync<StatementMoney>(MoneySql, args, tx);

@@ -121,6 +121,9 @@ public class StatementAcceptanceTests(StationFixture api) : IClassFixture<Statio
             copies.Should().OnlyContain(c => c.RunId == next.Str("id"));
             (await Claim(finance, maker, fixable.WorkOrderId.ToString())).Str("runId").Should().Be(next.Str("id"));
             await finance.PostOk($"/api/v1/settlements/runs/{next.Str("id")}/submit", null, HttpStatusCode.OK);
+            var owedAgain = await finance.GetOk($"/api/v1/reports/receivables?asOf={TestData.StationToday().AddMonths(1):yyyy-MM-dd}&manufacturerId={maker}");
+            owedAgain["items"]![0]!["total"]!.GetValue<decimal>().Should().Be(Yuan(approved.AmountFen + fixable.AmountFen),
+                "the approved claim is owed, the late one was rejected for good, and the resubmitted one is owed again");
 
             var answer = await Import(d, maker, nextPeriod, finance,
                 [1, fixable.Number, "HR9", null, null, Yuan(fixable.AmountFen), Yuan(fixable.AmountFen), null, null, "通过"]);
