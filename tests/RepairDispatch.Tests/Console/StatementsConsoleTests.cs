@@ -52,6 +52,11 @@ public class StatementsConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHos
             await page.GetByRole(AriaRole.Button, new() { Name = "确认对账" }).ClickAsync();
             await Expect(page.GetByTestId("statement-status")).ToContainTextAsync("finance1");
             await Expect(page.GetByRole(AriaRole.Button, new() { Name = "确认对账" })).ToHaveCountAsync(0);
+
+            var rejected = page.GetByTestId($"item-{lines[1].Number}");
+            await rejected.GetByLabel("更正说明").FillAsync("机身条码已重新拍照");
+            await rejected.GetByRole(AriaRole.Button, new() { Name = "更正后重新提交" }).ClickAsync();
+            await Expect(rejected).ToContainTextAsync("已重新提交");
         });
         var settled = await d.Finance.GetOk($"/api/v1/settlements/runs/{run}");
         settled["total"]!.GetValue<decimal>().Should().Be(lines[0].Amount, "the rejected claim was reversed by the accept");

@@ -67,7 +67,7 @@ async function renderReconciliation(main, id, outcome = '') {
     h('p', { dataset: { testid: 'statement-status' } }, accepted ? t('statements.accepted', formatTime(r.acceptedAt), r.acceptedBy) : t('statements.imported'), ' ', accept),
     totalsView(r),
     filter,
-    itemsView(r.items));
+    itemsView(r.items, accepted));
 }
 
 function totalsView(r) {
@@ -84,7 +84,7 @@ function totalsView(r) {
       : t('statements.identityMisses', money(i.unexplained))));
 }
 
-function itemsView(items) {
+function itemsView(items, accepted) {
   if (items.length === 0) return h('p', {}, t('statements.none'));
   return h('table.grid', {},
     h('thead', {}, h('tr', {}, ['statements.row', 'ticket.number', 'statements.outcome', 'statements.ours', 'statements.theirs', 'statements.delta', 'statements.reason']
@@ -96,5 +96,17 @@ function itemsView(items) {
       h('td.num', {}, x.ourAmount == null ? '—' : money(x.ourAmount)),
       h('td.num', {}, x.theirAmount == null ? '—' : money(x.theirAmount)),
       h('td.num', {}, money(x.delta)),
-      h('td', {}, x.reason || '')))));
+      h('td', {}, x.reason || '', accepted && x.outcome === 'Rejected' && x.workOrderId ? resubmitForm(x) : null)))));
+}
+
+// A rejection whose cause was fixed (a photo taken again, a serial corrected) goes into the next run; the API refuses
+// the reasons that cannot be fixed (late, duplicate) and a second resubmission, and the refusal shows at the note.
+function resubmitForm(item) {
+  const form = h('form.row.resubmit', {},
+    field(t('statements.resubmitNote'), 'note', { required: true, maxlength: 500 }),
+    h('button', { type: 'submit' }, t('statements.resubmit')));
+  return onSubmit(form, async v => {
+    await api.post(`/api/v1/claims/${item.workOrderId}/resubmit`, { note: v.note });
+    form.replaceWith(h('p.notice', {}, t('statements.resubmitted')));
+  });
 }
