@@ -62,7 +62,7 @@ function newKey() {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), b => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function send(method, path, body, { anonymous = false, raw = false, retried = false } = {}) {
+async function send(method, path, body, { anonymous = false, raw = false, retried = false, ifMatch = null } = {}) {
   // The API writes its texts (reasons, refusals, timeline) in the console's language.
   const headers = { Accept: 'application/json', 'Accept-Language': locale() };
   if (!anonymous && session?.accessToken) headers.Authorization = `Bearer ${session.accessToken}`;
@@ -70,10 +70,11 @@ async function send(method, path, body, { anonymous = false, raw = false, retrie
   if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   // A retried click after a lost answer must not act twice: every write carries its own Idempotency-Key.
   if (method !== 'GET' && !anonymous) headers['Idempotency-Key'] = newKey();
+  if (ifMatch) headers['If-Match'] = ifMatch; // a replaced resource names the version it was read at
   const response = await fetch(path, { method, headers, body: body === undefined || form ? body : JSON.stringify(body) });
   if (response.status === 401 && !anonymous && !retried && session?.refreshToken) {
     try { await refresh(); } catch { keep(null); throw new ApiError(401, { title: 'Signed out' }); }
-    return send(method, path, body, { anonymous, raw, retried: true });
+    return send(method, path, body, { anonymous, raw, retried: true, ifMatch });
   }
   if (!response.ok) {
     const type = response.headers.get('content-type') || '';
@@ -92,6 +93,7 @@ export const api = {
   post: (path, body) => send('POST', path, body), // no body for the operations that take none (plan apply, run steps)
   raw: path => send('GET', path, undefined, { raw: true }),
   upload: (path, formData) => send('POST', path, formData),
+  put: (path, body, ifMatch) => send('PUT', path, body, { ifMatch }),
 };
 
 /** A file the API serves (exports need the bearer token): fetched and handed to the browser as a download under the server's name. */

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { t } from './i18n.js';
 import { h, mount, field, onSubmit, money, formatTime, problemBox } from './ui.js';
+import { mappingCard } from './statement-mapping.js';
 
 const outcomes = ['Matched', 'AmountDiffers', 'Rejected', 'Duplicate', 'UnknownToUs', 'MissingOnTheirSide'];
 const totalKeys = { Matched: 'matched', AmountDiffers: 'amountDiffers', Rejected: 'rejected', Duplicate: 'duplicate',
@@ -35,13 +36,15 @@ export async function render(main, [statementId] = []) {
       location.hash = `#/statements/${imported.id}`;
     } catch (error) { mount(result, problemBox(error)); }
   }
-  mount(main, h('h1', {}, t('statements.title')), form, result);
+  mount(main, h('h1', {}, t('statements.title')), form, mappingCard(() => form.manufacturerId.value), result);
 }
 
 function previewView(p) {
   return h('div.card', { dataset: { testid: 'statement-preview' } },
     h('p', {}, t('statements.previewOf', p.lineCount, p.headerRow ?? '—', p.problemCount)),
     p.problems.length ? h('ul.blockers', {}, p.problems.map(x => h('li', {}, x.problem))) : null,
+    p.topRows?.length ? h('div', { dataset: { testid: 'statement-top-rows' } }, h('p', {}, t('mapping.topRows')),
+      h('table.grid', {}, h('tbody', {}, p.topRows.map(r => h('tr', {}, r.map(c => h('td', {}, c))))))) : null,
     h('table.grid', {},
       h('thead', {}, h('tr', {}, ['statements.row', 'ticket.number', 'statements.theirs', 'statements.reason', 'finance.status'].map(k => h('th', {}, t(k))))),
       h('tbody', {}, p.rows.map(r => h('tr', {},
