@@ -178,7 +178,7 @@ public static class UploadPhoto
                 if (name == "file")
                 {
                     if (sha is not null) return (null, Problems.Validation("file", Codes.Refusal.PhotoOneFile));
-                    (sha, size) = await CopyHashedAsync(section.Body, temp, request.HttpContext.RequestAborted);
+                    (sha, size) = await HashedCopy.ToFileAsync(section.Body, temp, MaxFileBytes, request.HttpContext.RequestAborted);
                     if (size > MaxFileBytes) return (null, Problems.Validation("file", Codes.Refusal.PhotoTooLarge.With(MaxFileBytes / (1024 * 1024))));
                 }
                 else if (name is "kind" or "takenAt" or "lat" or "lon")
@@ -198,24 +198,6 @@ public static class UploadPhoto
             return (null, Problems.Validation("kind", Codes.Refusal.PhotoKind.With(string.Join(", ", Enum.GetNames<PhotoKind>()))));
         string? Field(string n) => fields.TryGetValue(n, out var v) && v.Length > 0 ? v : null;
         return (new UploadForm(kind, Field("takenAt"), Field("lat"), Field("lon"), sha, size), null);
-    }
-
-    /// <summary>Copies at most one byte more than allowed (so an oversized file is known without reading it all), hashing as it goes.</summary>
-    private static async Task<(string Sha256, long Size)> CopyHashedAsync(Stream body, string temp, CancellationToken ct)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        long size = 0;
-        await using var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        int read;
-        while ((read = await body.ReadAsync(buffer, ct)) > 0)
-        {
-            size += read;
-            if (size > MaxFileBytes) return ("", size);
-            sha.AppendData(buffer, 0, read);
-            await file.WriteAsync(buffer.AsMemory(0, read), ct);
-        }
-        return (Convert.ToHexStringLower(sha.GetHashAndReset()), size);
     }
 }
 

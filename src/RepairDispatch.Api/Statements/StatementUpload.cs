@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using RepairDispatch.Api.Infrastructure;
@@ -54,7 +53,7 @@ public sealed class StatementUpload : IDisposable
                     if (size >= 0) return Problems.Validation("file", Codes.Statement.OneFile);
                     FileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
                     if (FileName is { Length: > 200 }) FileName = FileName[..200];
-                    size = await CopyHashedAsync(section.Body, ct);
+                    (Sha256, size) = await HashedCopy.ToFileAsync(section.Body, Path, MaxFileBytes, ct);
                     if (size > MaxFileBytes) return Problems.Validation("file", Codes.Statement.TooLarge.With(MaxFileBytes / (1024 * 1024)));
                 }
                 else if (Fields.Contains(name))
@@ -70,24 +69,5 @@ public sealed class StatementUpload : IDisposable
             return Problems.Validation("file", Codes.Statement.Multipart);
         }
         return size <= 0 ? Problems.Validation("file", Codes.Statement.FileRequired) : null;
-    }
-
-    /// <summary>Copies at most one byte more than allowed (so an oversized file is known without reading it all), hashing as it goes.</summary>
-    private async Task<long> CopyHashedAsync(Stream body, CancellationToken ct)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        long size = 0;
-        await using var file = new FileStream(Path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
-        int read;
-        while ((read = await body.ReadAsync(buffer, ct)) > 0)
-        {
-            size += read;
-            if (size > MaxFileBytes) return size;
-            sha.AppendData(buffer, 0, read);
-            await file.WriteAsync(buffer.AsMemory(0, read), ct);
-        }
-        Sha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
-        return size;
     }
 }

@@ -15,13 +15,6 @@ public class StatementAcceptanceTests(StationFixture api) : IClassFixture<Statio
     private static string Period => TestData.StationToday().ToString("yyyy-MM");
     private static decimal Yuan(long fen) => fen / 100m;
 
-    private sealed class ClaimRow
-    {
-        public string Number { get; init; } = "";
-        public Guid WorkOrderId { get; init; }
-        public long AmountFen { get; init; }
-    }
-
     [Fact]
     public async Task AcceptingWritesTheCutsAndRejectionsOnceLeavesMissingClaimsOpenAndALaterStatementSettlesThem()
     {
@@ -150,18 +143,13 @@ public class StatementAcceptanceTests(StationFixture api) : IClassFixture<Statio
         }
     }
 
-    private async Task<(string Maker, string Run, List<ClaimRow> Claims)> SubmittedMonth(TestData d, params string[] levels)
+    private async Task<(string Maker, string Run, List<RunClaim> Claims)> SubmittedMonth(TestData d, params string[] levels)
     {
         var maker = await SettlementRunTests.ManufacturerWithCompletedOrders(d, levels);
         var run = (await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = maker, period = Period })).Str("id");
         await d.Finance.PostOk($"/api/v1/settlements/runs/{run}/submit", null, HttpStatusCode.OK);
         (await d.Finance.PutAsJsonAsync($"/api/v1/manufacturers/{maker}/statement-mapping", TestStatements.Mapping())).EnsureSuccessStatusCode();
-        await using var c = await api.Db.OpenAsync();
-        var claims = (await c.QueryAsync<ClaimRow>("""
-            SELECT wo.number, wo.id AS work_order_id, SUM(sl.amount_fen) AS amount_fen
-            FROM settlement_lines sl JOIN work_orders wo ON wo.id = sl.work_order_id
-            WHERE sl.run_id = @Run GROUP BY wo.number, wo.id ORDER BY wo.number
-            """, new { Run = run })).ToList();
+        var claims = await RunClaims.OfAsync(api, run);
         claims.Should().HaveCount(levels.Length);
         return (maker, run, claims);
     }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Dapper;
 using RepairDispatch.Tests.Infrastructure;
 using RepairDispatch.Tests.Settlements;
 using RepairDispatch.Tests.WorkOrders;
@@ -18,13 +17,6 @@ public class StatementJourneyTests(StationFixture api) : IClassFixture<StationFi
 {
     private static readonly string[] TheirHeaders = ["服务单号", "产品条码", "服务完成时间", "索赔金额", "结算金额", "扣款说明", "结果"];
 
-    private sealed class ClaimRow
-    {
-        public string Number { get; init; } = "";
-        public Guid WorkOrderId { get; init; }
-        public long AmountFen { get; init; }
-    }
-
     [Fact]
     public async Task AMonthOfClaimsIsReconciledAcceptedPartlyPaidResubmittedAndAged()
     {
@@ -33,7 +25,7 @@ public class StatementJourneyTests(StationFixture api) : IClassFixture<StationFi
         var maker = await SettlementRunTests.ManufacturerWithCompletedOrders(d, "Minor", "Major", "Minor", "Major");
         var run = (await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = maker, period })).Str("id");
         await d.Finance.PostOk($"/api/v1/settlements/runs/{run}/submit", null, HttpStatusCode.OK);
-        var c = await ClaimsOf(run);
+        var c = await RunClaims.OfAsync(api, run);
         decimal Yuan(long fen) => fen / 100m;
         string Text(long fen) => $"¥{fen / 100m:#,0.00}".Replace('1', '１'); // as text, full-width ones
         var file = TestStatements.Csv([
@@ -116,15 +108,5 @@ public class StatementJourneyTests(StationFixture api) : IClassFixture<StationFi
     {
         var items = (await finance.GetOk($"/api/v1/reports/receivables?asOf={asOf:yyyy-MM-dd}&manufacturerId={maker}"))["items"]!.AsArray();
         return items.Count == 0 ? 0 : items[0]!["total"]!.GetValue<decimal>();
-    }
-
-    private async Task<List<ClaimRow>> ClaimsOf(string run)
-    {
-        await using var c = await api.Db.OpenAsync();
-        return [.. await c.QueryAsync<ClaimRow>("""
-            SELECT wo.number, wo.id AS work_order_id, SUM(sl.amount_fen) AS amount_fen
-            FROM settlement_lines sl JOIN work_orders wo ON wo.id = sl.work_order_id
-            WHERE sl.run_id = @Run GROUP BY wo.number, wo.id ORDER BY wo.number
-            """, new { Run = run })];
     }
 }
