@@ -32,6 +32,7 @@ public static class Apis
         app.MapStores();
         Calendar.CalendarApi.MapCalendar(app);
         app.MapCustomers();
+        Sanbao.SanbaoApi.MapSanbao(app);
         app.MapManufacturers();
         app.MapContracts();
         app.MapTechnicians();

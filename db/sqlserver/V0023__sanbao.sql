@@ -1,0 +1,37 @@
+-- 三包 (issue 17): the facts the three guarantees need that were not kept, and the manager's decisions.
+-- Days in repair and days waiting for parts are not columns: they are read from work_order_events (created →
+-- Completed, → AwaitingParts → next status), so orders from before this migration count too (back-filled at read time).
+-- fault_code: the fault the technician or desk names; repairs with the same code are "the same fault" (docs/sanbao.md).
+ALTER TABLE work_orders ADD fault_code NVARCHAR(40) NULL;
+
+-- An exclusion found on an order (misuse, unauthorised repair, no proof of purchase, commercial use) stops 三包.
+CREATE TABLE work_order_exclusions (
+    id                  UNIQUEIDENTIFIER NOT NULL PRIMARY KEY,
+    work_order_id       UNIQUEIDENTIFIER NOT NULL REFERENCES work_orders(id),
+    kind                NVARCHAR(32) NOT NULL CHECK (kind IN ('Misuse','UnauthorisedRepair','NoProofOfPurchase','CommercialUse')),
+    note                NVARCHAR(500) NOT NULL,
+    recorded_by_user_id UNIQUEIDENTIFIER NOT NULL REFERENCES users(id),
+    recorded_at         DATETIMEOFFSET(7) NOT NULL
+);
+CREATE INDEX ix_work_order_exclusions_order ON work_order_exclusions (work_order_id);
+
+-- An exchanged or returned appliance leaves the registry (retired_at); an exchange names its replacement, which
+-- carries the count of exchanges before it and a warranty that starts on the exchange day (its purchase_date).
+ALTER TABLE appliances ADD retired_at DATETIMEOFFSET(7) NULL;
+ALTER TABLE appliances ADD replaced_by_id UNIQUEIDENTIFIER NULL REFERENCES appliances(id);
+ALTER TABLE appliances ADD exchanges INT NOT NULL DEFAULT 0;
+
+-- A manager's 三包 decision with the entitlement it was made under (evidence: the whole answer as JSON).
+CREATE TABLE sanbao_decisions (
+    id                  UNIQUEIDENTIFIER NOT NULL PRIMARY KEY,
+    appliance_id        UNIQUEIDENTIFIER NOT NULL REFERENCES appliances(id),
+    work_order_id       UNIQUEIDENTIFIER NULL REFERENCES work_orders(id),
+    decision            NVARCHAR(16) NOT NULL CHECK (decision IN ('Return','Exchange','Repair')),
+    reason              NVARCHAR(500) NOT NULL,
+    entitlement         NVARCHAR(16) NOT NULL CHECK (entitlement IN ('Return','Exchange','RepairOnly','None')),
+    evidence            NVARCHAR(MAX) NOT NULL,
+    new_appliance_id    UNIQUEIDENTIFIER NULL REFERENCES appliances(id),
+    decided_by_user_id  UNIQUEIDENTIFIER NOT NULL REFERENCES users(id),
+    decided_at          DATETIMEOFFSET(7) NOT NULL
+);
+CREATE INDEX ix_sanbao_decisions_appliance ON sanbao_decisions (appliance_id);
