@@ -109,7 +109,7 @@ public static class ListDecisions
         if (await ApplianceFacts.FindAsync(c, null, id) is not { } appliance || !http.Me().SeesStore(appliance.StoreId))
             return Problems.NotFound(Codes.Thing.Appliance);
         var rows = await c.QueryAsync<Row>(ListSql, new { Id = id });
-        return TypedResults.Ok(rows.Select(r => new SanbaoDecisionResponse(r.Id, r.ApplianceId, r.WorkOrderId, Enum.Parse<SanbaoDecision>(r.Decision),
-            r.Reason, r.NewApplianceId, RecordDecision.ReadEvidence(r.Evidence), r.DecidedAt)).ToList());
+        return TypedResults.Ok(new Page<SanbaoDecisionResponse>([.. rows.Select(r => new SanbaoDecisionResponse(r.Id, r.ApplianceId, r.WorkOrderId,
+            Enum.Parse<SanbaoDecision>(r.Decision), r.Reason, r.NewApplianceId, RecordDecision.ReadEvidence(r.Evidence), r.DecidedAt))], null));
     }
 }

@@ -9,7 +9,7 @@ public static class SanbaoApi
         var appliances = app.MapGroup("/api/v1/appliances/{id:guid}").WithTags("三包").RequireAuthorization(Policies.Intake)
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(429);
         appliances.MapGet("/entitlement", GetEntitlement.Handle).WithName("GetEntitlement");
-        appliances.MapGet("/sanbao-decisions", ListDecisions.Handle).WithName("ListSanbaoDecisions").Produces<List<SanbaoDecisionResponse>>();
+        appliances.MapGet("/sanbao-decisions", ListDecisions.Handle).WithName("ListSanbaoDecisions").Produces<Infrastructure.Page<SanbaoDecisionResponse>>();
         appliances.MapPost("/sanbao-decisions", RecordDecision.Handle).RequireAuthorization(Policies.Dispatch).WithName("RecordSanbaoDecision")
             .Produces<SanbaoDecisionResponse>(201).ProducesValidationProblem().ProducesProblem(409);
 
