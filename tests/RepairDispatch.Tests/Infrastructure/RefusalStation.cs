@@ -177,6 +177,22 @@ public sealed class RefusalStation : ApiFactory
         Ids["claimClaimed"] = (await c.ExecuteScalarAsync<Guid>("SELECT work_order_id FROM work_order_claims WHERE state = 'Claimed' ORDER BY work_order_id")).ToString();
         Ids["managerUser"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE username = 'manager1'")).ToString();
         await MachineClientsAsync(d);
+        await SanbaoAsync(d, today);
+    }
+
+    /// <summary>三包: an appliance owed a return (its order has a fault code), one owed only repair, one exchanged by a manager, and an exclusion.</summary>
+    private async Task SanbaoAsync(TestData d, DateOnly today)
+    {
+        var (customer, appliance) = await d.CustomerWithAppliance(today.AddDays(-3));
+        Ids["sanbaoAppliance"] = appliance;
+        Ids["sanbaoOrder"] = (await d.WorkOrder(customer, appliance)).Str("id");
+        await d.FrontDesk.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/work-orders/{Ids["sanbaoOrder"]}/sanbao/fault-code")
+            { Content = JsonContent.Create(new { faultCode = "E1" }) });
+        await d.FrontDesk.PostOk($"/api/v1/work-orders/{Ids["orderCompleted"]}/sanbao/exclusions", new { kind = "Misuse", note = "进水" }, HttpStatusCode.OK);
+        Ids["repairOnlyAppliance"] = (await d.CustomerWithAppliance(today.AddMonths(-2))).ApplianceId;
+        var exchanged = (await d.CustomerWithAppliance(today.AddDays(-10))).ApplianceId;
+        await d.Manager.PostOk($"/api/v1/appliances/{exchanged}/sanbao-decisions", new { decision = "Exchange", newSerialNumber = "SN-STATION-2", reason = "噪音" });
+        Ids["retiredAppliance"] = exchanged;
     }
 
     /// <summary>
