@@ -10,7 +10,9 @@ public sealed record SlaPreview(DateTimeOffset AssignBy, DateTimeOffset OnSiteBy
 public sealed record OpenWorkOrderView(Guid Id, string Number, WorkOrderStatus Status);
 
 /// <param name="OpenWorkOrder">An open order of this appliance: a new one would be refused as duplicate intake unless intended.</param>
-public sealed record IntakePreviewResponse(Guid ApplianceId, Priority Priority, WarrantyView Warranty, SlaPreview Sla, OpenWorkOrderView? OpenWorkOrder);
+/// <param name="Entitlement">三包 today: whether the customer is owed a return or exchange instead of another repair.</param>
+public sealed record IntakePreviewResponse(Guid ApplianceId, Priority Priority, WarrantyView Warranty, SlaPreview Sla, OpenWorkOrderView? OpenWorkOrder,
+    Sanbao.EntitlementResponse Entitlement);
 
 /// <summary>
 /// What a new order of an appliance would get if created now: the same warranty decision and SLA deadlines as
@@ -28,9 +30,11 @@ public static class IntakePreview
         var terms = await CreateWorkOrder.TermsAsync(c, null, facts, level, clock.GetUtcNow());
         var open = await c.QueryFirstOrDefaultAsync<CreateWorkOrder.OpenOrder>(CreateWorkOrder.OpenOrderSql, new { ApplianceId = id });
         var warranty = terms.Warranty;
+        var sanbao = await Sanbao.ApplianceFacts.ReadAsync(c, null, (await Sanbao.ApplianceFacts.FindAsync(c, null, id))!, clock.GetUtcNow());
         return TypedResults.Ok(new IntakePreviewResponse(id, level,
             WarrantyView.Of(warranty.InWarranty, warranty.Payer, warranty.Reason, warranty.Coverage, warranty.Claimable),
             new SlaPreview(terms.Sla.AssignBy, terms.Sla.OnSiteBy, terms.Sla.CompleteBy),
-            open is null ? null : new OpenWorkOrderView(open.Id, open.Number, Enum.Parse<WorkOrderStatus>(open.Status))));
+            open is null ? null : new OpenWorkOrderView(open.Id, open.Number, Enum.Parse<WorkOrderStatus>(open.Status)),
+            Sanbao.EntitlementResponse.Of(sanbao)));
     }
 }

@@ -28,9 +28,11 @@ public class FrontDeskConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost
             await page.GetByLabel("电话", new() { Exact = true }).FillAsync(phone);
             await page.GetByLabel("电话", new() { Exact = true }).PressAsync("Enter");
             await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "王秀英" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("sanbao-state").First).ToHaveTextAsync("三包保修");
 
             await page.GetByLabel("家电", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
             await Expect(page.GetByTestId("warranty-state")).ToHaveTextAsync("保内");
+            await Expect(page.Locator("#intake-decision .sanbao")).ToContainTextAsync("免费修理");
             await page.GetByLabel("故障描述").FillAsync("滚筒不转，有异响");
             await page.GetByLabel("日期", new() { Exact = true }).FillAsync(tomorrow.ToString("yyyy-MM-dd"));
             await page.GetByLabel("从", new() { Exact = true }).FillAsync("14:00");

@@ -17,6 +17,8 @@ public class IntakePreviewTests(StationFixture api) : IClassFixture<StationFixtu
 
         preview["warranty"]!.ToJsonString().Should().Be(order["warranty"]!.ToJsonString());
         preview["openWorkOrder"].Should().BeNull();
+        preview["entitlement"].Str("entitlement").Should().Be("RepairOnly", "bought two months ago, never repaired");
+        preview["entitlement"]!["reasons"]![0]!.GetValue<string>().Should().Contain("免费修理");
         var assignBy = preview["sla"]!["assignBy"]!.GetValue<DateTimeOffset>();
         assignBy.Should().BeCloseTo(order["sla"]!["assignBy"]!.GetValue<DateTimeOffset>(), TimeSpan.FromSeconds(30));
         assignBy.Should().BeCloseTo(api.Clock.GetUtcNow().AddHours(1), TimeSpan.FromMinutes(1), "urgent orders are assigned within 1 h");

@@ -36,11 +36,12 @@ async function showCustomer(results, id) {
     h('p', {}, `${t('desk.phones')}: ${customer.phones.join(', ')}`),
     h('p', {}, `${t('desk.address')}: ${customer.addresses.map(a => `${a.district} ${a.street}`).join('; ') || '—'}`),
     h('h3', {}, t('desk.appliances')),
-    h('table.grid', {}, h('thead', {}, h('tr', {}, ['desk.category', 'desk.brand', 'desk.model', 'desk.purchased', 'desk.warranty']
+    h('table.grid', {}, h('thead', {}, h('tr', {}, ['desk.category', 'desk.brand', 'desk.model', 'desk.purchased', 'desk.warranty', 'desk.sanbao']
       .map(k => h('th', {}, t(k))))),
       h('tbody', {}, appliances.items.map((a, i) => h('tr', {},
         h('td', {}, enumText('category', a.category)), h('td', {}, a.manufacturerName), h('td', {}, a.model),
-        h('td', {}, a.purchaseDate || '—'), h('td', {}, warrantyBadge(previews[i]?.warranty, previews[i]?.openWorkOrder)))))),
+        h('td', {}, a.purchaseDate || '—'), h('td', {}, warrantyBadge(previews[i]?.warranty, previews[i]?.openWorkOrder)),
+        h('td', {}, sanbaoBadge(previews[i]?.entitlement)))))),
     applianceForm(customer.id, () => showCustomer(results, id)),
     h('h3', {}, t('desk.history')),
     historyTable(history.items, appliances.items));
@@ -51,6 +52,14 @@ function warrantyBadge(warranty, open) {
   if (!warranty) return '—';
   const state = warranty.inWarranty ? h('span.badge.ok', {}, t('warranty.in')) : h('span.badge', {}, t('warranty.out'));
   return [state, ' ', enumText('payer', warranty.payer), open ? h('span.badge.warn', {}, t('desk.openOrder', open.number)) : null];
+}
+
+// 三包: what the customer is owed today; the reasons are the badge's title and are listed at intake.
+function sanbaoBadge(entitlement) {
+  if (!entitlement) return '—';
+  const kind = { Return: 'warn', Exchange: 'warn', RepairOnly: 'ok' }[entitlement.entitlement];
+  return [h(`span.badge${kind ? '.' + kind : ''}`, { title: entitlement.reasons.join('\n'), 'data-testid': 'sanbao-state' },
+    enumText('entitlement', entitlement.entitlement)), entitlement.until ? ` ${t('sanbao.until', entitlement.until)}` : null];
 }
 
 function historyTable(orders, appliances) {
@@ -106,6 +115,8 @@ function showDecision(panel, duplicate, preview) {
   mount(panel, warrantyBox(preview.warranty, { stateTestId: 'warranty-state' },
     h('p', {}, `${t('sla.assignBy')} ${formatTime(preview.sla.assignBy)} · ${t('sla.onSiteBy')} ${formatTime(preview.sla.onSiteBy)} · `
       + `${t('sla.completeBy')} ${formatTime(preview.sla.completeBy)}`)),
+    h('div.sanbao', {}, h('p', {}, `${t('sanbao.title')}: `, sanbaoBadge(preview.entitlement)),
+      h('ul', {}, preview.entitlement.reasons.map(r => h('li', {}, r)))),
     preview.openWorkOrder ? h('p.notice.warn', { role: 'alert' }, t('ticket.duplicateWarning', preview.openWorkOrder.number),
       ' ', h('a', { href: `#/tickets/${preview.openWorkOrder.id}` }, preview.openWorkOrder.number)) : null);
   duplicate.hidden = !preview.openWorkOrder;
