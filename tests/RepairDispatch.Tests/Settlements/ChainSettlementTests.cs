@@ -19,54 +19,7 @@ public class ChainSettlementTests(StationFixture api) : IClassFixture<StationFix
 {
     private static DateOnly Today() => TestData.StationToday();
 
-    private static string Period() => Today().ToString("yyyy-MM", CultureInfo.InvariantCulture);
-
-    private sealed record Chain(TestData D, string StoreA, string CodeA, string StoreB, string CodeB, HttpClient FinanceA, HttpClient FinanceB);
-
-    /// <summary>The station's store A, a second store B, and a finance user bound to each.</summary>
-    private async Task<Chain> TwoStores()
-    {
-        var d = await api.Data.ReadyAsync();
-        var key = Guid.NewGuid().ToString("N")[..6];
-        var codeA = (await d.Admin.GetOk($"/api/v1/stores/{d.StoreId}")).Str("code");
-        var codeB = "B-" + key;
-        var storeB = (await d.Admin.PostOk("/api/v1/stores", new { code = codeB, name = "徐汇店", city = "上海", address = "漕溪路 88 号" })).Str("id");
-        var financeA = await d.User("fin-a-" + key, "finance");
-        await d.Admin.PostOk("/api/v1/users", new { username = "fin-b-" + key, password = ApiFactory.UserPassword, role = "finance", storeId = storeB });
-        return new Chain(d, d.StoreId, codeA, storeB, codeB, financeA, await api.ClientAs("fin-b-" + key));
-    }
-
-    /// <summary>A manufacturer paying 80.50 for a minor washing-machine repair, signed by headquarters (no store).</summary>
-    private static async Task<string> Manufacturer(TestData d)
-    {
-        var maker = (await d.Admin.PostOk("/api/v1/manufacturers", new { name = "格力 " + Guid.NewGuid().ToString("N")[..8] })).Str("id");
-        await d.Manager.PostOk($"/api/v1/manufacturers/{maker}/contracts", new
-        {
-            validFrom = Today().AddYears(-1).ToString("yyyy-MM-dd"), categories = new[] { "WashingMachine" },
-            fees = new { repair = new[] { new { category = "WashingMachine", level = "Minor", amount = 80.50m } }, partsReimbursement = "AtCost" },
-        });
-        return maker;
-    }
-
-    /// <summary>A repair of the maker's machine, completed; when a store is given, the order was one of that store's.</summary>
-    private async Task<string> CompletedRepair(TestData d, string maker, string? store = null)
-    {
-        var (customer, appliance) = await d.CustomerWithAppliance(Today().AddMonths(-3), manufacturerId: maker);
-        var id = (await d.WorkOrder(customer, appliance)).Str("id");
-        await d.CompleteByTechnicianA(id, "Minor", 45);
-        if (store is not null) await MoveTo(id, store);
-        return id;
-    }
-
-    // Orders are taken and completed at store A through the API (its desk and technicians); an order "of store B" is then
-    // moved there in the database, as if B's own desk had taken it, before any run takes its charges.
-    private async Task MoveTo(string workOrder, string store)
-    {
-        await using var c = await api.Db.OpenAsync();
-        var args = new { Id = Guid.Parse(workOrder), Store = Guid.Parse(store) };
-        await c.ExecuteAsync("UPDATE work_orders SET store_id = @Store WHERE id = @Id", args);
-        await c.ExecuteAsync("UPDATE work_order_claims SET store_id = @Store WHERE work_order_id = @Id", args);
-    }
+    private static string Period() => ChainSetup.Period();
 
     private static decimal Dec(JsonNode? node, string name) => node![name]!.GetValue<decimal>();
 
@@ -93,12 +46,12 @@ public class ChainSettlementTests(StationFixture api) : IClassFixture<StationFix
     [Fact]
     public async Task OneRunCoversBothStoresWithSubtotalsThatAddUpToTheFen()
     {
-        var chain = await TwoStores();
+        var chain = await ChainSetup.TwoStoresAsync(api, await api.Data.ReadyAsync());
         var d = chain.D;
-        var maker = await Manufacturer(d);
+        var maker = await ChainSetup.ManufacturerAsync(d);
         var ofA = new List<string>();
-        for (var i = 0; i < 3; i++) ofA.Add(await CompletedRepair(d, maker));
-        var ofB = new List<string> { await CompletedRepair(d, maker, chain.StoreB), await CompletedRepair(d, maker, chain.StoreB) };
+        for (var i = 0; i < 3; i++) ofA.Add(await ChainSetup.CompletedRepairAsync(api, d, maker));
+        var ofB = new List<string> { await ChainSetup.CompletedRepairAsync(api, d, maker, chain.StoreB), await ChainSetup.CompletedRepairAsync(api, d, maker, chain.StoreB) };
 
         var run = await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = maker, period = Period() });
         var id = run.Str("id");
@@ -155,13 +108,13 @@ public class ChainSettlementTests(StationFixture api) : IClassFixture<StationFix
     [Fact]
     public async Task AStoresFinanceSeesOnlyItsStoresLinesAndSettlesNothing()
     {
-        var chain = await TwoStores();
+        var chain = await ChainSetup.TwoStoresAsync(api, await api.Data.ReadyAsync());
         var d = chain.D;
-        var maker = await Manufacturer(d);
-        await CompletedRepair(d, maker);
-        await CompletedRepair(d, maker, chain.StoreB);
-        var onlyB = await Manufacturer(d);
-        await CompletedRepair(d, onlyB, chain.StoreB);
+        var maker = await ChainSetup.ManufacturerAsync(d);
+        await ChainSetup.CompletedRepairAsync(api, d, maker);
+        await ChainSetup.CompletedRepairAsync(api, d, maker, chain.StoreB);
+        var onlyB = await ChainSetup.ManufacturerAsync(d);
+        await ChainSetup.CompletedRepairAsync(api, d, onlyB, chain.StoreB);
         var chainRun = (await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = maker, period = Period() })).Str("id");
         var runOfB = (await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = onlyB, period = Period() })).Str("id");
         await d.Finance.PostOk($"/api/v1/settlements/runs/{chainRun}/adjustments", new { amount = 5m, description = "总部调整" });
@@ -195,7 +148,7 @@ public class ChainSettlementTests(StationFixture api) : IClassFixture<StationFix
     [Fact]
     public async Task APartnersRunHasTheSameStoresAndScope()
     {
-        var chain = await TwoStores();
+        var chain = await ChainSetup.TwoStoresAsync(api, await api.Data.ReadyAsync());
         var d = chain.D;
         var maker = (await d.Admin.PostOk("/api/v1/manufacturers", new { name = "美的 " + Guid.NewGuid().ToString("N")[..6] })).Str("id");
         await d.Manager.PostOk($"/api/v1/manufacturers/{maker}/contracts", new
@@ -216,7 +169,7 @@ public class ChainSettlementTests(StationFixture api) : IClassFixture<StationFix
             foreach (var step in new[] { "accept", "depart", "arrive" })
                 await d.FrontDesk.PostOk($"/api/v1/work-orders/{id}/partner/{step}", null, HttpStatusCode.OK);
             await d.FrontDesk.PostOk($"/api/v1/work-orders/{id}/partner/complete", new { mainPart = false, labourMinutes = 90 }, HttpStatusCode.OK);
-            if (store is not null) await MoveTo(id, store);
+            if (store is not null) await ChainSetup.MoveToAsync(api, id, store);
         }
 
         var run = await d.Finance.PostOk("/api/v1/settlements/runs", new { installerPartnerId = partner, period = Period() });
