@@ -16,9 +16,9 @@ namespace RepairDispatch.Api.Settlements;
 /// <summary>
 /// A run as a file for the manufacturer or partner: CSV (UTF-8 with BOM, so Excel reads Chinese) or XLSX (a Summary,
 /// a Lines and a Stores sheet). Lines come store by store, each store's section closed by its subtotal row, and the
-/// last row is the grand total, the sum of the lines. A store-bound caller gets his store's section only. Lines stream from an unbuffered query, so memory stays flat however long the run. On SQLite
-/// the run and its lines are read in one deferred (read) transaction: WAL gives a snapshot, so the totals in the
-/// file are those of the lines in the file.
+/// last row is the grand total, the sum of the lines. A store-bound caller gets his store's section only. Lines stream
+/// from an unbuffered query, so memory stays flat however long the run. On SQLite the run and its lines are read in
+/// one deferred (read) transaction: WAL gives a snapshot, so the totals in the file are those of the lines in the file.
 /// </summary>
 public static class ExportRun
 {

@@ -33,8 +33,8 @@ internal sealed class ExportSections(ExportColumns columns)
 
     public string StoreOf(ReadRuns.LineRow line) => Label(line.StoreCode, line.StoreName, columns);
 
-    /// <summary>"code name" of a store; the chain's own lines (no store) by their name in the export's language.</summary>
-    public static string Label(string? code, string? name, ExportColumns columns) => code is null ? columns.ChainLines : $"{code} {name}";
+    /// <summary>"code name" of a store (typed text: kept from running as a formula); the chain's own lines by their name in the export's language.</summary>
+    public static string Label(string? code, string? name, ExportColumns columns) => code is null ? columns.ChainLines : ExportRun.SafeText($"{code} {name}")!;
 
     private Subtotal Close()
     {
