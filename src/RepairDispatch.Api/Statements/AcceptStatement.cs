@@ -45,6 +45,8 @@ public static class AcceptStatement
     public static async Task<IResult> Handle(Guid id, HttpContext http, Db db, TimeProvider clock)
     {
         var me = http.Me();
+        // Acceptance writes adjustment lines into the chain's runs, which only headquarters writes (docs/settlement.md).
+        if (me.StoreId is not null) return Problems.Forbidden(Codes.ChainSettlement.HeadquartersOnly);
         var now = clock.GetUtcNow();
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
