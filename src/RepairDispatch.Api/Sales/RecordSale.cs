@@ -40,12 +40,17 @@ public static class RecordSale
 
     public static async Task<IResult> Handle(SaleRequest request, HttpContext http, Db db, TimeProvider clock)
     {
-        if (SaleRules.Check(request, out var phones) is var (field, text)) return Problems.Validation(field, text);
         var me = http.Me();
         if (me.StoreId is { } own && request.StoreId is { } asked && asked != own)
             return Problems.Validation("storeId", Codes.Sales.OwnStoreOnly);
         if ((me.StoreId ?? request.StoreId) is not { } storeId) return Problems.Validation("storeId", Codes.Sales.StoreRequired);
-        var now = clock.GetUtcNow();
+        return await RecordAsync(db, request, storeId, me, clock.GetUtcNow());
+    }
+
+    /// <summary>One sale of a store in its own transaction: 201 (new), 200 (a resend, perhaps with added lines) or a refusal.</summary>
+    internal static async Task<IResult> RecordAsync(Db db, SaleRequest request, Guid storeId, CurrentUser me, DateTimeOffset now)
+    {
+        if (SaleRules.Check(request, out var phones) is var (field, text)) return Problems.Validation(field, text);
         var saleNumber = request.SaleNumber.Trim();
 
         return await db.InTransactionAsync<IResult>(async (c, tx) =>

@@ -21,4 +21,16 @@ public static partial class Codes
         public static readonly Code ApplianceReturned = new("sales.appliance-returned", "saleNumber");
         public static readonly Code InstallationOfSale = new("sales.installation-of-sale", "saleNumber");
     }
+
+    /// <summary>The daily sales file of a store without an integration, refused row by row.</summary>
+    public static class SalesImport
+    {
+        public static readonly Code ColumnsMissing = new("sales-import.columns-missing", "columns");
+        public static readonly Code NoRows = new("sales-import.no-rows");
+        public static readonly Code CellRequired = new("sales-import.cell-required", "row", "column");
+        public static readonly Code CellInvalid = new("sales-import.cell-invalid", "row", "column", "value");
+        public static readonly Code UnknownManufacturer = new("sales-import.unknown-manufacturer", "row", "value");
+        public static readonly Code SaleRefused = new("sales-import.sale-refused", "saleNumber", "row");
+        public static readonly Code Refused = new("sales-import.refused", "row", "reason");
+    }
 }

@@ -56,6 +56,13 @@ public static class RefusalTable
         new("returned line exchanged afterwards",              "till",      "POST",  "/api/v1/sales-orders/{sale}/returns",                    """{"lines":[{"lineNo":2,"kind":"Exchange","on":"{today}"}]}""",                                 409),
         new("return sent by the front desk",                   "frontdesk", "POST",  "/api/v1/sales-orders/{sale}/returns",                    """{"lines":[{"lineNo":1,"kind":"Return","on":"{today}"}]}""",                                   403),
 
+        new("sales file without its columns",                  "frontdesk", "POST",  "/api/v1/sales-orders/import",                            null,                                                                                             400,
+            Content: () => Statements.TestStatements.Form(Statements.TestStatements.Csv([["单号", "金额"], ["X", "1"]], new System.Text.UTF8Encoding(false)), null, fileName: "sales.csv")),
+        new("sales file of another store",                     "frontdesk", "POST",  "/api/v1/sales-orders/import",                            null,                                                                                             400,
+            Content: () => { var f = Statements.TestStatements.Form([0x41, 0x0A], null, fileName: "sales.csv"); f.Add(new StringContent(Guid.NewGuid().ToString()), "storeId"); return f; }),
+        new("sales file uploaded by a till",                   "till",      "POST",  "/api/v1/sales-orders/import",                            null,                                                                                             403,
+            Content: () => Statements.TestStatements.Form([0x41, 0x0A], null, fileName: "sales.csv")),
+
         new("store created by a manager",                      "manager",   "POST",  "/api/v1/stores",                                         """{"code":"S2","name":"B","city":"C","address":"D"}""",                                          403),
         new("store in an unknown time zone",                   "admin",     "POST",  "/api/v1/stores",                                         """{"code":"S2","name":"B","city":"C","address":"D","timeZone":"Mars/Olympus"}""",                400),
         new("store with a taken code",                         "admin",     "POST",  "/api/v1/stores",                                         """{"code":"{storeCode}","name":"B","city":"C","address":"D"}""",                                 409),
