@@ -7,10 +7,12 @@
 #    list (one store, one status, first page; as a store's desk and as headquarters), phone search and get-by-id at
 #    50 requests/s each (goal <= 20 ms). The filled file is cached in BENCH_CACHE (~/.cache/repairdispatch-bench) under
 #    a key of the migrations, the generator and the sizes, so a second run copies it instead of generating it again;
+#    with the stock ledger (V0017) in this build, `stock-seed` first adds BENCH_MOVEMENTS (1,000,000) ledger rows to the
+#    copy, half of them at one store, and `chain-run` also measures that location's on-hand stock (goal <= 5 ms);
 # 2. settlement: a fresh database with BENCH_CLAIMS (400,000) completed manufacturer orders of the previous month over
 #    BENCH_STORES stores, settled per manufacturer through the API against a bare INSERT ... SELECT of the same rows
 #    (goal <= 3x; settlement-run, the code path of bench/settlement.sh).
-# BENCH_PARTS=reads,settlement picks parts. Generation runs under `nice -n 10`.
+# BENCH_PARTS=reads,settlement picks parts (reads includes the stock when the build has the ledger). Generation runs under `nice -n 10`.
 # Exit code: 0 every goal met, 1 a goal missed, 2 errors. BENCH_KEEP=1 keeps the temp dir.
 source "$(dirname "$0")/lib.sh"
 stores="${BENCH_STORES:-50}"
@@ -18,6 +20,7 @@ technicians="${BENCH_TECHNICIANS:-1000}"
 customers="${BENCH_CUSTOMERS:-2000000}"
 orders="${BENCH_ORDERS:-5000000}"
 claims="${BENCH_CLAIMS:-400000}"
+movements="${BENCH_MOVEMENTS:-1000000}"
 parts="${BENCH_PARTS:-reads,settlement}"
 cache="${BENCH_CACHE:-$HOME/.cache/repairdispatch-bench}"
 
@@ -47,6 +50,12 @@ if [[ ",$parts," == *",reads,"* ]]; then
     mkdir -p "$cache"
     cp --sparse=always "$db" "$cached.tmp" && mv "$cached.tmp" "$cached"
     bench_start_service
+  fi
+  if grep -q "CREATE TABLE stock_movements" "$root"/db/sqlite/*.sql; then
+    echo "== stock ledger: $movements movements"
+    nice -n 10 dotnet "$work/bench/RepairDispatch.Benchmarks.dll" stock-seed --db "$db" --movements "$movements" || { stop_service; exit 2; }
+  else
+    echo "== no stock ledger in this build (V0017): the stock read is not measured"
   fi
   echo "== measure the reads"
   s=0

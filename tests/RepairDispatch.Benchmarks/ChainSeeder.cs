@@ -55,7 +55,7 @@ public static class ChainSeeder
         };
 
         var total = Stopwatch.StartNew();
-        var dropped = await DropIndexesAndTriggersAsync(c);
+        var dropped = await DropIndexesAndTriggersAsync(c, Tables);
         Console.WriteLine($"chain-seed: dropped {dropped.Count} secondary indexes and triggers for the fill");
         await StepAsync(c, "stores", stores, chunk, StoresSql, p);
         await StepAsync(c, "technicians", technicians / stores * stores, chunk, TechniciansSql, p);
@@ -84,18 +84,18 @@ public static class ChainSeeder
         return 0;
     }
 
-    private static async Task<List<(string Type, string Name, string Sql)>> DropIndexesAndTriggersAsync(SqliteConnection c)
+    internal static async Task<List<(string Type, string Name, string Sql)>> DropIndexesAndTriggersAsync(SqliteConnection c, string[] tables)
     {
         // Indexes before triggers when re-created: a trigger body may rely on nothing but both are independent here.
         var objects = (await c.QueryAsync<(string Type, string Name, string Sql)>(
             "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index','trigger') AND sql IS NOT NULL AND tbl_name IN @Tables ORDER BY type, name",
-            new { Tables })).ToList();
+            new { Tables = tables })).ToList();
         foreach (var (type, name, _) in objects)
             await c.ExecuteAsync($"DROP {type.ToUpperInvariant()} \"{name}\"");
         return objects;
     }
 
-    private static async Task StepAsync(SqliteConnection c, string table, long rows, int chunk, string sql, object p)
+    internal static async Task StepAsync(SqliteConnection c, string table, long rows, int chunk, string sql, object p)
     {
         var watch = Stopwatch.StartNew();
         long written = 0;
@@ -112,7 +112,7 @@ public static class ChainSeeder
     }
 
     // i runs over [@From, @To]; everything else is derived from i and the parameters.
-    private const string Counter = "WITH RECURSIVE n(i) AS (SELECT @From UNION ALL SELECT i + 1 FROM n WHERE i < @To) ";
+    internal const string Counter = "WITH RECURSIVE n(i) AS (SELECT @From UNION ALL SELECT i + 1 FROM n WHERE i < @To) ";
 
     private const string StoresSql = Counter + """
         INSERT INTO stores (id, code, name, city, address, time_zone, lat, lon, created_at)

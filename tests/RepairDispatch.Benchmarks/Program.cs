@@ -9,6 +9,7 @@ using RepairDispatch.Benchmarks.Planning;
 //   settlement-seed --db PATH [--orders 1000000] [--manufacturers 10]   one month of completed manufacturer orders (bench/settlement.sh, bench/statements.sh)
 //   chain-seed --db PATH [--stores 50] [--technicians 1000] [--customers 2000000] [--orders 5000000] [--days 730] [--chunk 1000000]
 //        a chain's data, set-based (bench/chain.sh)
+//   stock-seed --db PATH [--parts 200] [--movements 1000000]   a stock ledger on a chain-seeded database (bench/chain.sh)
 //   chain-run  --db PATH --url URL --admin-password PW [--rps 50] [--seconds 30] [--warmup 5] [--sample 20000] [--pids PID]
 //        p99 of the chain's list, phone search and get-by-id at a fixed rate (bench/chain.sh)
 //   settlement-run  --db PATH --url URL --admin-password PW [--service-pid PID] [--out DIR] [--export-rounds 2]
@@ -43,6 +44,7 @@ try
         "settlement-run" => await SettlementBench.RunAsync(options),
         "chain-seed" => await ChainSeeder.RunAsync(options),
         "chain-run" => await ChainBench.RunAsync(options),
+        "stock-seed" => await StockSeeder.RunAsync(options),
         "statement-run" => await StatementBench.RunAsync(options),
         "mobile-seed" => await MobileSeeder.RunAsync(options),
         "mobile-run" => await MobileBench.RunAsync(options),
@@ -79,6 +81,7 @@ static int Usage()
                    (diagnostic phases: http-live = GET /health/live, http-me = GET /api/v1/me)
                RepairDispatch.Benchmarks settlement-seed --db PATH [--orders 1000000]
                RepairDispatch.Benchmarks chain-seed --db PATH [--stores 50] [--technicians 1000] [--customers 2000000] [--orders 5000000] [--days 730] [--chunk 1000000]
+               RepairDispatch.Benchmarks stock-seed --db PATH [--parts 200] [--movements 1000000]
                RepairDispatch.Benchmarks chain-run --db PATH --url http://127.0.0.1:PORT --admin-password PW [--rps 50] [--seconds 30] [--warmup 5] [--sample 20000] [--pids PID]
                RepairDispatch.Benchmarks settlement-run --db PATH --url http://127.0.0.1:PORT --admin-password PW [--service-pid PID] [--out DIR] [--export-rounds 2]
                RepairDispatch.Benchmarks mobile-seed --db PATH [--technicians 200] [--jobs-per-technician 8]

@@ -52,6 +52,7 @@ public static class ServiceSetup
                 o.TokenValidationParameters = Tokens.Validation(authOptions, key);
             })
             .AddDashboardCookie();
+        services.AddSharedDataProtection(config);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((o, clock) => o.TokenValidationParameters.LifetimeValidator = Tokens.Lifetime(clock));
         var authorization = services.AddAuthorizationBuilder();
