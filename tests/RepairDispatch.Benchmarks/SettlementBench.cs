@@ -25,13 +25,15 @@ public static class SettlementBench
     private const double MemoryGoalMb = 300;
     private const double ExportGoal = 2.0;
 
-    // The service's own statement (src/RepairDispatch.Api/Settlements/CreateRun.cs), for the query plan only.
+    // The SELECT of the service's own statement (src/RepairDispatch.Api/Settlements/CreateRun.cs CollectManufacturerSql),
+    // for the query plan only.
     private const string CollectSql = """
-        SELECT ch.id FROM work_order_charges ch
-        JOIN work_orders wo ON wo.id = ch.work_order_id
-        JOIN appliances a ON a.id = wo.appliance_id
-        WHERE ch.party = 'Manufacturer' AND a.manufacturer_id = @ManufacturerId AND wo.completed_period <= @Period
+        SELECT ch.id
+        FROM appliances a CROSS JOIN work_orders wo CROSS JOIN work_order_charges ch
+        WHERE a.manufacturer_id = @ManufacturerId AND wo.appliance_id = a.id AND ch.work_order_id = wo.id
+          AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
           AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
+          AND NOT EXISTS (SELECT 1 FROM work_order_claims cl WHERE cl.work_order_id = wo.id AND cl.state <> 'Claimed')
         """;
 
     private const string BaselineSql = """
