@@ -168,7 +168,8 @@ public static class ChainSeeder
 
     // Order i: local day d = i / PerDay, slot w = i % PerDay, store w % Stores, number sequence w / Stores + 1, created
     // at 08:00 + w * 10 h / PerDay local; customer (and appliance) k = i * 7919 % Customers, so the open orders of the
-    // last week are on distinct appliances (one open order per appliance). Open orders' deadlines lie ahead, so the SLA
+    // last week are on distinct appliances (one open order per appliance). The status is drawn from i / Stores (a store's own
+    // sequence), so every store has every status. Open orders' deadlines lie ahead, so the SLA
     // watchdog has nothing to flag while the benchmark runs.
     private const string WorkOrdersSql = Counter + """
         INSERT INTO work_orders (id, store_id, number, type, source, status, customer_id, appliance_id, district, street, lat, lon,
@@ -211,9 +212,9 @@ public static class ChainSeeder
                 SELECT i, i / @PerDay AS d, i % @PerDay AS w, i * 7919 % @Customers AS k,
                        @FirstLocal - @Offset + (i / @PerDay) * 86400 + 8 * 3600 + (i % @PerDay) * 36000 / @PerDay AS created,
                        CASE WHEN i >= @OpenFrom THEN
-                                CASE i % 10 WHEN 0 THEN 'New' WHEN 1 THEN 'New' WHEN 2 THEN 'Assigned' WHEN 3 THEN 'Accepted' WHEN 4 THEN 'EnRoute'
+                                CASE i / @Stores % 10 WHEN 0 THEN 'New' WHEN 1 THEN 'New' WHEN 2 THEN 'Assigned' WHEN 3 THEN 'Accepted' WHEN 4 THEN 'EnRoute'
                                             WHEN 5 THEN 'OnSite' WHEN 6 THEN 'AwaitingParts' WHEN 7 THEN 'Completed' ELSE 'Closed' END
-                            WHEN i * 31 % 100 < 85 THEN 'Closed' WHEN i * 31 % 100 < 95 THEN 'Cancelled' ELSE 'Completed' END AS status
+                            WHEN i / @Stores * 31 % 100 < 85 THEN 'Closed' WHEN i / @Stores * 31 % 100 < 95 THEN 'Cancelled' ELSE 'Completed' END AS status
                 FROM n))
         """;
 
