@@ -81,6 +81,7 @@ public static class SettlementBench
         // 1. Storage baseline.
         Console.WriteLine("== baseline: bare INSERT ... SELECT into scratch_lines");
         TimeSpan baseline;
+        double baselineCpu;
         long baselineRows;
         await using (var c = new SqliteConnection(cs))
         {
@@ -91,12 +92,14 @@ public static class SettlementBench
                     amount_fen INTEGER, disputed INTEGER, created_at TEXT);
                 """);
             var watch = Stopwatch.StartNew();
+            var ticks = CpuMeter.ProcessTicks(Environment.ProcessId);
             await using (var tx = c.BeginTransaction())
             {
                 baselineRows = await c.ExecuteAsync(BaselineSql, new { Period = period, Now = DateTimeOffset.UtcNow }, tx, commandTimeout: 1800);
                 tx.Commit();
             }
             baseline = watch.Elapsed;
+            baselineCpu = (CpuMeter.ProcessTicks(Environment.ProcessId) - ticks) / 100.0;
             await c.ExecuteAsync("DROP TABLE scratch_lines; PRAGMA wal_checkpoint(TRUNCATE);", commandTimeout: 600);
         }
         Console.WriteLine($"   {baselineRows:N0} rows in {baseline.TotalSeconds:0.00} s");
@@ -107,6 +110,7 @@ public static class SettlementBench
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiClient.LoginAsync(http, "admin", password));
         var runs = new List<(string Name, Guid Id, long Lines, decimal Total, TimeSpan Took)>();
         var all = Stopwatch.StartNew();
+        var serviceTicks = CpuMeter.ProcessTicks(pid);
         foreach (var (id, name) in makers)
         {
             var one = Stopwatch.StartNew();
@@ -122,6 +126,7 @@ public static class SettlementBench
             Console.WriteLine($"   {name}: {run.LineCount,9:N0} lines, {run.Total,14:N2} yuan, {one.Elapsed.TotalSeconds,7:0.00} s");
         }
         var settlement = all.Elapsed;
+        var settlementCpu = (CpuMeter.ProcessTicks(pid) - serviceTicks) / 100.0;
         var memRuns = Memory(pid);
         var settled = runs.Sum(r => r.Lines);
 
@@ -157,6 +162,10 @@ public static class SettlementBench
         Report.Row("baseline INSERT ... SELECT (1 tx, scratch)", $"{baseline.TotalSeconds:0.00} s");
         Report.Row($"settlement, {runs.Count} runs sequential, {settled:N0} lines", $"{settlement.TotalSeconds:0.00} s");
         Report.Row("settlement / baseline (goal <= 3)", $"{settleRatio:0.00}x");
+        // CPU seconds, for reference: on a shared machine they move less than wall time (the bench's and the service's own).
+        Report.Row("baseline CPU (this process)", $"{baselineCpu:0.00} s");
+        Report.Row("settlement CPU (the service)", pid > 0 ? $"{settlementCpu:0.00} s" : "unknown");
+        Report.Row("settlement CPU / baseline CPU", pid > 0 && baselineCpu > 0 ? $"{settlementCpu / baselineCpu:0.00}x" : "unknown");
         Report.Row("service VmHWM before runs", $"{memStart.HwmKb / 1024.0:0} MB");
         Report.Row("service VmHWM after runs (goal <= 300 MB)", $"{memRuns.HwmKb / 1024.0:0} MB");
         Report.Row("service VmRSS after runs", $"{memRuns.RssKb / 1024.0:0} MB");
