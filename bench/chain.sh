@@ -6,7 +6,9 @@
 #    and an address, BENCH_ORDERS (5,000,000) work orders over two years; then `chain-run` measures the p99 of the order
 #    list (one store, one status, first page; as a store's desk and as headquarters), phone search and get-by-id at
 #    50 requests/s each (goal <= 20 ms). The filled file is cached in BENCH_CACHE (~/.cache/repairdispatch-bench) under
-#    a key of the migrations, the generator and the sizes, so a second run copies it instead of generating it again;
+#    a key of the generator and the sizes, so a second run copies it and lets the service's migrator bring the copy to
+#    this build's schema (as an upgrade would) instead of generating it again; when the copy cannot be migrated (a
+#    migration older than one it has, e.g. after a merge), the run generates a new one;
 #    with the stock ledger (V0017) in this build, `stock-seed` first adds BENCH_MOVEMENTS (1,000,000) ledger rows to the
 #    copy, half of them at one store, and `chain-run` also measures that location's on-hand stock (goal <= 5 ms);
 # 2. settlement: a fresh database with BENCH_CLAIMS (400,000) completed manufacturer orders of the previous month over
@@ -33,11 +35,17 @@ worst() { if [ "$1" -gt "$status" ]; then status="$1"; fi; }
 stop_service() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }
 
 if [[ ",$parts," == *",reads,"* ]]; then
-  key="$( (cat "$root"/db/sqlite/*.sql "$root/tests/RepairDispatch.Benchmarks/ChainSeeder.cs"; echo "$stores $technicians $customers $orders") | sha256sum | cut -c1-16)"
+  key="$( (cat "$root/tests/RepairDispatch.Benchmarks/ChainSeeder.cs"; echo "$stores $technicians $customers $orders") | sha256sum | cut -c1-16)"
   cached="$cache/chain-$key.db"
   if [ -f "$cached" ]; then
-    echo "== reuse the generated database $cached"
+    echo "== reuse the generated database $cached (then migrate the copy)"
     cp --sparse=always "$cached" "$db"
+    if ! (cd "$work/api" && dotnet RepairDispatch.Api.dll migrate > "$work/migrate.log" 2>&1); then
+      echo "== the copy cannot be migrated to this build ($(grep -m1 -o 'Validation failed[^.]*' "$work/migrate.log" || echo 'see migrate.log')): generating anew"
+      rm -f "$db" "$db-wal" "$db-shm"
+    fi
+  fi
+  if [ -f "$db" ]; then
     bench_start_service
   else
     bench_start_service
