@@ -50,6 +50,7 @@ public static class ServiceSetup
             {
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = Tokens.Validation(authOptions, key);
+                o.Events = new JwtBearerEvents { OnTokenValidated = Clients.ClientTokens.CheckStillValid };
             })
             .AddDashboardCookie();
         services.AddSharedDataProtection(config);
@@ -57,6 +58,7 @@ public static class ServiceSetup
             .Configure<TimeProvider>((o, clock) => o.TokenValidationParameters.LifetimeValidator = Tokens.Lifetime(clock));
         var authorization = services.AddAuthorizationBuilder();
         Policies.Add(authorization);
+        Clients.ClientScopes.AddPolicies(authorization);
         DashboardSession.AddPolicy(authorization);
         services.AddAntiforgery(); // Hangfire's dashboard protects its POST actions with it when present
         services.AddRateLimiter(o => RateLimits.Configure(o, authOptions));
