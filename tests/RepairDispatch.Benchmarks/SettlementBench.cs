@@ -28,7 +28,7 @@ public static class SettlementBench
     // The SELECT of the service's own statement (src/RepairDispatch.Api/Settlements/CreateRun.cs CollectManufacturerSql),
     // for the query plan only.
     private const string CollectSql = """
-        SELECT ch.id
+        SELECT ch.id, wo.store_id
         FROM appliances a CROSS JOIN work_orders wo CROSS JOIN work_order_charges ch
         WHERE a.manufacturer_id = @ManufacturerId AND wo.appliance_id = a.id AND ch.work_order_id = wo.id
           AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
@@ -37,8 +37,8 @@ public static class SettlementBench
         """;
 
     private const string BaselineSql = """
-        INSERT INTO scratch_lines (id, run_id, work_order_id, charge_id, kind, description, amount_fen, disputed, created_at)
-        SELECT ch.id, 'scratch', ch.work_order_id, ch.id, ch.kind, ch.description, ch.amount_fen, 0, @Now
+        INSERT INTO scratch_lines (id, run_id, work_order_id, store_id, charge_id, kind, description, amount_fen, disputed, created_at)
+        SELECT ch.id, 'scratch', ch.work_order_id, wo.store_id, ch.id, ch.kind, ch.description, ch.amount_fen, 0, @Now
         FROM work_order_charges ch
         JOIN work_orders wo ON wo.id = ch.work_order_id
         JOIN appliances a ON a.id = wo.appliance_id
@@ -88,7 +88,7 @@ public static class SettlementBench
             await c.OpenAsync();
             await c.ExecuteAsync("""
                 DROP TABLE IF EXISTS scratch_lines;
-                CREATE TABLE scratch_lines (id TEXT, run_id TEXT, work_order_id TEXT, charge_id TEXT, kind TEXT, description TEXT,
+                CREATE TABLE scratch_lines (id TEXT, run_id TEXT, work_order_id TEXT, store_id TEXT, charge_id TEXT, kind TEXT, description TEXT,
                     amount_fen INTEGER, disputed INTEGER, created_at TEXT);
                 """);
             var watch = Stopwatch.StartNew();
