@@ -15,11 +15,8 @@ CREATE TABLE work_order_exclusions (
 );
 CREATE INDEX ix_work_order_exclusions_order ON work_order_exclusions (work_order_id);
 
--- An exchanged or returned appliance leaves the registry (retired_at); an exchange names its replacement, which
--- carries the count of exchanges before it and a warranty that starts on the exchange day (its purchase_date).
-ALTER TABLE appliances ADD COLUMN retired_at TEXT NULL;
-ALTER TABLE appliances ADD COLUMN replaced_by_id TEXT NULL REFERENCES appliances(id);
-ALTER TABLE appliances ADD COLUMN exchanges INTEGER NOT NULL DEFAULT 0;
+-- A returned or exchanged appliance leaves the registry through V0021's left_registry_on / replaced_by_id (the till's
+-- returns use them too); the count of exchanges is the chain of replaced_by_id, read, not stored.
 
 -- A manager's 三包 decision with the entitlement it was made under (evidence: the whole answer as JSON).
 CREATE TABLE sanbao_decisions (

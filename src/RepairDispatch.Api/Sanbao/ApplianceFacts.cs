@@ -17,7 +17,7 @@ public sealed record EntitlementFactsView(DateOnly? InvoiceDate, int RepairsForS
 public static class ApplianceFacts
 {
     private const string ApplianceSql = """
-        SELECT a.id, a.manufacturer_id, a.category, a.purchase_date, a.commercial_use, a.retired_at, a.exchanges, c.store_id, s.time_zone
+        SELECT a.id, a.manufacturer_id, a.category, a.purchase_date, a.commercial_use, a.left_registry_on, c.store_id, s.time_zone
         FROM appliances a JOIN customers c ON c.id = a.customer_id JOIN stores s ON s.id = c.store_id
         WHERE a.id = @Id
         """;
@@ -32,6 +32,7 @@ public static class ApplianceFacts
         WHERE w.appliance_id = @Id AND e.to_status IS NOT NULL
         ORDER BY e.at
         """;
+    private const string ReplacedSql = "SELECT id FROM appliances WHERE replaced_by_id = @Id";
     private const string ExclusionsSql = """
         SELECT x.kind FROM work_order_exclusions x JOIN work_orders w ON w.id = x.work_order_id WHERE w.appliance_id = @Id
         """;
@@ -43,8 +44,7 @@ public static class ApplianceFacts
         public string Category { get; init; } = "";
         public DateOnly? PurchaseDate { get; init; }
         public bool CommercialUse { get; init; }
-        public DateTimeOffset? RetiredAt { get; init; }
-        public int Exchanges { get; init; }
+        public DateOnly? LeftRegistryOn { get; init; }
         public Guid StoreId { get; init; }
         public string TimeZone { get; init; } = "";
     }
@@ -92,8 +92,16 @@ public static class ApplianceFacts
         var repairs = orders.Select(o => Repair(o, events[o.Id].ToList(), faultKey(o), zone, now)).ToList();
         var open = orders.FirstOrDefault(o => !IsDone(o.Status));
         var facts = new SanbaoFacts(a.PurchaseDate, open is null ? null : zone.DayOf(open.CreatedAt), months, repairs, exclusions,
-            a.Exchanges, a.RetiredAt is not null);
+            await ExchangesAsync(c, tx, a.Id), a.LeftRegistryOn is not null);
         return new Read(a, facts, today);
+    }
+
+    /// <summary>How many exchanges led to this unit: the chain of units it replaced (a handful at most).</summary>
+    private static async Task<int> ExchangesAsync(DbConnection c, DbTransaction? tx, Guid id)
+    {
+        var count = 0;
+        while (await c.QueryFirstOrDefaultAsync<Guid?>(ReplacedSql, new { Id = id }, tx) is { } before && count < 100) (id, count) = (before, count + 1);
+        return count;
     }
 
     private static bool IsDone(string status) => status is nameof(WorkOrderStatus.Completed) or nameof(WorkOrderStatus.Closed);

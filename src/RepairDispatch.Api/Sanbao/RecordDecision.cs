@@ -70,7 +70,7 @@ public static class RecordDecision
 
             Guid? newId = null;
             if (decision == SanbaoDecision.Exchange) newId = await ApplianceExchange.ExchangeAsync(c, tx, id, request.NewSerialNumber!, read.Today, now);
-            if (decision == SanbaoDecision.Return) await ApplianceExchange.RetireAsync(c, tx, id, now);
+            if (decision == SanbaoDecision.Return) await ApplianceExchange.RetireAsync(c, tx, id, read.Today);
             var response = new SanbaoDecisionResponse(Guid.CreateVersion7(), id, request.WorkOrderId, decision, request.Reason.Trim(), newId, evidence, now);
             await c.ExecuteAsync(InsertSql, new
             {
