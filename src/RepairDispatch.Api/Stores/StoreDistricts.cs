@@ -12,7 +12,7 @@ public static class StoreDistricts
     public const string DefaultLanguage = "zh-CN";
     private static readonly string[] Languages = ["zh-CN", "en"];
 
-    private const string OwnerSql = "SELECT s.code FROM store_districts d JOIN stores s ON s.id = d.store_id WHERE d.district = @District AND d.store_id <> @StoreId";
+    private const string OwnerSql = "SELECT s.code AS store, d.district FROM store_districts d JOIN stores s ON s.id = d.store_id WHERE d.district = @District AND d.store_id <> @StoreId";
     private const string DeleteSql = "DELETE FROM store_districts WHERE store_id = @StoreId";
     private const string InsertSql = "INSERT INTO store_districts (district, store_id) VALUES (@District, @StoreId)";
     private const string RouteSql = "SELECT d.store_id FROM store_districts d JOIN stores s ON s.id = d.store_id WHERE d.district = @District AND s.kind = 'Store'";
@@ -34,9 +34,9 @@ public static class StoreDistricts
     public static async Task<ProblemHttpResult?> ClaimAsync(DbConnection c, DbTransaction tx, Guid storeId, IReadOnlyList<string> districts)
     {
         foreach (var district in districts)
-            if (await c.QueryFirstOrDefaultAsync<string>(OwnerSql, new { District = district, StoreId = storeId }, tx) is { } owner)
-                return Problems.Conflict("district-taken", Codes.Chain.DistrictTaken.With(district, owner),
-                    new Dictionary<string, object?> { ["district"] = district });
+            if (await c.QueryFirstOrDefaultAsync<Owner>(OwnerSql, new { District = district, StoreId = storeId }, tx) is { } owner)
+                return Problems.Conflict("district-taken", Codes.Chain.DistrictTaken.With(owner.District, owner.Store),
+                    new Dictionary<string, object?> { ["district"] = owner.District });
         await c.ExecuteAsync(DeleteSql, new { StoreId = storeId }, tx);
         await c.ExecuteAsync(InsertSql, districts.Select(d => new { District = d, StoreId = storeId }), tx);
         return null;
@@ -46,4 +46,10 @@ public static class StoreDistricts
     public static Task<Guid?> RouteAsync(DbConnection c, DbTransaction? tx, string? district) =>
         string.IsNullOrWhiteSpace(district) ? Task.FromResult<Guid?>(null)
             : c.QueryFirstOrDefaultAsync<Guid?>(RouteSql, new { District = district.Trim() }, tx);
+
+    private sealed class Owner
+    {
+        public string Store { get; init; } = "";
+        public string District { get; init; } = "";
+    }
 }
