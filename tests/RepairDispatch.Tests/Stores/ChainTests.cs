@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using RepairDispatch.Tests.Infrastructure;
 using RepairDispatch.Tests.WorkOrders;
 
@@ -125,7 +126,11 @@ public class ChainTests(StationFixture api) : IClassFixture<StationFixture>
     {
         var d = await api.Data.ReadyAsync();
         var shop = await ShopServing(District());
-        var tech = await d.CreateTechnician("L" + Guid.NewGuid().ToString("N")[..5], "WashingMachine");
+        var tech = (await d.Admin.PostOk("/api/v1/technicians", new
+        {
+            storeId = d.StoreId, code = "L" + Guid.NewGuid().ToString("N")[..5], name = "Lent", phone = "13800000000", skills = new[] { "WashingMachine" },
+            workDays = new[] { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" },
+        })).Str("id");
         var techClient = await d.User("u" + tech[..8], "technician", tech);
         var today = TestData.StationToday();
         var (customer, appliance) = await d.CustomerWithAppliance();
@@ -143,6 +148,8 @@ public class ChainTests(StationFixture api) : IClassFixture<StationFixture>
             .ShouldBeProblem(HttpStatusCode.BadRequest, "technicianId");
         await shop.Manager.PostOk($"/api/v1/work-orders/{theirs.Str("id")}/assign", new { technicianId = tech }, HttpStatusCode.OK);
         (await techClient.GetOk($"/api/v1/mobile/jobs/{theirs.Str("id")}"))["order"].Str("storeId").Should().Be(shop.Id);
+        (await PlannedTechnicians(shop, today.AddDays(2))).Should().Contain(tech);
+        (await PlannedTechnicians(new Shop(d.StoreId, d.FrontDesk, d.Manager), today.AddDays(2))).Should().NotContain(tech);
         await (await d.Manager.PostAsJsonAsync($"/api/v1/technicians/{tech}/loans", new { toStoreId = shop.Id, from = today.AddDays(3), to = today.AddDays(5) }))
             .ShouldBeProblem(HttpStatusCode.Conflict);
 
@@ -170,6 +177,17 @@ public class ChainTests(StationFixture api) : IClassFixture<StationFixture>
         (await shop.Desk.GetOk($"/api/v1/work-orders?customerId={customer}"))["items"]!.AsArray().Select(o => o.Str("id")).Should().Equal(theirs.Str("id"));
         (await d.Admin.GetOk($"/api/v1/work-orders?customerId={customer}"))["items"]!.AsArray().Select(o => o.Str("id"))
             .Should().BeEquivalentTo([ours.Str("id"), theirs.Str("id")]);
+    }
+
+    /// <summary>The technicians with a route in a store's day plan, made and run now.</summary>
+    private async Task<List<string>> PlannedTechnicians(Shop shop, DateOnly day)
+    {
+        var response = await shop.Manager.PostAsJsonAsync("/api/v1/dispatch/plans", new { storeId = shop.Id, date = day.ToString("yyyy-MM-dd"), seconds = 1 });
+        response.StatusCode.Should().Be(HttpStatusCode.Accepted);
+        var planId = (await response.Json()).Str("id");
+        using (var scope = api.Services.CreateScope())
+            (await scope.ServiceProvider.GetRequiredService<RepairDispatch.Api.Dispatch.DayPlanJob>().RunAsync(Guid.Parse(planId))).Should().BeTrue();
+        return (await shop.Manager.GetOk($"/api/v1/dispatch/plans/{planId}"))["routes"]!.AsArray().Select(r => r.Str("technicianId")).ToList();
     }
 
     /// <summary>Everyone dispatch considers for the order: ranked or excluded (a day off excludes, a loan elsewhere removes).</summary>
