@@ -26,6 +26,11 @@ public sealed record LoanView(Guid Id, Guid TechnicianId, Guid FromStoreId, Guid
 public static class TechnicianLoans
 {
     private const string TechnicianSql = "SELECT t.store_id FROM technicians t WHERE t.id = @Id";
+    // Two loans of one technician made at once must not both pass the overlap check: SQLite's writer lock already
+    // serialises them; SQL Server locks the technician's row until the transaction ends.
+    private static readonly DialectSql LockSql = new(
+        Sqlite: "SELECT COUNT(*) FROM technicians WHERE id = @Id",
+        SqlServer: "SELECT COUNT(*) FROM technicians WITH (UPDLOCK, HOLDLOCK) WHERE id = @Id");
     private const string TargetSql = "SELECT kind FROM stores WHERE id = @Id";
     private const string OverlapSql = """
         SELECT id FROM technician_loans
@@ -56,6 +61,7 @@ public static class TechnicianLoans
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
             if (await HomeStoreAsync(c, tx, id, me) is not { } home) return Problems.NotFound(Codes.Thing.Technician);
+            await c.ExecuteScalarAsync<long>(db.Sql(LockSql), new { Id = id }, tx);
             var kind = await c.QuerySingleOrDefaultAsync<string>(TargetSql, new { Id = request.ToStoreId }, tx);
             if (kind is null) return Problems.Validation("toStoreId", Codes.Refusal.NoSuchStore);
             if (request.ToStoreId == home) return Problems.Validation("toStoreId", Codes.Chain.LoanToOwnStore);
