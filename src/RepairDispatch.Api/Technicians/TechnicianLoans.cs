@@ -31,7 +31,7 @@ public static class TechnicianLoans
     private static readonly DialectSql LockSql = new(
         Sqlite: "SELECT COUNT(*) FROM technicians WHERE id = @Id",
         SqlServer: "SELECT COUNT(*) FROM technicians WITH (UPDLOCK, HOLDLOCK) WHERE id = @Id");
-    private const string TargetSql = "SELECT kind FROM stores WHERE id = @Id";
+    private const string TargetSql = "SELECT kind, code FROM stores WHERE id = @Id";
     private const string OverlapSql = """
         SELECT id FROM technician_loans
         WHERE technician_id = @TechnicianId AND state = 'Active' AND from_day <= @To AND to_day >= @From AND id <> @Id
@@ -62,10 +62,10 @@ public static class TechnicianLoans
         {
             if (await HomeStoreAsync(c, tx, id, me) is not { } home) return Problems.NotFound(Codes.Thing.Technician);
             await c.ExecuteScalarAsync<long>(db.Sql(LockSql), new { Id = id }, tx);
-            var kind = await c.QuerySingleOrDefaultAsync<string>(TargetSql, new { Id = request.ToStoreId }, tx);
-            if (kind is null) return Problems.Validation("toStoreId", Codes.Refusal.NoSuchStore);
+            var target = await c.QuerySingleOrDefaultAsync<Target>(TargetSql, new { Id = request.ToStoreId }, tx);
+            if (target is null) return Problems.Validation("toStoreId", Codes.Refusal.NoSuchStore);
             if (request.ToStoreId == home) return Problems.Validation("toStoreId", Codes.Chain.LoanToOwnStore);
-            if (kind == nameof(StoreKind.Warehouse)) return Problems.Validation("toStoreId", Codes.Chain.WarehouseTakesNoOrders.With(""));
+            if (target.Kind == nameof(StoreKind.Warehouse)) return Problems.Validation("toStoreId", Codes.Chain.WarehouseTakesNoOrders.With(target.Code));
             if (request.From < clock.Today(await StoreClock.OfStoreAsync(c, tx, home))) return Problems.Validation("from", Codes.Chain.LoanInThePast);
             if (await c.QueryFirstOrDefaultAsync<Guid?>(OverlapSql, new { TechnicianId = id, request.From, request.To, Id = Guid.Empty }, tx) is { } other)
                 return Problems.Conflict("loan-overlap", Codes.Chain.LoanOverlap.With(other), new Dictionary<string, object?> { ["loanId"] = other });
@@ -112,6 +112,12 @@ public static class TechnicianLoans
 
     private static async Task<Guid?> HomeStoreAsync(DbConnection c, DbTransaction? tx, Guid technicianId, CurrentUser me) =>
         await c.QuerySingleOrDefaultAsync<Guid?>(TechnicianSql, new { Id = technicianId }, tx) is { } home && me.SeesStore(home) ? home : null;
+
+    private sealed class Target
+    {
+        public string Kind { get; init; } = "";
+        public string Code { get; init; } = "";
+    }
 
     private sealed class Row
     {

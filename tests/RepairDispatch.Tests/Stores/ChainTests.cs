@@ -100,6 +100,12 @@ public class ChainTests(StationFixture api) : IClassFixture<StationFixture>
         var order = await d.NewWorkOrder();
         var id = order.Str("id");
         var assigned = await d.Manager.PostAsJsonAsync($"/api/v1/work-orders/{id}/assign", new { technicianId = d.TechnicianA });
+        var warehouse = (await d.Admin.PostOk("/api/v1/stores", new { code = "WH" + Guid.NewGuid().ToString("N")[..5], name = "仓", city = "C", address = "D", kind = "Warehouse" })).Str("id");
+        await (await d.Manager.PostAsJsonAsync($"/api/v1/work-orders/{id}/transfer", new { toStoreId = warehouse, reason = "x" })).ShouldBeProblem(HttpStatusCode.BadRequest, "toStoreId");
+        await (await d.Manager.PostAsJsonAsync($"/api/v1/technicians/{d.TechnicianB}/loans", new
+        {
+            toStoreId = warehouse, from = TestData.StationToday().AddDays(1), to = TestData.StationToday().AddDays(1),
+        })).ShouldBeProblem(HttpStatusCode.BadRequest, "toStoreId");
         var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/work-orders/{id}/transfer")
             { Content = JsonContent.Create(new { toStoreId = shop.Id, reason = "客户搬家" }) };
         stale.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
