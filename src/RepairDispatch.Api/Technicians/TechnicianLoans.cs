@@ -36,6 +36,14 @@ public static class TechnicianLoans
         SELECT id FROM technician_loans
         WHERE technician_id = @TechnicianId AND state = 'Active' AND from_day <= @To AND to_day >= @From AND id <> @Id
         """;
+    // His own store's booked visits on the loan days (or a job he is on now, when the loan starts today) would lose
+    // their technician: the manager reassigns them first.
+    private const string BookedSql = """
+        SELECT number FROM work_orders
+        WHERE technician_id = @TechnicianId AND status IN ('Assigned','Accepted','EnRoute','OnSite','AwaitingParts')
+          AND ((appointment_from >= @Start AND appointment_from < @End) OR (@StartsToday = 1 AND status IN ('EnRoute','OnSite')))
+        ORDER BY number
+        """;
     private const string InsertSql = """
         INSERT INTO technician_loans (id, technician_id, to_store_id, from_day, to_day, created_by_user_id, created_at, state)
         VALUES (@Id, @TechnicianId, @ToStoreId, @From, @To, @UserId, @Now, 'Active')
@@ -66,7 +74,15 @@ public static class TechnicianLoans
             if (target is null) return Problems.Validation("toStoreId", Codes.Refusal.NoSuchStore);
             if (request.ToStoreId == home) return Problems.Validation("toStoreId", Codes.Chain.LoanToOwnStore);
             if (target.Kind == nameof(StoreKind.Warehouse)) return Problems.Validation("toStoreId", Codes.Chain.WarehouseTakesNoOrders.With(target.Code));
-            if (request.From < clock.Today(await StoreClock.OfStoreAsync(c, tx, home))) return Problems.Validation("from", Codes.Chain.LoanInThePast);
+            var zone = await StoreClock.OfStoreAsync(c, tx, home);
+            var (from, to) = (request.From!.Value, request.To!.Value);
+            if (from < clock.Today(zone)) return Problems.Validation("from", Codes.Chain.LoanInThePast);
+            var booked = await c.QueryFirstOrDefaultAsync<string>(BookedSql, new
+            {
+                TechnicianId = id, Start = zone.At(from, TimeOnly.MinValue), End = zone.At(to.AddDays(1), TimeOnly.MinValue),
+                StartsToday = from == clock.Today(zone),
+            }, tx);
+            if (booked is not null) return Problems.Conflict("loan-has-jobs", Codes.Chain.LoanHasJobs.With(booked));
             if (await c.QueryFirstOrDefaultAsync<Guid?>(OverlapSql, new { TechnicianId = id, request.From, request.To, Id = Guid.Empty }, tx) is { } other)
                 return Problems.Conflict("loan-overlap", Codes.Chain.LoanOverlap.With(other), new Dictionary<string, object?> { ["loanId"] = other });
             var loanId = Guid.CreateVersion7();

@@ -19,5 +19,6 @@ public static partial class Codes
         public static readonly Code LoanInThePast = new("chain.loan-in-the-past");
         public static readonly Code LoanOverlap = new("chain.loan-overlap", "loanId");
         public static readonly Code LoanOver = new("chain.loan-over");
+        public static readonly Code LoanHasJobs = new("chain.loan-has-jobs", "number");
     }
 }

@@ -158,6 +158,10 @@ public class ChainTests(StationFixture api) : IClassFixture<StationFixture>
         (await PlannedTechnicians(new Shop(d.StoreId, d.FrontDesk, d.Manager), today.AddDays(2))).Should().NotContain(tech);
         await (await d.Manager.PostAsJsonAsync($"/api/v1/technicians/{tech}/loans", new { toStoreId = shop.Id, from = today.AddDays(3), to = today.AddDays(5) }))
             .ShouldBeProblem(HttpStatusCode.Conflict);
+        await d.Manager.PostOk($"/api/v1/work-orders/{oursToday.Str("id")}/assign", new { technicianId = tech }, HttpStatusCode.OK);
+        var busy = await (await d.Manager.PostAsJsonAsync($"/api/v1/technicians/{tech}/loans", new { toStoreId = shop.Id, from = today, to = today }))
+            .ShouldBeProblem(HttpStatusCode.Conflict);
+        busy.Str("detail").Should().Contain(oursToday.Str("number"), "his own store's visit that day would lose its technician");
 
         var ended = await d.Manager.PostOk($"/api/v1/technicians/{tech}/loans/{loan.Str("id")}/end", null, HttpStatusCode.OK);
 
