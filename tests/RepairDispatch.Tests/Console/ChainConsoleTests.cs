@@ -57,4 +57,25 @@ public class ChainConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
 
         (await d.Admin.GetOk($"/api/v1/work-orders/{order.Str("id")}")).Str("storeId").Should().Be(store);
     }
+
+    [BrowserFact]
+    public async Task HeadquartersGivesAStoreItsServiceDistricts()
+    {
+        var d = await host.Data.ReadyAsync();
+        var store = await OtherStore(d, "长宁店");
+        var code = (await d.Admin.GetOk($"/api/v1/stores/{store}")).Str("code");
+
+        await host.OnPageAsync(async page =>
+        {
+            await ConsoleSteps.SignInAsync(page, "admin", ApiFactory.AdminPassword);
+            await page.GotoAsync("/#/stores");
+            var row = page.GetByTestId($"store-{code}");
+            await row.GetByText("修改", new() { Exact = true }).ClickAsync();
+            await row.GetByLabel("服务区域").FillAsync("长宁区，新泾镇");
+            await row.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+            await Expect(page.GetByTestId($"store-{code}")).ToContainTextAsync("新泾镇、长宁区");
+        });
+
+        (await d.Admin.GetOk($"/api/v1/stores/{store}"))["districts"]!.AsArray().Select(x => x!.GetValue<string>()).Should().BeEquivalentTo(["长宁区", "新泾镇"]);
+    }
 }
