@@ -18,6 +18,10 @@ public static class Routing
 {
     private const string StoreSql = "SELECT id, code, kind, time_zone FROM stores WHERE id = @Id";
 
+    /// <summary>What routing and transfers need to know of a store, or null when there is none.</summary>
+    public static Task<StoreFacts?> StoreAsync(DbConnection c, DbTransaction tx, Guid? id) =>
+        c.QuerySingleOrDefaultAsync<StoreFacts>(StoreSql, new { Id = id }, tx);
+
     /// <param name="askedStoreId">The intake store a headquarters user names; a store-bound user's intake store is their own.</param>
     /// <param name="homeStoreId">The customer's home store: the intake store when headquarters names none.</param>
     public static async Task<Route> DecideAsync(DbConnection c, DbTransaction tx, CurrentUser me, Guid? askedStoreId, string? district, Guid homeStoreId)
@@ -25,23 +29,25 @@ public static class Routing
         if (me.StoreId is { } own && askedStoreId is { } asked && asked != own)
             return Route.Refused(Problems.Validation("storeId", Codes.Refusal.OwnStoreOnly));
         var intakeId = me.StoreId ?? askedStoreId ?? homeStoreId;
-        var intake = await c.QuerySingleOrDefaultAsync<StoreRow>(StoreSql, new { Id = intakeId }, tx);
+        var intake = await StoreAsync(c, tx, intakeId);
         if (intake is null) return Route.Refused(Problems.Validation("storeId", Codes.Refusal.NoSuchStore));
         var serving = await StoreDistricts.RouteAsync(c, tx, district) is { } routedId && routedId != intakeId
-            ? await c.QuerySingleAsync<StoreRow>(StoreSql, new { Id = routedId }, tx)
+            ? await StoreAsync(c, tx, routedId)
             : null;
         if (serving is not null)
             return new Route(serving.Id, serving.TimeZone, Codes.Chain.Routed.With(district!.Trim(), serving.Code, intake.Code), null);
-        if (intake.Kind == nameof(StoreKind.Warehouse))
+        if (intake.IsWarehouse)
             return Route.Refused(Problems.Validation("storeId", Codes.Chain.WarehouseTakesNoOrders.With(intake.Code)));
         return new Route(intake.Id, intake.TimeZone, null, null);
     }
 
-    private sealed class StoreRow
-    {
-        public Guid Id { get; init; }
-        public string Code { get; init; } = "";
-        public string Kind { get; init; } = "";
-        public string TimeZone { get; init; } = "";
-    }
+}
+
+public sealed class StoreFacts
+{
+    public Guid Id { get; init; }
+    public string Code { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public string TimeZone { get; init; } = "";
+    public bool IsWarehouse => Kind == nameof(StoreKind.Warehouse);
 }

@@ -16,7 +16,6 @@ public sealed record TransferRequest([property: Required] Guid? ToStoreId, [prop
 public static class TransferWorkOrder
 {
     private static readonly WorkOrderStatus[] Movable = [WorkOrderStatus.New, WorkOrderStatus.Assigned, WorkOrderStatus.Accepted, WorkOrderStatus.EnRoute];
-    private const string StoreSql = "SELECT id, code, kind, time_zone FROM stores WHERE id = @Id";
     private const string MoveSql = "UPDATE work_orders SET store_id = @StoreId, number = @Number WHERE id = @Id";
 
     public static async Task<IResult> Handle(Guid id, TransferRequest request, HttpContext http, Db db, TimeProvider clock)
@@ -31,11 +30,11 @@ public static class TransferWorkOrder
             if (ifMatch is { } expected && expected != order.Version) return Problems.PreconditionFailed(order.ETag);
             if (!Movable.Contains(order.Status))
                 return Problems.InvalidTransition(order.Status.ToString(), Codes.Chain.TransferTooLate.With(order.Status.ToString()));
-            var from = await c.QuerySingleAsync<StoreRow>(StoreSql, new { Id = order.StoreId }, tx);
-            var to = await c.QuerySingleOrDefaultAsync<StoreRow>(StoreSql, new { Id = request.ToStoreId }, tx);
+            var from = (await Routing.StoreAsync(c, tx, order.StoreId))!;
+            var to = await Routing.StoreAsync(c, tx, request.ToStoreId);
             if (to is null) return Problems.Validation("toStoreId", Codes.Refusal.NoSuchStore);
             if (to.Id == order.StoreId) return Problems.Validation("toStoreId", Codes.Chain.TransferSameStore);
-            if (to.Kind == nameof(StoreKind.Warehouse)) return Problems.Validation("toStoreId", Codes.Chain.WarehouseTakesNoOrders.With(to.Code));
+            if (to.IsWarehouse) return Problems.Validation("toStoreId", Codes.Chain.WarehouseTakesNoOrders.With(to.Code));
 
             var oldNumber = order.Number;
             var status = order.Status;
@@ -49,13 +48,5 @@ public static class TransferWorkOrder
                 Codes.Chain.Transferred.With(from.Code, to.Code, oldNumber, request.Reason.Trim()));
             return JsonResponse.Of(http, WorkOrderResponse.From(order, now), etag: order.ETag);
         });
-    }
-
-    private sealed class StoreRow
-    {
-        public Guid Id { get; init; }
-        public string Code { get; init; } = "";
-        public string Kind { get; init; } = "";
-        public string TimeZone { get; init; } = "";
     }
 }
