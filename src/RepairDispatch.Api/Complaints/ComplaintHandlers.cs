@@ -21,7 +21,7 @@ public sealed record ResolveComplaintRequest([property: Required, StringLength(2
 public static class ComplaintHandlers
 {
     private const string CustomerStoreSql = "SELECT store_id FROM customers WHERE id = @CustomerId";
-    private const string OrderSql = "SELECT customer_id, technician_id FROM work_orders WHERE id = @WorkOrderId";
+    private const string OrderSql = "SELECT customer_id, technician_id, store_id FROM work_orders WHERE id = @WorkOrderId";
     private const string LoadSql = "SELECT " + Complaint.Columns + " FROM complaints WHERE id = @Id";
     private const string OwnerSql = "SELECT COUNT(*) FROM users WHERE id = @Id AND active = 1 AND role <> 'technician' AND (store_id IS NULL OR store_id = @StoreId)";
     private const string SaveSql = """
@@ -44,14 +44,17 @@ public static class ComplaintHandlers
         var now = clock.GetUtcNow();
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
+            // The customer archive is the chain's; a complaint about an order belongs to the order's store, else to the caller's.
             var storeId = await c.ExecuteScalarAsync<Guid?>(CustomerStoreSql, new { request.CustomerId }, tx);
-            if (storeId is null || !me.SeesStore(storeId.Value)) return Problems.Validation("customerId", Codes.Refusal.NoSuchCustomer);
+            if (storeId is null) return Problems.Validation("customerId", Codes.Refusal.NoSuchCustomer);
+            storeId = me.StoreId ?? storeId;
             Guid? technicianId = null;
             if (request.WorkOrderId is { } orderId)
             {
                 var order = await c.QuerySingleOrDefaultAsync<OrderRow>(OrderSql, new { WorkOrderId = orderId }, tx);
-                if (order is null || order.CustomerId != request.CustomerId) return Problems.Validation("workOrderId", Codes.Refusal.NoSuchOrderOfCustomer);
-                technicianId = order.TechnicianId;
+                if (order is null || order.CustomerId != request.CustomerId || !me.SeesStore(order.StoreId))
+                    return Problems.Validation("workOrderId", Codes.Refusal.NoSuchOrderOfCustomer);
+                (technicianId, storeId) = (order.TechnicianId, order.StoreId);
             }
             var severity = request.Severity ?? ComplaintSeverity.Normal;
             var complaint = new Complaint
@@ -67,13 +70,15 @@ public static class ComplaintHandlers
     }
 
     public static async Task<IResult> List(HttpContext http, Db db, TimeProvider clock, ComplaintStatus? status, Guid? ownerUserId,
-        Guid? technicianId, Guid? workOrderId, int? pageSize)
+        Guid? technicianId, Guid? workOrderId, Guid? storeId, int? pageSize)
     {
         if (pageSize is < 1 or > 200) return Problems.Validation("pageSize", Codes.Refusal.Between1And200);
+        var me = http.Me();
+        if (me.StoreId is { } own && storeId is not null && storeId != own) return Problems.Validation("storeId", Codes.Refusal.OwnStoreOnly);
         await using var c = await db.OpenAsync();
         var rows = await c.QueryAsync<Complaint>(db.Sql(ListSql), new
         {
-            http.Me().StoreId, Status = status?.ToString(), OwnerUserId = ownerUserId, TechnicianId = technicianId, WorkOrderId = workOrderId,
+            StoreId = me.StoreId ?? storeId, Status = status?.ToString(), OwnerUserId = ownerUserId, TechnicianId = technicianId, WorkOrderId = workOrderId,
             Take = pageSize ?? 50,
         });
         var now = clock.GetUtcNow();
@@ -141,5 +146,6 @@ public static class ComplaintHandlers
     {
         public Guid CustomerId { get; init; }
         public Guid? TechnicianId { get; init; }
+        public Guid StoreId { get; init; }
     }
 }

@@ -41,7 +41,7 @@ public static class AddAppliance
 
         return await db.InTransactionAsync<Results<Created<ApplianceResponse>, ProblemHttpResult>>(async (c, tx) =>
         {
-            if (await Customer.VisibleStoreAsync(c, tx, id, me) is not { } storeId) return Problems.NotFound(Codes.Thing.Customer);
+            if (await Customer.HomeStoreAsync(c, tx, id) is not { } storeId) return Problems.NotFound(Codes.Thing.Customer);
             var manufacturer = await c.QuerySingleOrDefaultAsync<string?>(ManufacturerNameSql, new { Id = request.ManufacturerId }, tx);
             if (manufacturer is null) return Problems.Validation("manufacturerId", Codes.Refusal.NoSuchManufacturer);
             // "Today" is the store's calendar day: a purchase made this morning in Shanghai is not in the future.

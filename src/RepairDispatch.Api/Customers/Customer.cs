@@ -31,12 +31,9 @@ public static partial class Customer
         return PhoneDigits().IsMatch(phone) ? phone : null;
     }
 
-    /// <summary>The store of a customer the caller may see, or null (unknown or another store's).</summary>
-    public static async Task<Guid?> VisibleStoreAsync(DbConnection c, DbTransaction? tx, Guid customerId, Auth.CurrentUser me)
-    {
-        var storeId = await c.QuerySingleOrDefaultAsync<Guid?>(StoreOfSql, new { Id = customerId }, tx);
-        return storeId is { } s && me.SeesStore(s) ? s : null;
-    }
+    /// <summary>The home store of a customer (where he was first recorded), or null when there is no such customer; every store sees the archive.</summary>
+    public static Task<Guid?> HomeStoreAsync(DbConnection c, DbTransaction? tx, Guid customerId) =>
+        c.QuerySingleOrDefaultAsync<Guid?>(StoreOfSql, new { Id = customerId }, tx);
 
     public static async Task<CustomerResponse?> GetAsync(DbConnection c, Guid id)
     {

@@ -24,7 +24,7 @@ public static class ListAppliances
         var hasCursor = Cursor.TryDecode(cursor, out var at, out var lastId);
 
         await using var c = await db.OpenAsync();
-        if (await Customer.VisibleStoreAsync(c, null, id, http.Me()) is null) return Problems.NotFound(Codes.Thing.Customer);
+        if (await Customer.HomeStoreAsync(c, null, id) is null) return Problems.NotFound(Codes.Thing.Customer);
         var rows = (await c.QueryAsync<Appliance.Row>(db.Sql(ListSql), new
         {
             CustomerId = id,

@@ -37,9 +37,8 @@ public static class ListCustomers
         string? normalised = null;
         if (!string.IsNullOrWhiteSpace(phone) && (normalised = Customer.NormalisePhone(phone)) is null)
             return Problems.Validation("phone", Codes.Refusal.PhoneDigits);
-        var me = http.Me();
-        // A store-bound user asking for another store gets nothing rather than an error.
-        var store = me.StoreId is { } own && storeId is { } asked && asked != own ? Guid.Empty : me.StoreId ?? storeId;
+        // The archive is shared by the chain: storeId narrows to customers first recorded at that store, for anyone.
+        var store = storeId;
         var size = pageSize ?? Cursor.DefaultPageSize;
         var hasCursor = Cursor.TryDecode(cursor, out var at, out var lastId);
 

@@ -72,7 +72,7 @@ internal sealed class DemoWorkOrders(
             var (from, to) = rng.Next(2) == 0 ? (9, 12) : (13, 17);
             appointment = new AppointmentWindow(zone.At(day, new TimeOnly(from, 0)), zone.At(day, new TimeOnly(to, 0)));
         }
-        return new CreateWorkOrderRequest(type, source, a.CustomerId, a.ApplianceId, fault, priority, appointment, Address: null, AllowDuplicate: null);
+        return new CreateWorkOrderRequest(type, source, a.CustomerId, a.ApplianceId, fault, priority, appointment, Address: null, AllowDuplicate: null, StoreId: null);
     }
 
     private async Task<WorkOrderResponse> DriveAsync(WorkOrderResponse order, SeededAppliance a, Goal goal, CancellationToken ct)

@@ -110,8 +110,8 @@ public static class Candidates
     {
         using var timing = StationMetrics.TimeDispatch("candidates");
         var store = (await Roster.StoreAsync(c, tx, order.StoreId))!;
-        var technicians = await Roster.TechniciansAsync(c, tx, order.StoreId);
         var day = store.DayOf(order.AppointmentFrom ?? now);
+        var technicians = await Roster.TechniciansAsync(c, tx, order.StoreId, day);
         var calendar = await Calendar.CalendarYears.LoadAsync(c, tx, day.Year, day.Year);
         var booked = (await c.QueryAsync<BookedVisit>(BookedSql, new
         {

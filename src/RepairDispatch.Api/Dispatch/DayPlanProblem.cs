@@ -66,7 +66,7 @@ public sealed class DayPlanProblem
         // Someone already on the way to a job works today, whatever their usual days.
         var onTheRoad = rows.Where(r => r.Status is nameof(WorkOrderStatus.EnRoute) or nameof(WorkOrderStatus.OnSite)).Select(r => r.TechnicianId).ToHashSet();
         var calendar = await Calendar.CalendarYears.LoadAsync(c, tx, day.Year, day.Year);
-        var technicians = (await Roster.TechniciansAsync(c, tx, store.Id))
+        var technicians = (await Roster.TechniciansAsync(c, tx, store.Id, day))
             .Where(t => t.Active && (t.WorksOn(day, calendar) || onTheRoad.Contains(t.Id))).ToList();
         if (unbooked is { } extra && rows.All(r => r.Id != extra)
             && await c.QuerySingleOrDefaultAsync<VisitRow>(OneVisitSql, new { Id = extra }, tx) is { } call)

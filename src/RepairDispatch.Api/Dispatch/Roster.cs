@@ -35,28 +35,36 @@ public sealed class RosterTechnician
 public static class Roster
 {
     private const string StoreSql = "SELECT id, time_zone, lat, lon, road_factor, city_speed_kmh, auto_dispatch FROM stores WHERE id = @StoreId";
+    // Who works for the store that day: its own technicians not lent out, and those lent to it (Technicians/TechnicianLoans).
+    private const string Member = """
+        ((t.store_id = @StoreId AND NOT EXISTS (SELECT 1 FROM technician_loans l WHERE l.technician_id = t.id AND l.state = 'Active'
+                                                AND l.from_day <= @Day AND l.to_day >= @Day))
+         OR EXISTS (SELECT 1 FROM technician_loans l WHERE l.technician_id = t.id AND l.to_store_id = @StoreId AND l.state = 'Active'
+                    AND l.from_day <= @Day AND l.to_day >= @Day))
+        """;
     private const string TechniciansSql = """
-        SELECT id, code, name, daily_capacity, start_lat, start_lon, shift_from, shift_to, work_days, active
-        FROM technicians WHERE store_id = @StoreId ORDER BY code
-        """;
+        SELECT t.id, t.code, t.name, t.daily_capacity, t.start_lat, t.start_lon, t.shift_from, t.shift_to, t.work_days, t.active
+        FROM technicians t WHERE
+        """ + Member + " ORDER BY t.code";
     private const string SkillsSql = """
-        SELECT s.technician_id AS id, s.category AS value FROM technician_skills s JOIN technicians t ON t.id = s.technician_id WHERE t.store_id = @StoreId
-        """;
+        SELECT s.technician_id AS id, s.category AS value FROM technician_skills s JOIN technicians t ON t.id = s.technician_id WHERE
+        """ + Member;
     private const string CertificationsSql = """
         SELECT c.technician_id AS id, CAST(c.manufacturer_id AS VARCHAR(36)) AS value FROM technician_certifications c JOIN technicians t ON t.id = c.technician_id
-        WHERE t.store_id = @StoreId
-        """;
+        WHERE
+        """ + Member;
     private const string DistrictsSql = """
         SELECT d.technician_id AS id, d.district AS value FROM technician_districts d JOIN technicians t ON t.id = d.technician_id
-        WHERE t.store_id = @StoreId
-        """;
+        WHERE
+        """ + Member;
 
     public static Task<StoreDispatch?> StoreAsync(DbConnection c, DbTransaction? tx, Guid storeId) =>
         c.QuerySingleOrDefaultAsync<StoreDispatch>(StoreSql, new { StoreId = storeId }, tx);
 
-    public static async Task<List<RosterTechnician>> TechniciansAsync(DbConnection c, DbTransaction? tx, Guid storeId)
+    /// <param name="day">The store's local day: a technician lent to another store that day works there, not here.</param>
+    public static async Task<List<RosterTechnician>> TechniciansAsync(DbConnection c, DbTransaction? tx, Guid storeId, DateOnly day)
     {
-        var args = new { StoreId = storeId };
+        var args = new { StoreId = storeId, Day = day };
         var technicians = (await c.QueryAsync<RosterTechnician>(TechniciansSql, args, tx)).ToDictionary(t => t.Id);
         foreach (var s in await c.QueryAsync<Pair>(SkillsSql, args, tx)) technicians[s.Id].Skills.Add(s.Value);
         foreach (var s in await c.QueryAsync<Pair>(CertificationsSql, args, tx)) technicians[s.Id].Certifications.Add(Guid.Parse(s.Value));

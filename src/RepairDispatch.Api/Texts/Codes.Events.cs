@@ -10,6 +10,7 @@ public static partial class Codes
     [
         .. Enum.GetNames<WorkOrders.WorkOrderAction>(),
         "Created", "Updated", "WarrantyOverridden", "SlaBreached", "ReworkOpened", "UrgentNotInserted", "PaymentReceived", "AutoAssigned",
+        "Routed", "Transferred",
     ];
 
     public static Text EventKind(string kind) => Text.Of("event." + kind);

@@ -49,7 +49,7 @@ public static class AssignWorkOrder
             {
                 if (techId == order.TechnicianId) return Problems.Conflict("already-assigned", Codes.Refusal.AlreadyAssigned);
                 var tech = await c.QuerySingleOrDefaultAsync<Candidate>(TechnicianSql, new { Id = techId, Category = category }, tx);
-                if (tech is null || tech.StoreId != order.StoreId) return Problems.Validation("technicianId", Codes.Refusal.NoSuchTechnicianInStore);
+                if (tech is null || await WorksForAsync(c, tx, techId, tech.StoreId, order, clock.GetUtcNow()) != order.StoreId) return Problems.Validation("technicianId", Codes.Refusal.NoSuchTechnicianInStore);
                 if (!tech.Active) return NotQualified(Codes.Refusal.TechnicianInactive);
                 if (tech.HasSkill == 0) return NotQualified(Codes.Refusal.TechnicianLacksSkill.With(Codes.Word(Enum.Parse<Customers.ApplianceCategory>(category))));
                 if (await NeedsCertificationAsync(order, category, c, tx)
@@ -88,4 +88,12 @@ public static class AssignWorkOrder
 
     private static IResult NotQualified(Text detail) =>
         Problems.Make(StatusCodes.Status422UnprocessableEntity, "not-qualified", detail);
+
+    /// <summary>The store the technician works for on the order's day (its appointment, else today): a lent technician serves the borrower.</summary>
+    private static async Task<Guid> WorksForAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, Guid technicianId, Guid homeStoreId, WorkOrder order, DateTimeOffset now)
+    {
+        var zone = await Stores.StoreClock.OfStoreAsync(c, tx, order.StoreId);
+        var day = zone.DayOf(order.AppointmentFrom ?? now);
+        return await Technicians.TechnicianLoans.StoreOnAsync(c, tx, technicianId, homeStoreId, day);
+    }
 }

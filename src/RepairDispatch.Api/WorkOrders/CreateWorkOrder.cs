@@ -25,7 +25,8 @@ public sealed record CreateWorkOrderRequest(
     Priority? Priority,
     AppointmentWindow? Appointment,
     AddressInput? Address,
-    bool? AllowDuplicate);
+    bool? AllowDuplicate,
+    Guid? StoreId);
 
 public static class CreateWorkOrder
 {
@@ -35,12 +36,13 @@ public static class CreateWorkOrder
         public Guid ApplianceId { get; init; }
         public Guid CustomerId { get; init; }
         public Guid ManufacturerId { get; init; }
-        public Guid StoreId { get; init; }
+        /// <summary>The customer's home store until <see cref="Routing"/> decides which store serves the order.</summary>
+        public Guid StoreId { get; set; }
         public string Tier { get; init; } = "";
         public string Category { get; init; } = "";
         public string Manufacturer { get; init; } = "";
         public DateOnly? PurchaseDate { get; init; }
-        public string TimeZone { get; init; } = "";
+        public string TimeZone { get; set; } = "";
         public Stores.StoreZone Zone => Stores.StoreClock.Zone(TimeZone);
         public string? District { get; init; }
         public string? Street { get; init; }
@@ -88,7 +90,9 @@ public static class CreateWorkOrder
             var facts = await c.QuerySingleOrDefaultAsync<IntakeFacts>(FactsSql, new { request.ApplianceId }, tx);
             if (facts is null || facts.CustomerId != request.CustomerId)
                 return Problems.Validation("applianceId", Codes.Refusal.NoSuchApplianceOfCustomer);
-            if (!me.SeesStore(facts.StoreId)) return Problems.Validation("customerId", Codes.Refusal.NoSuchCustomerInStore);
+            var route = await Stores.Routing.DecideAsync(c, tx, me, request.StoreId, request.Address?.District ?? facts.District, facts.StoreId);
+            if (route.Refusal is { } refused) return refused;
+            (facts.StoreId, facts.TimeZone) = (route.StoreId, route.TimeZone);
             if (request.AllowDuplicate != true && await c.QueryFirstOrDefaultAsync<OpenOrder>(OpenOrderSql, new { request.ApplianceId }, tx) is { } open)
                 return DuplicateIntake(open.Number);
 
@@ -100,6 +104,7 @@ public static class CreateWorkOrder
             if (request.Address is { } address)
                 (order.District, order.Street, order.Lat, order.Lon) = (address.District.Trim(), address.Street.Trim(), address.Lat, address.Lon);
             await InsertAsync(c, tx, order, me, now, reason: null);
+            if (route.Routed is { } routed) await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "Routed", null, null, routed);
             StationMetrics.WorkOrdersCreated.Add(1, new KeyValuePair<string, object?>("store.id", order.StoreId));
             // An urgent call of today goes into today's applied plan; otherwise the store may dispatch it at once.
             if (order.Priority != Priority.Urgent

@@ -27,6 +27,7 @@ public static class WorkOrdersApi
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(412);
         dispatch.MapPost("/assign", AssignWorkOrder.Handle).WithName("AssignWorkOrder").Produces<WorkOrderResponse>().ProducesProblem(422);
         dispatch.MapPost("/unassign", SimpleActions.Unassign).WithName("UnassignWorkOrder").Produces<WorkOrderResponse>();
+        dispatch.MapPost("/transfer", TransferWorkOrder.Handle).WithName("TransferWorkOrder").Produces<WorkOrderResponse>();
 
         var intake = group.MapGroup("/{id:guid}").RequireAuthorization(Policies.Intake)
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);

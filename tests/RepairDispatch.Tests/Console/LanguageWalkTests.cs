@@ -19,6 +19,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         "Haier", "Technician T-A", "Technician T-B", "Drain pump", // TestData's manufacturer, technicians and part
         "MAIN Main store", // the store the first start creates (code and name), shown on per-store subtotals and the stores report
         "English", "VIP", "CSV", "Excel", "UTC", "min", "admin",
+        "Main store", "MAIN", // the store the first start creates (Users/Bootstrap), named by its owner later
     ];
 
     // A word of two or more Latin letters that is not part of a code, model or number (those hold digits or dashes).
@@ -120,6 +121,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
                 await p.GetByRole(AriaRole.Button, new() { Name = s.Number }).ClickAsync();
                 await Expect(p.Locator(".candidate").First).ToBeVisibleAsync();
             }),
+            ("stores", p => Go(p, "#/stores", "#loans-title")),
         ]),
         ("finance1", [
             ("finance:runs", p => Go(p, "#/finance", "main h1")),

@@ -17,7 +17,7 @@ public sealed class RefusalStation : ApiFactory
 {
     private readonly SemaphoreSlim _lock = new(1, 1);
     private bool _ready;
-    private HttpClient? _deskOfStoreB;
+    private HttpClient? _deskOfStoreB, _managerOfStoreB, _techOfStoreB;
     private HttpClient? _financeOfStoreA;
     private HttpClient? _till;
 
@@ -35,6 +35,7 @@ public sealed class RefusalStation : ApiFactory
     {
         "admin" => Data.Admin, "manager" => Data.Manager, "frontdesk" => Data.FrontDesk, "finance" => Data.Finance,
         "techA" => Data.TechA, "techB" => Data.TechB, "anonymous" => CreateClient(), "deskOfStoreB" => _deskOfStoreB!, "till" => _till!,
+        "managerOfStoreB" => _managerOfStoreB!, "techOfStoreB" => _techOfStoreB!,
         "financeOfStoreA" => _financeOfStoreA!,
         _ => throw new ArgumentException($"No client for role {role}."),
     };
@@ -253,6 +254,7 @@ public sealed class RefusalStation : ApiFactory
         var storeB = (await d.Admin.PostOk("/api/v1/stores", new { code = "S-B", name = "北店", city = "上海", address = "北京西路 1 号" })).Str("id");
         await d.Admin.PostOk("/api/v1/users", new { username = "desk-b", password = ApiFactory.UserPassword, role = "frontdesk", storeId = storeB });
         _deskOfStoreB = await ClientAs("desk-b");
+        await ChainOfStoresAsync(d, storeB);
         _financeOfStoreA = await d.User("finance-a", "finance");
     }
 
@@ -294,5 +296,37 @@ public sealed class RefusalStation : ApiFactory
         using var scope = Services.CreateScope();
         (await scope.ServiceProvider.GetRequiredService<DayPlanJob>().RunAsync(Guid.Parse(id))).Should().BeTrue();
         return id;
+    }
+
+    /// <summary>Store B (a second shop, serving Xuhui), its manager, technician and an order of its own, and a loan of technician B to it.</summary>
+    private async Task ChainOfStoresAsync(TestData d, string storeB)
+    {
+        Ids["storeB"] = storeB;
+        var store = await d.Admin.GetAsync($"/api/v1/stores/{storeB}");
+        Ids["storeBETag"] = store.Headers.ETag!.Tag;
+        var patch = new HttpRequestMessage(HttpMethod.Patch, $"/api/v1/stores/{storeB}") { Content = TestData.Json(new { districts = new[] { "Xuhui" } }) };
+        patch.Headers.TryAddWithoutValidation("If-Match", Ids["storeBETag"]);
+        (await d.Admin.SendAsync(patch)).EnsureSuccessStatusCode();
+        Ids["storeBETag"] = "\"2\"";
+        Ids["techOfStoreB"] = (await d.Admin.PostOk("/api/v1/technicians", new
+        {
+            storeId = storeB, code = "B-1", name = "Technician B-1", phone = "13800000002", skills = new[] { "WashingMachine" },
+        })).Str("id");
+        await d.Admin.PostOk("/api/v1/users", new { username = "manager-b", password = ApiFactory.UserPassword, role = "manager", storeId = storeB });
+        await d.Admin.PostOk("/api/v1/users", new
+        {
+            username = "tech-b1", password = ApiFactory.UserPassword, role = "technician", storeId = storeB, technicianId = Ids["techOfStoreB"],
+        });
+        (_managerOfStoreB, _techOfStoreB) = (await ClientAs("manager-b"), await ClientAs("tech-b1"));
+        var (customer, appliance) = await d.CustomerWithAppliance();
+        Ids["orderOfStoreB"] = (await _deskOfStoreB!.PostOk("/api/v1/work-orders", new
+        {
+            type = "Repair", source = "Phone", customerId = customer, applianceId = appliance, faultDescription = "Broken",
+            address = new { district = "Xuhui", street = "88 Caoxi Road" },
+        })).Str("id");
+        Ids["loan"] = (await d.Manager.PostOk($"/api/v1/technicians/{d.TechnicianB}/loans", new
+        {
+            toStoreId = storeB, from = Ids["in60"], to = Day(TestData.StationToday().AddDays(62)),
+        })).Str("id");
     }
 }

@@ -117,7 +117,7 @@ public partial class RefusalTableTests(RefusalStation station) : IClassFixture<R
         return Regex.IsMatch("/" + path.Trim('/'), regex);
     }
 
-    private static HttpRequestMessage Request(Refused row, IReadOnlyDictionary<string, string> ids, string? idempotencyKey = null)
+    internal static HttpRequestMessage Request(Refused row, IReadOnlyDictionary<string, string> ids, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(new HttpMethod(row.Method), Fill(row.Path, ids));
         if (row.Body is not null) request.Content = Http.RawJson(Fill(row.Body, ids));

@@ -94,6 +94,7 @@ export const api = {
   raw: path => send('GET', path, undefined, { raw: true }),
   upload: (path, formData) => send('POST', path, formData),
   put: (path, body, ifMatch) => send('PUT', path, body, { ifMatch }),
+  patch: (path, body, ifMatch) => send('PATCH', path, body, { ifMatch }),
 };
 
 /** A file the API serves (exports need the bearer token): fetched and handed to the browser as a download under the server's name. */

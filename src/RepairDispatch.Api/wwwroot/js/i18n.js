@@ -109,6 +109,12 @@ const zh = {
   'lineKind.ManagementFee': '管理费', 'lineKind.Adjustment': '调整',
   'revenue.InstallationManagementFees': '安装管理费', 'revenue.ManufacturerRepairFees': '厂家维修费', 'revenue.ManufacturerInstallationFees': '厂家安装费',
   'revenue.CustomerRepairs': '客户付费维修', 'revenue.Parts': '配件销售', 'revenue.CallbackFees': '回访费',
+  'nav.stores': '门店与借调', 'stores.list': '门店', 'stores.name': '门店', 'stores.kind': '类型', 'stores.districts': '服务区域',
+  'stores.language': '语言', 'stores.edit': '修改', 'storeKind.Store': '门店', 'storeKind.Warehouse': '仓库', 'language.zh-CN': '中文', 'language.en': '英文',
+  'loans.title': '维修工借调', 'loans.technician': '维修工', 'loans.to': '借往门店', 'loans.from': '开始日期', 'loans.until': '结束日期',
+  'loans.state': '状态', 'loans.end': '结束借调', 'loans.lend': '借调', 'loans.none': '暂无借调。', 'loans.noTechnicians': '本店暂无维修工。',
+  'loans.noOtherStore': '没有可选的其他门店。', 'loanState.Active': '有效', 'loanState.Cancelled': '已取消',
+  'ticket.transfer': '转派门店', 'ticket.transferTo': '转至门店', 'ticket.transferReason': '转派原因',
 };
 
 const en = {
@@ -204,6 +210,12 @@ const en = {
   'claims.none': 'No claims match.', 'claims.more': 'More', 'claims.daysLeft': 'days left: {0}', 'claims.lastDay': 'last day today',
   'claims.daysLate': 'days late: {0}', 'claims.release': 'Release', 'claims.reason': 'Reason for release', 'claims.released': 'Released',
   'claimState.NotReady': 'Not ready', 'claimState.Ready': 'Ready', 'claimState.Claimed': 'Claimed', 'claimState.Expired': 'Expired',
+  'nav.stores': 'Stores and loans', 'stores.list': 'Stores', 'stores.name': 'Store', 'stores.kind': 'Kind', 'stores.districts': 'Service districts',
+  'stores.language': 'Language', 'stores.edit': 'Edit', 'storeKind.Store': 'Store', 'storeKind.Warehouse': 'Warehouse', 'language.zh-CN': 'Chinese', 'language.en': 'English',
+  'loans.title': 'Technician loans', 'loans.technician': 'Technician', 'loans.to': 'Lent to', 'loans.from': 'From', 'loans.until': 'Until',
+  'loans.state': 'State', 'loans.end': 'End loan', 'loans.lend': 'Lend', 'loans.none': 'No loans.', 'loans.noTechnicians': 'The store has no technicians.',
+  'loans.noOtherStore': 'There is no other store to choose.', 'loanState.Active': 'Active', 'loanState.Cancelled': 'Cancelled',
+  'ticket.transfer': 'Transfer to another store', 'ticket.transferTo': 'To store', 'ticket.transferReason': 'Reason for the transfer',
 };
 
 const dictionaries = { 'zh-CN': zh, en };

@@ -1,5 +1,5 @@
 // Tickets: a filtered list with SLA badges, and one ticket with its warranty decision, SLA and event timeline.
-import { api } from './api.js';
+import { api, currentSession } from './api.js';
 import { t } from './i18n.js';
 import { h, mount, field, onSubmit, formatTime, enumText, slaBadge, storeInstant, warrantyBox } from './ui.js';
 import { photosCard } from './ticket-photos.js';
@@ -65,7 +65,29 @@ async function renderTicket(main, id) {
         h('span.muted', {}, e.actor), e.reason ? h('p.reason', {}, e.reason) : null)))),
     photosCard(order.id),
     oldPartsCard(order.id),
+    transferForm(order),
     cancelForm(order));
+}
+
+// Another shop takes the order before anyone is on site; the list of stores is read when the form is opened.
+function transferForm(order) {
+  if (!['manager', 'admin'].includes(currentSession()?.role) || !['New', 'Assigned', 'Accepted', 'EnRoute'].includes(order.status)) return null;
+  const body = h('div');
+  const details = h('details', { dataset: { testid: 'ticket-transfer' } }, h('summary', {}, t('ticket.transfer')), body);
+  details.addEventListener('toggle', async () => {
+    if (!details.open || body.firstChild) return;
+    const stores = (await api.get('/api/v1/stores')).items.filter(s => s.kind === 'Store' && s.id !== order.storeId);
+    const form = h('form.card.row', {},
+      field(t('ticket.transferTo'), 'toStoreId', { options: stores.map(s => [s.id, s.name]) }),
+      field(t('ticket.transferReason'), 'reason', { required: true }),
+      h('button.primary', { type: 'submit' }, t('ticket.transfer')));
+    mount(body, stores.length ? onSubmit(form, async v => {
+      await api.post(`/api/v1/work-orders/${order.id}/transfer`, { toStoreId: v.toStoreId, reason: v.reason });
+      location.hash = currentSession().me?.storeId ? '#/tickets' : `#/tickets/${order.id}`;
+      location.reload();
+    }) : h('p.muted', {}, t('loans.noOtherStore')));
+  });
+  return details;
 }
 
 function fact(label, value) { return [h('dt', {}, label), h('dd', {}, value)]; }
