@@ -68,6 +68,8 @@ CREATE TABLE parts_requests (
 CREATE INDEX ix_parts_requests_from ON parts_requests (from_store_id, requested_at);
 CREATE INDEX ix_parts_requests_to ON parts_requests (to_store_id, requested_at);
 CREATE INDEX ix_parts_requests_order ON parts_requests (work_order_id);
+CREATE INDEX ix_parts_requests_from_location ON parts_requests (from_location_id, status);
+CREATE INDEX ix_parts_requests_to_location ON parts_requests (to_location_id, status);
 
 CREATE TABLE parts_request_lines (
     parts_request_id  UNIQUEIDENTIFIER NOT NULL REFERENCES parts_requests(id),
