@@ -17,7 +17,7 @@ public sealed record MovementView(Guid Id, Guid LocationId, Guid PartId, Movemen
 /// <summary>Stock on hand (the balance rows, equal to the ledger's sums) and the ledger itself, within the caller's stores.</summary>
 public static class ReadStock
 {
-    private const string ListSql = "SELECT b.location_id, " + StockLocation.KindSql + """
+    private const string ListSql = "SELECT b.location_id, " + StockLocation.KindExpression + """
          AS location_kind, b.part_id, p.part_number, p.name AS part_name, b.on_hand, b.reorder_point, b.reorder_qty,
                (SELECT COALESCE(SUM(l.qty), 0) FROM parts_request_lines l JOIN parts_requests r ON r.id = l.parts_request_id
                 WHERE r.from_location_id = b.location_id AND r.status = 'Approved' AND l.part_id = b.part_id) AS reserved
@@ -26,7 +26,7 @@ public static class ReadStock
         LEFT JOIN technicians t ON t.id = b.location_id
         WHERE (@LocationId IS NULL OR b.location_id = @LocationId) AND (@PartId IS NULL OR b.part_id = @PartId)
           AND (@StoreId IS NULL OR
-        """ + StockLocation.StoreSql + " = @StoreId) ORDER BY b.location_id, p.part_number";
+        """ + " " + StockLocation.StoreExpression + " = @StoreId) ORDER BY b.location_id, p.part_number";
 
     private static readonly DialectSql MovementsSql = Paging.FirstRows("""
         SELECT m.id, m.location_id, m.part_id, m.kind, m.qty, m.unit_cost_fen, m.reason, m.reference, m.parts_request_id, m.work_order_id,

@@ -13,8 +13,8 @@ public enum LocationKind { Store, Warehouse, Van }
 public sealed record StockLocation(Guid Id, LocationKind Kind, Guid StoreId)
 {
     /// <summary>Resolves a location's kind and store in SQL where a balance row names only its id (`b.location_id`).</summary>
-    public const string KindSql = "CASE WHEN t.id IS NOT NULL THEN 'Van' ELSE 'Store' END";
-    public const string StoreSql = "COALESCE(t.store_id, b.location_id)";
+    public const string KindExpression = "CASE WHEN t.id IS NOT NULL THEN 'Van' ELSE 'Store' END";
+    public const string StoreExpression = "COALESCE(t.store_id, b.location_id)";
 
     private const string ByIdSql = """
         SELECT id, 'Van' AS kind, store_id FROM technicians WHERE id = @Id
