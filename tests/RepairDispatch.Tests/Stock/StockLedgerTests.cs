@@ -122,4 +122,19 @@ public class StockLedgerTests(StationFixture api) : IClassFixture<StationFixture
         (await d.CountRowsOf("work_order_parts", id)).Should().Be(0);
         (await d.Manager.GetOk($"/api/v1/work-orders/{id}")).Str("status").Should().Be("OnSite");
     }
+
+    [Fact]
+    public async Task AStoresStockValueCountsItsVansAtThePartsCost()
+    {
+        var d = await api.Data.ReadyAsync();
+        var store = (await d.Admin.PostOk("/api/v1/stores", new { code = "S-VAL", name = "东店", city = "上海", address = "东方路 1 号" })).Str("id");
+        var technician = (await d.Admin.PostOk("/api/v1/technicians", new { storeId = store, code = "T-VAL", name = "Van", phone = "13800000001", skills = new[] { "Tv" } })).Str("id");
+        var part = await StockSetup.NewPart(d, cost: 30m);
+        await StockSetup.Receive(d.Admin, store, part, 2, unitCost: 25m);
+        await StockSetup.Receive(d.Admin, technician, part, 1);
+
+        await using var c = await api.Db.OpenAsync();
+        var value = (await RepairDispatch.Api.Stock.StockValuation.ByStoreAsync(c, null, Guid.Parse(store))).Single();
+        (value.StoreId, value.Units, value.ValueFen).Should().Be((Guid.Parse(store), 3L, 9000L), "three at the catalogue cost of 30.00");
+    }
 }

@@ -54,10 +54,11 @@ public static class StockSetup
         (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM stock_balances WHERE on_hand < 0")).Should().Be(0);
     }
 
+    /// <summary>A location's ledger of a part in the order it was written (SQLite's rowid).</summary>
     public static async Task<List<(string Kind, long Qty)>> Movements(ApiFactory api, string locationId, string partId)
     {
         await using var c = await api.Db.OpenAsync();
-        return (await c.QueryAsync<(string, long)>("SELECT kind, qty FROM stock_movements WHERE location_id = @L AND part_id = @P ORDER BY at, id",
+        return (await c.QueryAsync<(string, long)>("SELECT kind, qty FROM stock_movements WHERE location_id = @L AND part_id = @P ORDER BY rowid",
             new { L = locationId, P = partId })).ToList();
     }
 }
