@@ -100,6 +100,18 @@ const zh = {
   'lineKind.ManagementFee': '管理费', 'lineKind.Adjustment': '调整',
   'revenue.InstallationManagementFees': '安装管理费', 'revenue.ManufacturerRepairFees': '厂家维修费', 'revenue.ManufacturerInstallationFees': '厂家安装费',
   'revenue.CustomerRepairs': '客户付费维修', 'revenue.Parts': '配件销售', 'revenue.CallbackFees': '回访费',
+  'nav.stock': '库存',
+  'stock.title': '备件库存', 'stock.location': '库位', 'stock.show': '查看', 'stock.store': '本店库房', 'stock.van': '车载：{0}',
+  'stock.elsewhere': '其他库位', 'stock.onHand': '在库', 'stock.none': '此库位暂无备件。', 'stock.partNumber': '备件编号', 'stock.part': '备件',
+  'stock.qty': '数量', 'stock.reserved': '已批待发', 'stock.reorderPoint': '补货点', 'stock.reorderPointOf': '{0} 的补货点',
+  'stock.movements': '最近出入库', 'stock.noMovements': '暂无出入库记录。', 'stock.at': '时间', 'stock.kind': '类型', 'stock.note': '原因/单号',
+  'stock.requests': '备件申领', 'stock.noRequests': '暂无申领单。', 'stock.requestedAt': '申请时间', 'stock.route': '发出 → 收到',
+  'stock.lines': '备件 × 数量', 'stock.expectedOn': '预计到货', 'stock.approve': '批准', 'stock.reject': '驳回', 'stock.rejectReason': '驳回原因',
+  'stock.ship': '发货', 'stock.receive': '签收',
+  'movementKind.Opening': '期初', 'movementKind.Receipt': '入库', 'movementKind.TransferOut': '调出', 'movementKind.TransferIn': '调入',
+  'movementKind.IssueToJob': '工单领用', 'movementKind.ReturnFromJob': '工单退回', 'movementKind.Adjustment': '盘点调整',
+  'partsRequestStatus.Requested': '已申请', 'partsRequestStatus.Approved': '已批准', 'partsRequestStatus.Rejected': '已驳回',
+  'partsRequestStatus.Shipped': '已发货', 'partsRequestStatus.Received': '已签收',
 };
 
 const en = {
@@ -186,6 +198,14 @@ const en = {
   'claims.none': 'No claims match.', 'claims.more': 'More', 'claims.daysLeft': 'days left: {0}', 'claims.lastDay': 'last day today',
   'claims.daysLate': 'days late: {0}', 'claims.release': 'Release', 'claims.reason': 'Reason for release', 'claims.released': 'Released',
   'claimState.NotReady': 'Not ready', 'claimState.Ready': 'Ready', 'claimState.Claimed': 'Claimed', 'claimState.Expired': 'Expired',
+  'nav.stock': 'Stock',
+  'stock.title': 'Parts stock', 'stock.location': 'Location', 'stock.show': 'Show', 'stock.store': 'Store stock room', 'stock.van': 'Van: {0}',
+  'stock.elsewhere': 'another location', 'stock.onHand': 'On hand', 'stock.none': 'No parts at this location.', 'stock.partNumber': 'Part number', 'stock.part': 'Part',
+  'stock.qty': 'Quantity', 'stock.reserved': 'Approved, not shipped', 'stock.reorderPoint': 'Reorder point', 'stock.reorderPointOf': 'Reorder point of {0}',
+  'stock.movements': 'Latest movements', 'stock.noMovements': 'No movements yet.', 'stock.at': 'Time', 'stock.kind': 'Kind', 'stock.note': 'Reason / reference',
+  'stock.requests': 'Parts requests', 'stock.noRequests': 'No parts requests.', 'stock.requestedAt': 'Requested', 'stock.route': 'From → to',
+  'stock.lines': 'Parts × quantity', 'stock.expectedOn': 'Expected on', 'stock.approve': 'Approve', 'stock.reject': 'Reject', 'stock.rejectReason': 'Reason for rejecting',
+  'stock.ship': 'Ship', 'stock.receive': 'Receive',
 };
 
 const dictionaries = { 'zh-CN': zh, en };
