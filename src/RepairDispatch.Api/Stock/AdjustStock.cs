@@ -7,7 +7,7 @@ using RepairDispatch.Api.Texts;
 namespace RepairDispatch.Api.Stock;
 
 /// <param name="Reason">Why the count changed: "count" after a stock count, "damaged", "lost", …</param>
-public sealed record AdjustmentRequest(
+public sealed record StockAdjustmentRequest(
     [property: Required] Guid? LocationId,
     [property: Required] Guid? PartId,
     [property: Required, Range(-100_000, 100_000)] int? QtyDelta,
@@ -18,7 +18,7 @@ public static class AdjustStock
 {
     private const string PartSql = "SELECT id, name, cost_fen FROM parts WHERE id = @Id";
 
-    public static async Task<IResult> Handle(AdjustmentRequest request, HttpContext http, Db db, TimeProvider clock)
+    public static async Task<IResult> Handle(StockAdjustmentRequest request, HttpContext http, Db db, TimeProvider clock)
     {
         if (request.QtyDelta == 0) return Problems.Validation("qtyDelta", Codes.Stock.QtyDeltaZero);
         if (string.IsNullOrWhiteSpace(request.Reason)) return Problems.Validation("reason", Codes.Stock.ReasonRequired);
