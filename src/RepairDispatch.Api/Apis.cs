@@ -28,6 +28,7 @@ public static class Apis
     {
         app.MapAuth();
         app.MapUsers();
+        Clients.ClientsApi.MapClients(app);
         app.MapStores();
         Calendar.CalendarApi.MapCalendar(app);
         app.MapCustomers();

@@ -37,16 +37,7 @@ public sealed class Tokens(IOptions<AuthOptions> options, SymmetricSecurityKey k
         };
         if (user.StoreId is { } store) claims[CurrentUser.StoreClaim] = store.ToString();
         if (user.TechnicianId is { } tech) claims[CurrentUser.TechnicianClaim] = tech.ToString();
-        var access = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = options.Value.Issuer,
-            Audience = Audience,
-            Claims = claims,
-            IssuedAt = now.UtcDateTime,
-            NotBefore = now.UtcDateTime,
-            Expires = expires.UtcDateTime,
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-        });
+        var access = Sign(claims, now, expires);
 
         var refresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var refreshExpires = now.AddDays(options.Value.RefreshTokenDays);
@@ -57,6 +48,26 @@ public sealed class Tokens(IOptions<AuthOptions> options, SymmetricSecurityKey k
         }, tx);
         return new TokenResponse(access, "Bearer", expires, user.Role, user.Id, user.TechnicianId, refresh, refreshExpires);
     }
+
+    /// <summary>An access token with these claims, of the configured lifetime from now (users' and machine clients').</summary>
+    public (string Token, DateTimeOffset ExpiresAt) Access(Dictionary<string, object> claims)
+    {
+        var now = clock.GetUtcNow();
+        var expires = now.AddMinutes(options.Value.AccessTokenMinutes);
+        return (Sign(claims, now, expires), expires);
+    }
+
+    private string Sign(Dictionary<string, object> claims, DateTimeOffset now, DateTimeOffset expires) =>
+        new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = options.Value.Issuer,
+            Audience = Audience,
+            Claims = claims,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expires.UtcDateTime,
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+        });
 
     public static string Hash(string refreshToken) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken)));
 

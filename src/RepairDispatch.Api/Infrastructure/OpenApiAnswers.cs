@@ -9,7 +9,7 @@ namespace RepairDispatch.Api.Infrastructure;
 /// Answers an operation can give that no endpoint declares, because the pipeline gives them: 400 for a value
 /// that does not bind, 413/415 for an unreadable body, 409/422 from the Idempotency-Key middleware, and the
 /// media types of file downloads (declared with <c>Produces(200, null, …)</c>, which the generator leaves empty); and
-/// the If-Match header of every operation that can answer 412.
+/// the If-Match header of every operation that can answer 412; 403 on every operation that needs a token.
 /// </summary>
 internal static class OpenApiAnswers
 {
@@ -25,6 +25,8 @@ internal static class OpenApiAnswers
             responses.TryAdd("413", Problem("The request body is too large.", document));
             responses.TryAdd("415", Problem("The request body is not JSON.", document));
         }
+        // A machine client's token is good only on the routes of its scopes: any other route answers 403.
+        if (needsToken) responses.TryAdd("403", Problem("The caller may not do this: a role without the right, or a machine client outside its scopes.", document));
         var method = context.Description.HttpMethod;
         if (needsToken && (HttpMethods.IsPost(method ?? "") || HttpMethods.IsPatch(method ?? "")))
         {

@@ -50,12 +50,14 @@ public static class ServiceSetup
             {
                 o.MapInboundClaims = false;
                 o.TokenValidationParameters = Tokens.Validation(authOptions, key);
+                o.Events = new JwtBearerEvents { OnTokenValidated = Clients.ClientTokens.CheckStillValid };
             })
             .AddDashboardCookie();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((o, clock) => o.TokenValidationParameters.LifetimeValidator = Tokens.Lifetime(clock));
         var authorization = services.AddAuthorizationBuilder();
         Policies.Add(authorization);
+        Clients.ClientScopes.AddPolicies(authorization);
         DashboardSession.AddPolicy(authorization);
         services.AddAntiforgery(); // Hangfire's dashboard protects its POST actions with it when present
         services.AddRateLimiter(o => RateLimits.Configure(o, authOptions));

@@ -79,6 +79,17 @@ public class ApiFactory : WebApplicationFactory<Program>
 
     public Task<HttpClient> AdminClient() => ClientAs("admin", AdminPassword);
 
+    /// <summary>A client signed in as a machine client (a till, an integration) with its id and secret.</summary>
+    public async Task<HttpClient> MachineClient(string clientId, string clientSecret)
+    {
+        var client = CreateClient();
+        var answer = await client.PostAsJsonAsync("/api/v1/auth/client-token", new { clientId, clientSecret });
+        answer.EnsureSuccessStatusCode();
+        var token = (await answer.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     public async Task<string> TokenFor(string username, string password = UserPassword)
     {
         await _tokenLock.WaitAsync();

@@ -18,6 +18,7 @@ public sealed class RefusalStation : ApiFactory
     private readonly SemaphoreSlim _lock = new(1, 1);
     private bool _ready;
     private HttpClient? _deskOfStoreB;
+    private HttpClient? _till;
 
     /// <summary>The manufacturer whose statement the station imported, and that file: refused rows send it again (their content is made without the station's ids).</summary>
     public static string StatementMaker { get; private set; } = "";
@@ -32,7 +33,7 @@ public sealed class RefusalStation : ApiFactory
     public HttpClient As(string role) => role switch
     {
         "admin" => Data.Admin, "manager" => Data.Manager, "frontdesk" => Data.FrontDesk, "finance" => Data.Finance,
-        "techA" => Data.TechA, "techB" => Data.TechB, "anonymous" => CreateClient(), "deskOfStoreB" => _deskOfStoreB!,
+        "techA" => Data.TechA, "techB" => Data.TechB, "anonymous" => CreateClient(), "deskOfStoreB" => _deskOfStoreB!, "till" => _till!,
         _ => throw new ArgumentException($"No client for role {role}."),
     };
 
@@ -183,6 +184,7 @@ public sealed class RefusalStation : ApiFactory
         Ids["message"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM outbox_messages ORDER BY id")).ToString();
         Ids["claimClaimed"] = (await c.ExecuteScalarAsync<Guid>("SELECT work_order_id FROM work_order_claims WHERE state = 'Claimed' ORDER BY work_order_id")).ToString();
         Ids["managerUser"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE username = 'manager1'")).ToString();
+        await MachineClientsAsync(d);
     }
 
     /// <summary>
@@ -221,6 +223,16 @@ public sealed class RefusalStation : ApiFactory
         var storeB = (await d.Admin.PostOk("/api/v1/stores", new { code = "S-B", name = "北店", city = "上海", address = "北京西路 1 号" })).Str("id");
         await d.Admin.PostOk("/api/v1/users", new { username = "desk-b", password = ApiFactory.UserPassword, role = "frontdesk", storeId = storeB });
         _deskOfStoreB = await ClientAs("desk-b");
+    }
+
+    /// <summary>A till's client (signed in as "till") and a revoked integration.</summary>
+    private async Task MachineClientsAsync(TestData d)
+    {
+        var till = await d.Admin.PostOk("/api/v1/clients", new { name = "收银台 POS", scopes = new[] { "sales:write" } });
+        Ids["client"] = till.Str("clientId");
+        _till = await MachineClient(Ids["client"], till.Str("clientSecret"));
+        Ids["revokedClient"] = (await d.Admin.PostOk("/api/v1/clients", new { name = "旧接口", scopes = new[] { "manufacturer-orders:write" } })).Str("clientId");
+        await d.Admin.PostOk($"/api/v1/clients/{Ids["revokedClient"]}/revoke", null, HttpStatusCode.OK);
     }
 
     private async Task<string> Assigned(params string[] steps)
