@@ -39,6 +39,7 @@ public static class Apis
         app.MapTechnicians();
         app.MapInstallerPartners();
         app.MapParts();
+        Stock.StockApi.MapStock(app);
         app.MapWorkOrders();
         app.MapMobile();
         app.MapPhotos();

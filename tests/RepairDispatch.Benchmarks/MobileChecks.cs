@@ -46,7 +46,7 @@ public static class MobileChecks
         ok &= Check($"work_order_parts: {N(parts.Lines)} lines of {N(parts.Quantity)} parts, expected {N(jobs)} of 1 (one per order)",
             parts.Lines == jobs && parts.Quantity == jobs);
 
-        var stock = await c.ExecuteScalarAsync<long>("SELECT quantity FROM part_stock WHERE part_id = @PartId", args, tx);
+        var stock = await c.ExecuteScalarAsync<long>("SELECT on_hand FROM stock_balances WHERE part_id = @PartId", args, tx);
         ok &= Check($"part stock: {N(stock)}, expected {N(MobileSeeder.StockBefore)} - {N(jobs)} = {N(MobileSeeder.StockBefore - jobs)}",
             stock == MobileSeeder.StockBefore - jobs);
 

@@ -55,8 +55,9 @@ public static class MobileSeeder
         rows += c.Execute("""
             INSERT INTO parts (id, part_number, name, category, manufacturer_id, main_part, cost_fen, retail_price_fen, created_at)
             VALUES (@PartId, @PartNumber, 'Drain pump', NULL, @ManufacturerId, 0, 2500, 4800, @Now);
-            INSERT INTO part_stock (store_id, part_id, quantity, updated_at) VALUES (@StoreId, @PartId, @StockBefore, @Now);
-            """, new { PartId = partId, PartNumber, ManufacturerId = manufacturer.Id, Now = nowText, target.StoreId, StockBefore }, tx);
+            INSERT INTO stock_movements (id, location_id, part_id, kind, qty, reason, at) VALUES (@MovementId, @StoreId, @PartId, 'Opening', @StockBefore, 'seed', @Now);
+            INSERT INTO stock_balances (location_id, part_id, on_hand, updated_at) VALUES (@StoreId, @PartId, @StockBefore, @Now);
+            """, new { MovementId = Id(now), PartId = partId, PartNumber, ManufacturerId = manufacturer.Id, Now = nowText, target.StoreId, StockBefore }, tx);
 
         using var insertAppliance = new Prepared(c, tx, SeedRows.InsertApplianceSql, 9);
         using var insertOrder = new Prepared(c, tx, """

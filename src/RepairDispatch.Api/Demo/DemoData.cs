@@ -121,6 +121,9 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
         foreach (var p in DemoCatalogue.Parts)
             parts.Add(await admin.PostAsync<PartResponse>("/api/v1/parts", new CreatePartRequest(p.Number, p.Name, p.Category,
                 p.Maker is null ? null : makers[p.Maker], p.MainPart, p.Cost, p.RetailPrice), ct));
+        // The store's opening stock, so the seeded jobs can take the parts they use (the ledger refuses parts it does not hold).
+        await admin.PostAsync<Stock.ReceiptView>("/api/v1/stock/receipts", new Stock.ReceiptRequest(store.Id, "DEMO-OPENING",
+            [.. parts.Select(p => new Stock.ReceiptLine(p.Id, 200, null))]), ct);
         log.LogInformation("Demo data: {Manufacturers} manufacturers, {Technicians} technicians, {Partners} installer partners, {Parts} parts in store {Store}",
             makers.Count, technicianIds.Count, partners.Count, DemoCatalogue.Parts.Length, store.Code);
 

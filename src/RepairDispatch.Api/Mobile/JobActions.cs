@@ -1,4 +1,5 @@
 using Dapper;
+using RepairDispatch.Api.Auth;
 using Microsoft.Extensions.Options;
 using RepairDispatch.Api.Callbacks;
 using RepairDispatch.Api.Contracts;
@@ -52,7 +53,7 @@ public static class JobActions
         if (Signatures.TryDecode(request.CustomerSignature, out var signature) is { } badSignature) return Task.FromResult(badSignature);
         return Transition.RunAsync(http, db, clock, id, WorkOrderAction.Complete, request.Notes, async (order, c, tx) =>
         {
-            if (await CompleteStep(request, clock, pricing.Value, notifications.Value)(order, c, tx) is { } refusal) return refusal;
+            if (await CompleteStep(request, http.Me().Id, clock, pricing.Value, notifications.Value)(order, c, tx) is { } refusal) return refusal;
             if (signature is { } image) await Signatures.StoreAsync(c, tx, order.Id, image, clock.GetUtcNow());
             return null;
         }, occurredAt: request.OccurredAt);
@@ -62,7 +63,7 @@ public static class JobActions
     /// What completing records, whoever reports it (the technician, or the office for an installer partner): resolution,
     /// parts, warranty, charges, the callbacks it calls for and the customer's "done" message with the callback day.
     /// </summary>
-    public static Transition.Step CompleteStep(CompleteJobRequest request, TimeProvider clock, PricingOptions pricing, NotificationOptions notifications) =>
+    public static Transition.Step CompleteStep(CompleteJobRequest request, Guid actorUserId, TimeProvider clock, PricingOptions pricing, NotificationOptions notifications) =>
         async (order, c, tx) =>
         {
             if (order.Type == WorkOrderType.Repair && request.RepairLevel is null)
@@ -70,7 +71,7 @@ public static class JobActions
             var now = clock.GetUtcNow();
             (order.RepairLevel, order.FailedPart, order.MainPart) = (request.RepairLevel, request.FailedPart?.Trim(), request.MainPart);
             (order.LabourMinutes, order.ResolutionNotes, order.CustomerRating) = (request.LabourMinutes, request.Notes?.Trim(), request.CustomerRating);
-            var parts = request.Parts is { Count: > 0 } used ? await PartsUsed.UseAsync(c, tx, order, used, now) : [];
+            var parts = request.Parts is { Count: > 0 } used ? await PartsUsed.UseAsync(c, tx, order, used, actorUserId, now) : [];
             var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { order.ApplianceId }, tx);
             var createdDay = facts.Zone.DayOf(order.CreatedAt);
             if (order.WarrantyReasonCode != Texts.Codes.Warranty.Override.Name)

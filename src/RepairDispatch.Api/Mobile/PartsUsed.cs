@@ -3,6 +3,7 @@ using Dapper;
 using RepairDispatch.Api.Infrastructure;
 using RepairDispatch.Api.Parts;
 using RepairDispatch.Api.Settlements;
+using RepairDispatch.Api.Stock;
 using RepairDispatch.Api.WorkOrders;
 using RepairDispatch.Api.Texts;
 
@@ -20,11 +21,6 @@ public static class PartsUsed
     }
 
     private const string PartsSql = "SELECT id, name, cost_fen, retail_price_fen FROM parts WHERE id IN @Ids";
-    private const string TakeStockSql = """
-        UPDATE part_stock SET quantity = quantity - @Qty, updated_at = @Now
-        WHERE store_id = @StoreId AND part_id = @PartId AND quantity >= @Qty
-        """;
-    private const string StockSql = "SELECT quantity FROM part_stock WHERE store_id = @StoreId AND part_id = @PartId";
     private const string InsertUsedSql = """
         INSERT INTO work_order_parts (work_order_id, part_id, quantity, unit_cost_fen, unit_retail_fen, created_at)
         VALUES (@WorkOrderId, @PartId, @Qty, @CostFen, @RetailFen, @Now)
@@ -33,20 +29,20 @@ public static class PartsUsed
         INSERT INTO work_order_part_requests (id, work_order_id, part_id, quantity, requested_at) VALUES (@Id, @WorkOrderId, @PartId, @Qty, @Now)
         """;
 
-    /// <summary>Takes the parts from the store's stock where stock is kept, and records them with today's prices.</summary>
+    /// <summary>
+    /// Takes the parts from the technician's van first, then his store (IssueToJob movements), and records them with
+    /// today's prices; a part neither holds enough of refuses the whole completion, naming it.
+    /// </summary>
     public static async Task<IReadOnlyList<PricedPart>> UseAsync(DbConnection c, DbTransaction tx, WorkOrder order,
-        IReadOnlyList<PartQuantity> parts, DateTimeOffset now)
+        IReadOnlyList<PartQuantity> parts, Guid actorUserId, DateTimeOffset now)
     {
         var known = await KnownAsync(c, tx, parts);
         var priced = new List<PricedPart>();
         for (var i = 0; i < parts.Count; i++)
         {
             var (part, qty) = (known[parts[i].PartId!.Value], parts[i].Qty!.Value);
-            var args = new { StoreId = order.StoreId, PartId = part.Id, Qty = qty, Now = now };
-            if (await c.ExecuteAsync(TakeStockSql, args, tx) == 0 && await c.ExecuteScalarAsync<long?>(StockSql, args, tx) is { } left)
-                throw new RefusedException(Problems.Conflict("insufficient-stock",
-                    Codes.Refusal.InsufficientStock.With(left, part.Name, qty, $"parts[{i}].qty"),
-                    new Dictionary<string, object?> { ["field"] = $"parts[{i}].qty", ["inStock"] = left }));
+            await StockIssue.TakeAsync(c, tx, new StockIssue.Need(part.Id, part.Name, qty, part.CostFen, $"parts[{i}].qty"),
+                order.TechnicianId, order.StoreId, order.Id, actorUserId, now);
             await c.ExecuteAsync(InsertUsedSql, new { WorkOrderId = order.Id, PartId = part.Id, Qty = qty, part.CostFen,
                 RetailFen = part.RetailPriceFen, Now = now }, tx);
             priced.Add(new PricedPart(part.Id, part.Name, qty, Fen.ToYuan(part.CostFen), Fen.ToYuan(part.RetailPriceFen)));

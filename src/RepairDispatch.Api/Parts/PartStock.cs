@@ -11,28 +11,33 @@ public sealed record SetStockRequest([property: Required, Range(0, 1_000_000)] i
 public sealed record StockLevel(Guid StoreId, Guid PartId, long Quantity, DateTimeOffset UpdatedAt);
 
 /// <summary>
-/// A store's stock of a part, counted only where the store keeps it (a row exists): completing a job takes the parts
-/// used from it, and refuses to take more than there is. Set after a stock count or a delivery.
+/// A store's stock of a part, the older per-store view of the stock ledger (Stock/): setting a counted quantity
+/// records an Adjustment of the difference with the reason "count"; the list shows the stores' balances.
 /// </summary>
 public static class PartStock
 {
-    private const string ExistsSql = "SELECT (SELECT COUNT(*) FROM parts WHERE id = @PartId) + (SELECT COUNT(*) FROM stores WHERE id = @StoreId)";
-    private const string UpdateSql = "UPDATE part_stock SET quantity = @Quantity, updated_at = @Now WHERE store_id = @StoreId AND part_id = @PartId";
-    private const string InsertSql = "INSERT INTO part_stock (store_id, part_id, quantity, updated_at) VALUES (@StoreId, @PartId, @Quantity, @Now)";
+    public const string CountReason = "count";
+    private const string PartSql = "SELECT cost_fen FROM parts WHERE id = @PartId";
     private const string ListSql = """
-        SELECT store_id, part_id, quantity, updated_at FROM part_stock WHERE part_id = @PartId AND (@StoreId IS NULL OR store_id = @StoreId)
-        ORDER BY store_id
+        SELECT b.location_id AS store_id, b.part_id, b.on_hand AS quantity, b.updated_at
+        FROM stock_balances b JOIN stores s ON s.id = b.location_id
+        WHERE b.part_id = @PartId AND (@StoreId IS NULL OR b.location_id = @StoreId)
+        ORDER BY b.location_id
         """;
 
     public static async Task<IResult> Set(Guid id, Guid storeId, SetStockRequest request, HttpContext http, Db db, TimeProvider clock)
     {
-        if (!http.Me().SeesStore(storeId)) return Problems.NotFound(Codes.Thing.Store);
-        var args = new { PartId = id, StoreId = storeId, request.Quantity, Now = clock.GetUtcNow() };
+        var me = http.Me();
+        if (!me.SeesStore(storeId)) return Problems.NotFound(Codes.Thing.Store);
+        var now = clock.GetUtcNow();
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
-            if (await c.ExecuteScalarAsync<long>(ExistsSql, args, tx) < 2) return Problems.NotFound(Codes.Thing.PartOrStore);
-            if (await c.ExecuteAsync(UpdateSql, args, tx) == 0) await c.ExecuteAsync(InsertSql, args, tx);
-            return TypedResults.Ok(new StockLevel(storeId, id, request.Quantity!.Value, args.Now));
+            var cost = await c.ExecuteScalarAsync<long?>(PartSql, new { PartId = id }, tx);
+            if (cost is null || await Stock.StockLocation.FindAsync(c, tx, storeId) is not { IsVan: false }) return Problems.NotFound(Codes.Thing.PartOrStore);
+            var delta = request.Quantity!.Value - (int)await Stock.StockLedger.OnHandAsync(c, tx, storeId, id);
+            await Stock.StockLedger.TryMoveAsync(c, tx, new Stock.Movement(storeId, id, Stock.MovementKind.Adjustment, delta, me.Id, now,
+                cost, Reason: CountReason));
+            return TypedResults.Ok(new StockLevel(storeId, id, request.Quantity!.Value, now));
         });
     }
 

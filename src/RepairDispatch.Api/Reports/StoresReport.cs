@@ -12,7 +12,7 @@ public sealed record SlaDeadlineCompliance(long Met, long Missed, decimal? Rate)
 
 public sealed record StoreSlaCompliance(SlaDeadlineCompliance Assign, SlaDeadlineCompliance OnSite, SlaDeadlineCompliance Complete);
 
-/// <param name="StockValue">The store's stock at cost, from the stock ledger; null until the ledger's valuation is wired in.</param>
+/// <param name="StockValue">The store's stock (its own and its technicians' vans) at the parts' cost, from the stock ledger (Stock/StockValuation).</param>
 public sealed record StoreReportRow(Guid StoreId, string StoreCode, string StoreName, StoreOrderCounts Orders, StoreSlaCompliance SlaCompliance,
     RevenueLine[] Revenue, decimal RevenueTotal, decimal? StockValue);
 
@@ -68,6 +68,7 @@ public static class StoresReport
             var orders = (await c.QueryAsync<OrdersRow>(OrdersSql, args, tx)).ToDictionary(o => o.StoreId);
             var sla = (await c.QueryAsync<SlaRow>(SlaSql, args, tx)).ToDictionary(s => s.StoreId);
             var revenue = await RevenueReport.ByStoreAsync(c, from.Value, to.Value, storeId, tx);
+            var stock = (await Stock.StockValuation.ByStoreAsync(c, tx, storeId)).ToDictionary(v => v.StoreId, v => v.ValueFen);
             return stores.Select(s =>
             {
                 var o = orders.GetValueOrDefault(s.Id) ?? new OrdersRow();
@@ -75,7 +76,7 @@ public static class StoresReport
                 var money = revenue.GetValueOrDefault(s.Id) ?? RevenueReport.Lines([]);
                 return new StoreReportRow(s.Id, s.Code, s.Name, new StoreOrderCounts(o.Created, o.Completed, o.OpenAtEnd),
                     new StoreSlaCompliance(Compliance(l.AssignMet, l.AssignMissed), Compliance(l.OnSiteMet, l.OnSiteMissed), Compliance(l.CompleteMet, l.CompleteMissed)),
-                    money, money.Sum(m => m.Amount), StockValue: null);
+                    money, money.Sum(m => m.Amount), StockValue: Parts.Fen.ToYuan(stock.GetValueOrDefault(s.Id)));
             }).ToArray();
         });
         return TypedResults.Ok(new StoresReportView(from.Value, to.Value, rows));

@@ -45,6 +45,7 @@ public static partial class Codes
         [typeof(OldParts.ReturnStatus)] = "return-status",
         [typeof(Photos.PhotoKind)] = "photo-kind",
         [typeof(Claims.ClaimState)] = "claim-state",
+        [typeof(Api.Stock.PartsRequestStatus)] = "parts-request-status",
     };
 
     /// <summary>Words that are not enum values: the actions of a settlement run.</summary>

@@ -11,6 +11,8 @@ public static class GetWorkOrder
         var order = await WorkOrder.LoadAsync(db, id);
         // Another technician's job, or another store's order, is answered exactly like a missing one.
         if (order is null || !order.IsVisibleTo(http.Me())) return Problems.NotFound(Codes.Thing.WorkOrder);
-        return new WithETag(order.ETag, TypedResults.Ok(WorkOrderResponse.From(order, clock.GetUtcNow())));
+        await using var c = await db.OpenAsync();
+        var response = WorkOrderResponse.From(order, clock.GetUtcNow()) with { PartsRequests = await Stock.ReadPartsRequests.OfOrderAsync(c, id) };
+        return new WithETag(order.ETag, TypedResults.Ok(response));
     }
 }

@@ -19,7 +19,7 @@ public static class PartnerSteps
     public static Task<IResult> Complete(Guid id, CompleteJobRequest request, HttpContext http, Db db, TimeProvider clock, IOptions<PricingOptions> pricing,
         IOptions<Notifications.NotificationOptions> notifications)
     {
-        var complete = JobActions.CompleteStep(request, clock, pricing.Value, notifications.Value);
+        var complete = JobActions.CompleteStep(request, Auth.CurrentUserBinding.Me(http).Id, clock, pricing.Value, notifications.Value);
         return Transition.RunAsync(http, db, clock, id, WorkOrderAction.Complete, request.Notes,
             async (order, c, tx) => NotPartnerOrder(order) ?? await complete(order, c, tx), occurredAt: request.OccurredAt);
     }

@@ -20,6 +20,9 @@ public sealed record WorkOrderResponse(
     Guid? ReworkOfId, Guid? ContractId, bool IntendedDuplicate, long Visits, ResolutionView? Resolution, RouteView? Route, long Version,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
+    /// <summary>The parts requests naming this order and when each should arrive; filled on GET /work-orders/{id} only.</summary>
+    public IReadOnlyList<Stock.OrderPartsRequest>? PartsRequests { get; init; }
+
     public static WorkOrderResponse From(WorkOrder o, DateTimeOffset now)
     {
         var sla = new SlaDeadlines(o.AssignBy, o.OnSiteBy, o.CompleteBy);

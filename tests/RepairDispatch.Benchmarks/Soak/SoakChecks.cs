@@ -39,7 +39,7 @@ public static class SoakChecks
         ok &= Report.Check($"every acknowledged close is Closed ({ledger.Closed.Count:N0})",
             await KillCheck.MissingAsync(c, ledger.Closed, "SELECT COUNT(*) FROM work_orders WHERE id IN @Ids AND status = 'Closed'") == 0);
         var used = await c.ExecuteScalarAsync<long>("SELECT COALESCE(SUM(quantity), 0) FROM work_order_parts WHERE part_id = @PartId", new { station.PartId });
-        var stock = await c.ExecuteScalarAsync<long>("SELECT quantity FROM part_stock WHERE part_id = @PartId", new { station.PartId });
+        var stock = await c.ExecuteScalarAsync<long>("SELECT on_hand FROM stock_balances WHERE part_id = @PartId", new { station.PartId });
         var completedInDb = await c.ExecuteScalarAsync<long>(
             "SELECT COUNT(*) FROM work_orders WHERE store_id = @StoreId AND status IN ('Completed','Closed')", store);
         ok &= Report.Check($"one part per completed order, taken from stock once ({used:N0} used, stock {station.StockBefore:N0} → {stock:N0})",

@@ -54,6 +54,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["finance:run"].Should().Contain("洗衣机小修维修费");
         seen["old-parts"].Should().Contain("旧件入库").And.Contain("运输中的返厂批次");
         seen["claims"].Should().Contain("缺少凭证照片：铭牌。").And.Contain("已索赔");
+        seen["stock"].Should().Contain("备件申领").And.Contain("入库");
         seen["finance:run"].Should().Contain("各门店小计");
         seen["stores-report"].Should().Contain("完工达标率").And.Contain("期末未结");
     }
@@ -80,6 +81,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["finance:run"].Should().Contain("By store");
         seen["stores-report"].Should().Contain("Completed in time");
         seen["old-parts"].Should().Contain("Check in an old part").And.Contain("Return batches on their way");
+        seen["stock"].Should().Contain("Parts requests").And.Contain("Receipt");
         seen.Values.Should().NotContain(text => Regex.IsMatch(text, @"\p{IsCJKUnifiedIdeographs}{2,}.*\p{IsCJKUnifiedIdeographs}{2,}")
             && !text.Contains("周女士") && !text.Contains("洗衣机不脱水"), "an English screen shows no Chinese but the data's own");
     }
@@ -122,6 +124,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
                 await Expect(p.Locator(".candidate").First).ToBeVisibleAsync();
             }),
             ("stores", p => Go(p, "#/stores", "#loans-title")),
+            ("stock", p => Go(p, "#/stock", "#requests-title")),
         ]),
         ("finance1", [
             ("finance:runs", p => Go(p, "#/finance", "main h1")),

@@ -163,6 +163,14 @@ public sealed class RefusalStation : ApiFactory
             repairLevel = "Minor", mainPart = false, labourMinutes = 40, parts = new[] { new { partId = d.PartId, qty = 1 } },
             customerSignature = Mobile.MobileClient.TinyPng,
         }, HttpStatusCode.OK);
+        // Parts requests from the store to technician A's van: one asked for, one shipped (with a reorder point set).
+        object Ask() => new { fromLocationId = d.StoreId, toLocationId = d.TechnicianA, lines = new[] { new { partId = d.PartId, qty = 1 } }, workOrderId = Ids["orderAwaitingParts"] };
+        Ids["partsRequest"] = (await d.TechA.PostOk("/api/v1/parts-requests", Ask())).Str("id");
+        Ids["partsRequestShipped"] = (await d.TechA.PostOk("/api/v1/parts-requests", Ask())).Str("id");
+        await d.Manager.PostOk($"/api/v1/parts-requests/{Ids["partsRequestShipped"]}/approve", null, HttpStatusCode.OK);
+        await d.FrontDesk.PostOk($"/api/v1/parts-requests/{Ids["partsRequestShipped"]}/ship", new { expectedOn = Day(today.AddDays(1)) }, HttpStatusCode.OK);
+        (await d.Manager.SendAsync(new HttpRequestMessage(HttpMethod.Put, "/api/v1/stock/reorder-points")
+            { Content = JsonContent.Create(new { locationId = d.StoreId, partId = d.PartId, reorderPoint = 2 }) })).EnsureSuccessStatusCode();
         var payment = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/work-orders/{withParts}/payments") { Content = JsonContent.Create(new { amount = 1m, method = "Cash" }) };
         payment.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         (await d.FrontDesk.SendAsync(payment)).StatusCode.Should().Be(HttpStatusCode.Created);

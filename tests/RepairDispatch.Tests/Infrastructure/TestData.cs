@@ -13,7 +13,7 @@ public sealed class TestData(ApiFactory api)
     public string ManufacturerId { get; private set; } = "";
     public string TechnicianA { get; private set; } = "";
     public string TechnicianB { get; private set; } = "";
-    /// <summary>A washing-machine drain pump: cost 38.00, retail 95.00; the store keeps no stock of it.</summary>
+    /// <summary>A washing-machine drain pump: cost 38.00, retail 95.00; the store received 100 of them (so jobs can use it).</summary>
     public string PartId { get; private set; } = "";
     public HttpClient Admin { get; private set; } = null!;
     public HttpClient Manager { get; private set; } = null!;
@@ -44,6 +44,7 @@ public sealed class TestData(ApiFactory api)
                 partNumber = "HE-PSB-" + Guid.NewGuid().ToString("N")[..6], name = "Drain pump", category = "WashingMachine",
                 mainPart = false, cost = 38m, retailPrice = 95m,
             })).Str("id");
+            await Admin.PostOk("/api/v1/stock/receipts", new { locationId = StoreId, reference = "OPENING-" + PartId, lines = new[] { new { partId = PartId, qty = 100 } } });
             _ready = true;
             return this;
         }

@@ -61,12 +61,13 @@ public class StoresReportTests(StationFixture api) : IClassFixture<StationFixtur
         Deadline(a, "complete").Should().Be((1L, 0L, 1m));
         a["revenueTotal"]!.GetValue<decimal>().Should().Be(110.00m);
         a["revenue"]!.AsArray().Single(r => r.Str("source") == "CustomerRepairs")!["amount"]!.GetValue<decimal>().Should().Be(110.00m);
-        a["stockValue"].Should().BeNull("the stock ledger's valuation is not wired in yet");
+        a["stockValue"]!.GetValue<decimal>().Should().Be(3800.00m, "the test station's 100 drain pumps at 38.00");
         var b = Row(report, storeB);
         b["orders"]!.ToJsonString().Should().Be("""{"created":1,"completed":1,"open":1}""");
         Deadline(b, "assign").Should().Be((1L, 0L, 1m));
         Deadline(b, "complete").Should().Be((0L, 1L, 0m));
         b["revenueTotal"]!.GetValue<decimal>().Should().Be(110.00m);
+        b["stockValue"]!.GetValue<decimal>().Should().Be(0m, "store B holds no parts");
         var c3 = Row(report, storeC);
         c3["orders"]!.ToJsonString().Should().Be("""{"created":0,"completed":0,"open":0}""");
         Deadline(c3, "onSite").Should().Be((0L, 0L, (decimal?)null));

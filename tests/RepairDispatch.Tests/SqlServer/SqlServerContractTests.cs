@@ -90,6 +90,30 @@ public class SqlServerContractTests : IDisposable
         await again.ShouldBeProblem(HttpStatusCode.Conflict);
     }
 
+    [SqlServerFact]
+    public async Task TheStockLedgerStaysEqualToItsBalancesUnderConcurrentTakersOnSqlServer()
+    {
+        var d = await Data();
+        var part = await Stock.StockSetup.NewPart(d);
+        await Stock.StockSetup.Receive(d.FrontDesk, d.StoreId, part, 5);
+        var takers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => d.Manager.PostAsync("/api/v1/stock/adjustments",
+            TestData.Json(new { locationId = d.StoreId, partId = part, qtyDelta = -1, reason = "damaged" }))));
+        takers.Count(t => t.StatusCode == HttpStatusCode.OK).Should().Be(5);
+        takers.Should().OnlyContain(t => t.StatusCode == HttpStatusCode.OK || t.StatusCode == HttpStatusCode.Conflict);
+
+        await Stock.StockSetup.Receive(d.FrontDesk, d.StoreId, part, 2);
+        var request = (await d.TechA.PostOk("/api/v1/parts-requests", new
+        {
+            fromLocationId = d.StoreId, toLocationId = d.TechnicianA, lines = new[] { new { partId = part, qty = 2 } },
+        })).Str("id");
+        await d.Manager.PostOk($"/api/v1/parts-requests/{request}/approve", null, HttpStatusCode.OK);
+        await d.FrontDesk.PostOk($"/api/v1/parts-requests/{request}/ship", new { expectedOn = TestData.StationToday().AddDays(1).ToString("yyyy-MM-dd") }, HttpStatusCode.OK);
+        await d.TechA.PostOk($"/api/v1/parts-requests/{request}/receive", null, HttpStatusCode.OK);
+        (await Stock.StockSetup.OnHand(d.Manager, d.TechnicianA, part)).Should().Be(2);
+        (await Stock.StockSetup.OnHand(d.Manager, d.StoreId, part)).Should().Be(0);
+        await Stock.StockSetup.LedgerMatchesBalances(_api.Value);
+    }
+
     public void Dispose()
     {
         if (_api.IsValueCreated) _api.Value.Dispose();

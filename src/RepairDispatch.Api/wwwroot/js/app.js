@@ -1,4 +1,4 @@
-// Boot, sign-in, role-aware navigation and hash routing (#/desk, #/tickets, #/old-parts, #/dispatch, #/finance, #/claims, #/receivables, #/stores, #/stores-report, ...).
+// Boot, sign-in, role-aware navigation and hash routing (#/desk, #/tickets, #/old-parts, #/dispatch, #/finance, #/claims, #/receivables, #/stores, #/stores-report, #/stock, ...).
 import { api, currentSession, onSessionChange, signIn, signOut } from './api.js';
 import { t, setLocale, locale } from './i18n.js';
 import { h, mount, field, onSubmit, problemBox, currentStore, keepStore } from './ui.js';
@@ -12,6 +12,7 @@ import * as claims from './claims.js';
 import * as statements from './statements.js';
 import * as receivables from './receivables.js';
 import * as stores from './stores.js';
+import * as stock from './stock.js';
 import * as storesReport from './stores-report.js';
 
 const screens = [
@@ -26,6 +27,7 @@ const screens = [
   { path: 'statements', label: 'nav.statements', roles: ['finance', 'manager', 'admin'], render: statements.render },
   { path: 'receivables', label: 'nav.receivables', roles: ['finance', 'manager', 'admin'], render: receivables.render },
   { path: 'stores', label: 'nav.stores', roles: ['manager', 'admin'], render: stores.render },
+  { path: 'stock', label: 'nav.stock', roles: ['frontdesk', 'manager', 'admin'], render: stock.render },
   { path: 'stores-report', label: 'nav.storesReport', roles: ['finance', 'manager', 'admin'], render: storesReport.render },
 ];
 

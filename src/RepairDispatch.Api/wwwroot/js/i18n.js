@@ -115,6 +115,18 @@ const zh = {
   'loans.state': '状态', 'loans.end': '结束借调', 'loans.lend': '借调', 'loans.none': '暂无借调。', 'loans.noTechnicians': '本店暂无维修工。',
   'loans.noOtherStore': '没有可选的其他门店。', 'loanState.Active': '有效', 'loanState.Cancelled': '已取消',
   'ticket.transfer': '转派门店', 'ticket.transferTo': '转至门店', 'ticket.transferReason': '转派原因',
+  'nav.stock': '库存',
+  'stock.title': '备件库存', 'stock.location': '库位', 'stock.show': '查看', 'stock.store': '本店库房', 'stock.van': '车载：{0}',
+  'stock.elsewhere': '其他库位', 'stock.onHand': '在库', 'stock.none': '此库位暂无备件。', 'stock.partNumber': '备件编号', 'stock.part': '备件',
+  'stock.qty': '数量', 'stock.reserved': '已批待发', 'stock.reorderPoint': '补货点', 'stock.reorderPointOf': '{0} 的补货点',
+  'stock.movements': '最近出入库', 'stock.noMovements': '暂无出入库记录。', 'stock.at': '时间', 'stock.kind': '类型', 'stock.note': '原因/单号',
+  'stock.requests': '备件申领', 'stock.noRequests': '暂无申领单。', 'stock.requestedAt': '申请时间', 'stock.route': '发出 → 收到',
+  'stock.lines': '备件 × 数量', 'stock.expectedOn': '预计到货', 'stock.approve': '批准', 'stock.reject': '驳回', 'stock.rejectReason': '驳回原因',
+  'stock.ship': '发货', 'stock.receive': '签收',
+  'movementKind.Opening': '期初', 'movementKind.Receipt': '入库', 'movementKind.TransferOut': '调出', 'movementKind.TransferIn': '调入',
+  'movementKind.IssueToJob': '工单领用', 'movementKind.ReturnFromJob': '工单退回', 'movementKind.Adjustment': '盘点调整',
+  'partsRequestStatus.Requested': '已申请', 'partsRequestStatus.Approved': '已批准', 'partsRequestStatus.Rejected': '已驳回',
+  'partsRequestStatus.Shipped': '已发货', 'partsRequestStatus.Received': '已签收',
 };
 
 const en = {
@@ -216,6 +228,14 @@ const en = {
   'loans.state': 'State', 'loans.end': 'End loan', 'loans.lend': 'Lend', 'loans.none': 'No loans.', 'loans.noTechnicians': 'The store has no technicians.',
   'loans.noOtherStore': 'There is no other store to choose.', 'loanState.Active': 'Active', 'loanState.Cancelled': 'Cancelled',
   'ticket.transfer': 'Transfer to another store', 'ticket.transferTo': 'To store', 'ticket.transferReason': 'Reason for the transfer',
+  'nav.stock': 'Stock',
+  'stock.title': 'Parts stock', 'stock.location': 'Location', 'stock.show': 'Show', 'stock.store': 'Store stock room', 'stock.van': 'Van: {0}',
+  'stock.elsewhere': 'another location', 'stock.onHand': 'On hand', 'stock.none': 'No parts at this location.', 'stock.partNumber': 'Part number', 'stock.part': 'Part',
+  'stock.qty': 'Quantity', 'stock.reserved': 'Approved, not shipped', 'stock.reorderPoint': 'Reorder point', 'stock.reorderPointOf': 'Reorder point of {0}',
+  'stock.movements': 'Latest movements', 'stock.noMovements': 'No movements yet.', 'stock.at': 'Time', 'stock.kind': 'Kind', 'stock.note': 'Reason / reference',
+  'stock.requests': 'Parts requests', 'stock.noRequests': 'No parts requests.', 'stock.requestedAt': 'Requested', 'stock.route': 'From → to',
+  'stock.lines': 'Parts × quantity', 'stock.expectedOn': 'Expected on', 'stock.approve': 'Approve', 'stock.reject': 'Reject', 'stock.rejectReason': 'Reason for rejecting',
+  'stock.ship': 'Ship', 'stock.receive': 'Receive',
 };
 
 const dictionaries = { 'zh-CN': zh, en };
