@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using RepairDispatch.Tests.Infrastructure;
 using RepairDispatch.Tests.Statements;
@@ -122,7 +121,7 @@ public class ManufacturerOrderTests(StationFixture api) : IClassFixture<StationF
         await PutMapping(d, brand, statusWords: new { completed = "服务完成" });
         var file = TestStatements.Csv([
             ["厂家派单明细"],
-            [.. Headers],
+            [.. BrandOrderFiles.Headers],
             ["HW-1001", "张三", "13811110001", "浦东新区", "张杨路 2 号", "洗衣机", "XQB80", "SN-A1", "2026-01-05", "维修", "不进水", "备注"],
             ["HW-1002", "李四", "13811110002", "徐汇区", "漕溪北路 3 号", "WashingMachine", "XQB90", "", "", "", "异响", ""],
             ["HW-1003", "王五", "13811110003", "静安区", "南京西路 4 号", "飞机", "A320", "", "", "维修", "坏了", ""],
@@ -163,13 +162,10 @@ public class ManufacturerOrderTests(StationFixture api) : IClassFixture<StationF
         var d = await api.Data.ReadyAsync();
         var brand = await Brand(d);
         await PutMapping(d, brand);
-        var file = TestStatements.Csv([
-            [.. Headers, "网点编码"],
-            ["HW-2001", "张三", "13811110009", "浦东新区", "张杨路 2 号", "洗衣机", "XQB80", "", "", "维修", "不进水", "", "W01"],
-        ], new UTF8Encoding(false));
+        var file = BrandOrderFiles.WithUnknownColumn();
         var rows = await Counts(d);
 
-        var answer = await d.Manager.PostAsync("/api/v1/manufacturer-orders/import", TestStatements.Form(file, brand, fileName: "派单.csv"));
+        var answer = await d.Manager.PostAsync("/api/v1/manufacturer-orders/import", BrandOrderFiles.Form(file, brand));
 
         answer.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var error = (await TestData.Body(answer))["errors"]!["file"]![0]!.ToString();
@@ -177,25 +173,15 @@ public class ManufacturerOrderTests(StationFixture api) : IClassFixture<StationF
         (await Counts(d)).Should().Equal(rows);
     }
 
-    private static readonly string[] Headers = ["厂家单号", "用户姓名", "联系电话", "区县", "详细地址", "产品品类", "产品型号", "机身条码", "购买日期", "服务类型", "故障描述", "备注"];
-
     private static async Task PutMapping(TestData d, string brand, string[]? cancelReasonCodes = null, object? statusWords = null)
     {
-        var put = await d.Manager.PutAsJsonAsync($"/api/v1/manufacturers/{brand}/order-mapping", new
-        {
-            columns = new
-            {
-                externalNumber = "厂家单号", customerName = "用户姓名", phone = "联系电话", district = "区县", street = "详细地址", category = "产品品类",
-                model = "产品型号", serialNumber = "机身条码", purchaseDate = "购买日期", type = "服务类型", faultDescription = "故障描述",
-            },
-            ignoredColumns = new[] { "备注" }, cancelReasonCodes, statusWords,
-        });
+        var put = await d.Manager.PutAsJsonAsync($"/api/v1/manufacturers/{brand}/order-mapping", BrandOrderFiles.Mapping(cancelReasonCodes, statusWords));
         put.StatusCode.Should().Be(HttpStatusCode.OK, await put.Content.ReadAsStringAsync());
     }
 
     private static async Task<JsonObject> Import(TestData d, string brand, byte[] file)
     {
-        var answer = await d.Manager.PostAsync("/api/v1/manufacturer-orders/import", TestStatements.Form(file, brand, fileName: "派单.csv"));
+        var answer = await d.Manager.PostAsync("/api/v1/manufacturer-orders/import", BrandOrderFiles.Form(file, brand));
         answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
         return await TestData.Body(answer);
     }
