@@ -17,7 +17,7 @@ public sealed record OrderRow(int Row, ManufacturerOrderRequest? Request, IReadO
 public sealed class OrderSheet(OrderMapping mapping, Guid manufacturerId)
 {
     private static readonly CultureInfo[] Languages = [CultureInfo.GetCultureInfo("zh-CN"), CultureInfo.GetCultureInfo("en")];
-    private static readonly char[] PhoneSeparators = ['/', ',', ';', '，', '、', ' '];
+    private static readonly char[] PhoneSeparators = ['/', ',', ';', '，', '、'];
 
     /// <summary>The file's own problem (no header, an unknown column), which refuses it whole; null when it can be read.</summary>
     public Text? FileProblem { get; private set; }

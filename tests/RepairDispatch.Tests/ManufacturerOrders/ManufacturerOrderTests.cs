@@ -157,6 +157,28 @@ public class ManufacturerOrderTests(StationFixture api) : IClassFixture<StationF
     }
 
     [Fact]
+    public async Task AnXlsxFromThePortalIsReadWithTheSameMapping()
+    {
+        var d = await api.Data.ReadyAsync();
+        var brand = await Brand(d);
+        await PutMapping(d, brand);
+        var file = TestStatements.Xlsx([
+            [.. BrandOrderFiles.Headers],
+            ["HX-1", "钱七", "138 1111 0777", "闵行区", "莘庄路 5 号", "空调", "KFR-35", "SN-HX1", 46000.0, "安装", "新机安装", null],
+        ], sheet: "派单");
+
+        var report = await Import(d, brand, file);
+
+        report["created"]!.GetValue<int>().Should().Be(1, report.ToJsonString());
+        var order = await d.Manager.GetOk($"/api/v1/work-orders/{report["orders"]![0].Str("workOrderId")}");
+        order.Str("type").Should().Be("Installation");
+        order.Str("source").Should().Be("Manufacturer");
+        var appliance = await d.Manager.GetOk($"/api/v1/appliances/{order.Str("applianceId")}");
+        appliance.Str("category").Should().Be("AirConditioner");
+        appliance.Str("purchaseDate").Should().Be("2025-12-09");
+    }
+
+    [Fact]
     public async Task AFileWithAColumnTheMappingDoesNotKnowIsRefusedNamingItAndWritesNothing()
     {
         var d = await api.Data.ReadyAsync();
