@@ -6,7 +6,11 @@ using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.ManufacturerOrders;
 
-public sealed record RowRefusal(int Row, IReadOnlyList<Text> Errors);
+/// <param name="Errors">In the caller's language; <paramref name="ErrorCodes"/> the same as codes with arguments.</param>
+public sealed record RowRefusal(int Row, IReadOnlyList<string> Errors, IReadOnlyList<Text> ErrorCodes)
+{
+    public static RowRefusal Of(int row, IReadOnlyList<Text> errors) => new(row, [.. errors.Select(e => e.Render())], errors);
+}
 
 /// <param name="Orders">The file's orders in row order: created now, or the one the brand number already had.</param>
 public sealed record ImportedOrder(int Row, string ExternalNumber, Guid WorkOrderId, bool Created);
@@ -63,7 +67,7 @@ public static class ImportManufacturerOrders
         {
             if (row.Request is not { } request)
             {
-                refused.Add(new RowRefusal(row.Row, row.Errors));
+                refused.Add(RowRefusal.Of(row.Row, row.Errors));
                 continue;
             }
             switch (await ManufacturerOrderIntake.RunAsync(request, me, db, now, travel, notifications.Value.Language))
@@ -77,7 +81,7 @@ public static class ImportManufacturerOrders
                     orders.Add(new ImportedOrder(row.Row, request.ExternalNumber, e.OrderId, false));
                     break;
                 case IntakeOutcome.Refused r:
-                    refused.Add(new RowRefusal(row.Row, [r.Text]));
+                    refused.Add(RowRefusal.Of(row.Row, [r.Text]));
                     break;
             }
         }

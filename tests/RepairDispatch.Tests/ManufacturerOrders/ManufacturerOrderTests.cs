@@ -133,7 +133,8 @@ public class ManufacturerOrderTests(StationFixture api) : IClassFixture<StationF
         first["created"]!.GetValue<int>().Should().Be(2);
         first["existing"]!.GetValue<int>().Should().Be(1);
         first["refused"]!.AsArray().Select(r => r!["row"]!.GetValue<int>()).Should().Equal(5);
-        first["refused"]![0]!["errors"]![0]!["code"]!.GetValue<string>().Should().Be("brand.category");
+        first["refused"]![0]!["errorCodes"]![0]!["code"]!.GetValue<string>().Should().Be("brand.category");
+        first["refused"]![0]!["errors"]![0]!.GetValue<string>().Should().Be("未知的家电品类“飞机”。");
         var second = await Import(d, brand, file);
         second["created"]!.GetValue<int>().Should().Be(0);
         second["existing"]!.GetValue<int>().Should().Be(3);
