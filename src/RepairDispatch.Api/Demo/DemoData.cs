@@ -125,8 +125,9 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
             makers.Count, technicianIds.Count, partners.Count, DemoCatalogue.Parts.Length, store.Code);
 
         var credentials = new List<Credential>();
+        // Finance works at headquarters (no store): settlement runs are the chain's, and only headquarters writes them.
         foreach (var role in new[] { Roles.Manager, Roles.FrontDesk, Roles.Finance })
-            credentials.Add(await CreateUserAsync(admin, "demo." + role, role, store.Id, null, null, ct));
+            credentials.Add(await CreateUserAsync(admin, "demo." + role, role, role == Roles.Finance ? null : store.Id, null, null, ct));
         foreach (var t in DemoCatalogue.Technicians)
             credentials.Add(await CreateUserAsync(admin, "demo." + t.Pinyin, Roles.Technician, store.Id, technicianIds[t.Code], $"{t.Code} {t.Name}", ct));
 
@@ -156,7 +157,7 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
         log.LogInformation("Demo data: the {Count} demo users and their passwords were printed to standard output", credentials.Count);
     }
 
-    private static async Task<Credential> CreateUserAsync(DemoClient admin, string username, string role, Guid storeId, Guid? technicianId,
+    private static async Task<Credential> CreateUserAsync(DemoClient admin, string username, string role, Guid? storeId, Guid? technicianId,
         string? technician, CancellationToken ct)
     {
         var password = RandomNumberGenerator.GetString(PasswordAlphabet, 16);

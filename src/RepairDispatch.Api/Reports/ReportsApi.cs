@@ -9,5 +9,6 @@ public static class ReportsApi
         var reports = app.MapGroup("/api/v1/reports").WithTags("Reports").RequireAuthorization(Policies.Finance)
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
         reports.MapGet("/revenue", RevenueReport.Handle).WithName("RevenueReport").Produces<RevenueReportView>().ProducesValidationProblem();
+        reports.MapGet("/stores", StoresReport.Handle).WithName("StoresReport").Produces<StoresReportView>().ProducesValidationProblem();
     }
 }

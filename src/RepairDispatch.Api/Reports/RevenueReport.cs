@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
@@ -17,10 +18,10 @@ public sealed record RevenueReportView(DateTimeOffset From, DateTimeOffset To, G
 public static class RevenueReport
 {
     private const string SumsSql = """
-        SELECT ch.party, ch.kind, CASE WHEN wo.installer_partner_id IS NULL THEN 0 ELSE 1 END AS by_partner, SUM(ch.amount_fen) AS amount_fen
+        SELECT wo.store_id, ch.party, ch.kind, CASE WHEN wo.installer_partner_id IS NULL THEN 0 ELSE 1 END AS by_partner, SUM(ch.amount_fen) AS amount_fen
         FROM work_order_charges ch JOIN work_orders wo ON wo.id = ch.work_order_id
         WHERE wo.completed_at >= @From AND wo.completed_at < @To AND (@StoreId IS NULL OR wo.store_id = @StoreId)
-        GROUP BY ch.party, ch.kind, CASE WHEN wo.installer_partner_id IS NULL THEN 0 ELSE 1 END
+        GROUP BY wo.store_id, ch.party, ch.kind, CASE WHEN wo.installer_partner_id IS NULL THEN 0 ELSE 1 END
         """;
 
     public static async Task<IResult> Handle(HttpContext http, Db db, DateTimeOffset? from, DateTimeOffset? to, Guid? storeId)
@@ -34,7 +35,21 @@ public static class RevenueReport
             storeId = own;
         }
         await using var c = await db.OpenAsync();
-        var sums = await c.QueryAsync<Row>(SumsSql, new { From = from.Value.ToUniversalTime(), To = to.Value.ToUniversalTime(), StoreId = storeId });
+        var lines = Lines(await SumsAsync(c, from.Value, to.Value, storeId));
+        return TypedResults.Ok(new RevenueReportView(from.Value, to.Value, storeId, lines, lines.Sum(l => l.Amount)));
+    }
+
+    /// <summary>Each store's revenue by source for orders completed in [from, to) (one store's only when given).</summary>
+    internal static async Task<Dictionary<Guid, RevenueLine[]>> ByStoreAsync(DbConnection c, DateTimeOffset from, DateTimeOffset to, Guid? storeId,
+        DbTransaction? tx = null) =>
+        (await SumsAsync(c, from, to, storeId, tx)).GroupBy(r => r.StoreId).ToDictionary(g => g.Key, g => Lines(g));
+
+    private static async Task<List<Row>> SumsAsync(DbConnection c, DateTimeOffset from, DateTimeOffset to, Guid? storeId, DbTransaction? tx = null) =>
+        (await c.QueryAsync<Row>(SumsSql, new { From = from.ToUniversalTime(), To = to.ToUniversalTime(), StoreId = storeId }, tx)).ToList();
+
+    /// <summary>Every source, in a fixed order, with 0 where nothing came in.</summary>
+    internal static RevenueLine[] Lines(IEnumerable<Row> sums)
+    {
         var bySource = new Dictionary<string, long>
         {
             ["InstallationManagementFees"] = 0, ["ManufacturerRepairFees"] = 0, ["ManufacturerInstallationFees"] = 0,
@@ -42,8 +57,7 @@ public static class RevenueReport
         };
         foreach (var row in sums)
             if (Source(row) is { } source) bySource[source] += row.AmountFen;
-        var lines = bySource.Select(s => new RevenueLine(s.Key, Fen.ToYuan(s.Value))).ToArray();
-        return TypedResults.Ok(new RevenueReportView(from.Value, to.Value, storeId, lines, lines.Sum(l => l.Amount)));
+        return bySource.Select(s => new RevenueLine(s.Key, Fen.ToYuan(s.Value))).ToArray();
     }
 
     private static string? Source(Row r) => (r.Party, r.Kind) switch
@@ -57,8 +71,9 @@ public static class RevenueReport
         _ => null, // partner payouts and the partner-installed claim pass through the station
     };
 
-    private sealed class Row
+    internal sealed class Row
     {
+        public Guid StoreId { get; init; }
         public string Party { get; init; } = "";
         public string Kind { get; init; } = "";
         public long ByPartner { get; init; }

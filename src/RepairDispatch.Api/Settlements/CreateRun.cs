@@ -34,8 +34,8 @@ public static class CreateRun
     // CROSS JOIN fixes SQLite's join order (the manufacturer's appliances first, then their orders and charges)
     // instead of scanning every manufacturer's charges; SQL Server treats it as an inner join and plans freely.
     private const string CollectManufacturerSql = """
-        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
-        SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
+        INSERT INTO settlement_lines (id, run_id, work_order_id, store_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
+        SELECT ch.id, @RunId, ch.work_order_id, wo.store_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
         FROM appliances a CROSS JOIN work_orders wo CROSS JOIN work_order_charges ch
         WHERE a.manufacturer_id = @ManufacturerId AND wo.appliance_id = a.id AND ch.work_order_id = wo.id
           AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
@@ -52,7 +52,7 @@ public static class CreateRun
     // A resubmitted claim this run just took: its current lines (not answers of a statement, not yet sent again) are copied
     // as new lines pointing at the ones they resubmit; the resubmission then names the run, so no later run copies them.
     private const string ResubmittedLinesSql = """
-        SELECT sl.id AS line_id, sl.work_order_id, sl.kind, sl.description, sl.description_code, sl.description_args, sl.amount_fen
+        SELECT sl.id AS line_id, sl.work_order_id, sl.store_id, sl.kind, sl.description, sl.description_code, sl.description_args, sl.amount_fen
         FROM claim_resubmissions rs
         JOIN work_order_claims cl ON cl.work_order_id = rs.work_order_id
         JOIN settlement_lines sl ON sl.work_order_id = rs.work_order_id
@@ -61,16 +61,16 @@ public static class CreateRun
           AND NOT EXISTS (SELECT 1 FROM settlement_lines n WHERE n.resubmits_line_id = sl.id)
         """;
     private const string CopyLineSql = """
-        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, description_code, description_args, amount_fen, disputed, resubmits_line_id, created_at)
-        VALUES (@Id, @RunId, @WorkOrderId, @Kind, @Description, @DescriptionCode, @DescriptionArgs, @AmountFen, 0, @LineId, @Now)
+        INSERT INTO settlement_lines (id, run_id, work_order_id, store_id, kind, description, description_code, description_args, amount_fen, disputed, resubmits_line_id, created_at)
+        VALUES (@Id, @RunId, @WorkOrderId, @StoreId, @Kind, @Description, @DescriptionCode, @DescriptionArgs, @AmountFen, 0, @LineId, @Now)
         """;
     private const string ResubmissionsTakenSql = """
         UPDATE claim_resubmissions SET run_id = @RunId
         WHERE run_id IS NULL AND work_order_id IN (SELECT work_order_id FROM work_order_claims WHERE run_id = @RunId)
         """;
     private const string CollectPartnerSql = """
-        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
-        SELECT ch.id, @RunId, ch.work_order_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
+        INSERT INTO settlement_lines (id, run_id, work_order_id, store_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
+        SELECT ch.id, @RunId, ch.work_order_id, wo.store_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
         FROM work_order_charges ch
         JOIN work_orders wo ON wo.id = ch.work_order_id
         WHERE ch.party = 'Partner' AND wo.installer_partner_id = @InstallerPartnerId AND wo.completed_period <= @Period
@@ -86,18 +86,20 @@ public static class CreateRun
         if (string.CompareOrdinal(request.Period, now.ToOffset(TimeSpan.FromHours(14)).ToString("yyyy-MM", CultureInfo.InvariantCulture)) > 0)
             return Problems.Validation("period", Codes.Refusal.PeriodNotStarted);
         var me = http.Me();
+        // A run takes the whole chain's charges: it is headquarters' to make (the monthly job makes them too).
+        if (me.StoreId is not null) return Problems.Forbidden(Codes.ChainSettlement.HeadquartersOnly);
         try
         {
             return await db.InTransactionAsync<IResult>(async (c, tx) =>
             {
                 if (await c.ExecuteScalarAsync<Guid?>(FindSql, request, tx) is { } existing)
-                    return TypedResults.Ok((await SettlementRun.LoadAsync(c, tx, existing))!.ToView());
+                    return TypedResults.Ok(await SettlementRun.ViewAsync(c, tx, existing));
                 if (await c.ExecuteScalarAsync<long>(PartyExistsSql, request, tx) == 0)
                     return Problems.Validation(request.ManufacturerId is null ? "installerPartnerId" : "manufacturerId", Codes.Refusal.NoSuchManufacturerOrPartner);
                 var run = await CollectAsync(c, tx, request, me, now);
                 logs.CreateLogger(typeof(CreateRun)).LogInformation("Settlement run {RunId} for {Period}: {Lines} lines, {TotalFen} fen",
                     run.Id, run.Period, run.LineCount, run.TotalFen);
-                return TypedResults.Created($"/api/v1/settlements/runs/{run.Id}", run.ToView());
+                return TypedResults.Created($"/api/v1/settlements/runs/{run.Id}", await SettlementRun.ViewAsync(c, tx, run.Id));
             });
         }
         catch (DbException e) when (DbErrors.IsConstraintViolation(e))
@@ -105,7 +107,7 @@ public static class CreateRun
             // Another host created the same run (or took the same charges) first: answer with that run.
             await using var c = await db.OpenAsync();
             return await c.ExecuteScalarAsync<Guid?>(FindSql, request) is { } winner
-                ? TypedResults.Ok((await SettlementRun.LoadAsync(c, null, winner))!.ToView())
+                ? TypedResults.Ok(await SettlementRun.ViewAsync(c, null, winner))
                 : Problems.Conflict("run-conflict", Codes.Refusal.RunConflict);
         }
     }
@@ -128,7 +130,7 @@ public static class CreateRun
             foreach (var line in (await c.QueryAsync<ResubmittedLine>(ResubmittedLinesSql, args, tx)).ToList())
                 await c.ExecuteAsync(CopyLineSql, new
                 {
-                    Id = Guid.CreateVersion7(), RunId = id, line.WorkOrderId, line.Kind, line.Description, line.DescriptionCode, line.DescriptionArgs,
+                    Id = Guid.CreateVersion7(), RunId = id, line.WorkOrderId, line.StoreId, line.Kind, line.Description, line.DescriptionCode, line.DescriptionArgs,
                     line.AmountFen, line.LineId, Now = now,
                 }, tx);
             await c.ExecuteAsync(ResubmissionsTakenSql, args, tx);
@@ -143,6 +145,7 @@ public static class CreateRun
     {
         public Guid LineId { get; init; }
         public Guid WorkOrderId { get; init; }
+        public Guid? StoreId { get; init; }
         public string Kind { get; init; } = "";
         public string Description { get; init; } = "";
         public string? DescriptionCode { get; init; }

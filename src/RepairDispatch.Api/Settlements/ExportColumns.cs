@@ -28,6 +28,9 @@ internal sealed record ExportColumns(CultureInfo Culture, bool WordsForCodes)
     public string Period => Say("export.period");
     public string Status => Say("export.status");
     public string LineCount => Say("export.line-count");
+    public string Store => Say("export.store");
+    public string Subtotal => Say("export.subtotal");
+    public string ChainLines => Say("export.chain-lines");
 
     public static readonly IReadOnlyList<string> LineKinds =
         ["RepairFee", "InstallationFee", "PartsAtCost", "CallbackFee", "Labour", "OnSiteFee", "Part", "PartnerPayout", "ManagementFee", "Adjustment"];
@@ -48,7 +51,7 @@ internal sealed record ExportColumns(CultureInfo Culture, bool WordsForCodes)
         _ => null,
     };
 
-    public string[] LineHeaders => [Line, WorkOrder, Kind, Description, Amount, Disputed, DisputeReason];
+    public string[] LineHeaders => [Line, WorkOrder, Kind, Description, Amount, Disputed, DisputeReason, Store];
 
     public string[] SummaryHeaders => [Run, Party, Period, Status, LineCount, Amount];
 }

@@ -35,8 +35,8 @@ public static class RunActions
     private const string LineInRunSql = "SELECT COUNT(*) FROM settlement_lines WHERE run_id = @RunId AND id = @LineId";
     private const string LinesInRunSql = "SELECT COUNT(*) FROM settlement_lines WHERE run_id = @RunId AND id IN @Lines";
     private const string InsertAdjustmentSql = """
-        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, amount_fen, disputed, adjusts_line_id, created_at)
-        SELECT @Id, @RunId, (SELECT work_order_id FROM settlement_lines WHERE id = @LineId), 'Adjustment', @Description, @AmountFen, 0, @LineId, @Now
+        INSERT INTO settlement_lines (id, run_id, work_order_id, store_id, kind, description, amount_fen, disputed, adjusts_line_id, created_at)
+        SELECT @Id, @RunId, (SELECT work_order_id FROM settlement_lines WHERE id = @LineId), (SELECT store_id FROM settlement_lines WHERE id = @LineId), 'Adjustment', @Description, @AmountFen, 0, @LineId, @Now
         """;
 
     public static Task<IResult> Submit(Guid id, HttpContext http, Db db, TimeProvider clock) => Move(id, "submit", null, http, db, clock);
@@ -66,6 +66,7 @@ public static class RunActions
         var now = clock.GetUtcNow();
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
+            if (await RunScope.RefusedWriteAsync(c, tx, id, me) is { } refused) return refused;
             var run = await SettlementRun.LoadAsync(c, tx, id);
             if (run is null) return Problems.NotFound(Codes.Thing.SettlementRun);
             if (run.Status is not (RunStatus.Draft or RunStatus.Disputed))
@@ -78,7 +79,7 @@ public static class RunActions
             }, tx);
             await SettlementRun.RecountAsync(c, tx, id, now);
             await SettlementRun.EventAsync(c, tx, id, me, now, "Adjusted", null, null, $"{request.Amount:0.00}: {request.Description.Trim()}");
-            return TypedResults.Created($"/api/v1/settlements/runs/{id}/lines", (await SettlementRun.LoadAsync(c, tx, id))!.ToView());
+            return TypedResults.Created($"/api/v1/settlements/runs/{id}/lines", await SettlementRun.ViewAsync(c, tx, id));
         });
     }
 
@@ -89,6 +90,7 @@ public static class RunActions
         var now = clock.GetUtcNow();
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {
+            if (await RunScope.RefusedWriteAsync(c, tx, id, me) is { } refused) return refused;
             var run = await SettlementRun.LoadAsync(c, tx, id);
             if (run is null) return Problems.NotFound(Codes.Thing.SettlementRun);
             if (!Moves.TryGetValue((run.Status, action), out var to))
@@ -97,7 +99,7 @@ public static class RunActions
             if (await c.ExecuteAsync(StatusSql, new { Id = id, From = run.Status.ToString(), To = to.ToString(), Now = now }, tx) == 0)
                 return Problems.Conflict("run-changed", Codes.Refusal.RunChanged);
             await SettlementRun.EventAsync(c, tx, id, me, now, action, run.Status, to, reason);
-            return TypedResults.Ok((await SettlementRun.LoadAsync(c, tx, id))!.ToView());
+            return TypedResults.Ok(await SettlementRun.ViewAsync(c, tx, id));
         });
     }
 }

@@ -30,9 +30,10 @@ public static class AcceptStatement
         VALUES (@WorkOrderId, @StatementId, @Row, @Outcome, @ClaimedFen, @ApprovedFen, @Reason, @ReasonCode, @Now)
         """;
     private const string AdjustSql = """
-        INSERT INTO settlement_lines (id, run_id, work_order_id, kind, description, description_code, description_args, amount_fen, disputed,
+        INSERT INTO settlement_lines (id, run_id, work_order_id, store_id, kind, description, description_code, description_args, amount_fen, disputed,
                                       adjusts_line_id, statement_id, created_at)
-        VALUES (@Id, @RunId, @WorkOrderId, 'Adjustment', @Description, @DescriptionCode, @DescriptionArgs, @AmountFen, 0, @LineId, @StatementId, @Now)
+        SELECT @Id, @RunId, @WorkOrderId, (SELECT store_id FROM work_orders WHERE id = @WorkOrderId), 'Adjustment', @Description, @DescriptionCode, @DescriptionArgs,
+               @AmountFen, 0, @LineId, @StatementId, @Now
         """;
 
     private sealed class AcceptedRow
@@ -44,6 +45,8 @@ public static class AcceptStatement
     public static async Task<IResult> Handle(Guid id, HttpContext http, Db db, TimeProvider clock)
     {
         var me = http.Me();
+        // Acceptance writes adjustment lines into the chain's runs, which only headquarters writes (docs/settlement.md).
+        if (me.StoreId is not null) return Problems.Forbidden(Codes.ChainSettlement.HeadquartersOnly);
         var now = clock.GetUtcNow();
         return await db.InTransactionAsync<IResult>(async (c, tx) =>
         {

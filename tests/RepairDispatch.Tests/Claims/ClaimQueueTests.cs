@@ -87,7 +87,8 @@ public class ClaimQueueTests(StationFixture api) : IClassFixture<StationFixture>
         var everyStore = await headquarters.GetOk("/api/v1/claims");
         var ours = await headquarters.GetOk($"/api/v1/claims?storeId={q.D.StoreId}");
         var theirs = await headquarters.GetOk($"/api/v1/claims?storeId={otherStore}");
-        var storeBound = await q.D.Finance.GetAsync($"/api/v1/claims?storeId={otherStore}");
+        var storeFinance = await q.D.User("finance-store-" + Guid.NewGuid().ToString("N")[..6], "finance");
+        var storeBound = await storeFinance.GetAsync($"/api/v1/claims?storeId={otherStore}");
 
         Orders(everyStore).Should().HaveCount(4);
         Orders(ours).Should().HaveCount(4);

@@ -19,12 +19,21 @@ public class FinanceConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
             await page.GetByRole(AriaRole.Link, new() { Name = $"查看 美的 {period}" }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"美的 · {period}");
             await Expect(page.GetByTestId("run-status")).ToHaveTextAsync("草稿");
+            var storeRow = page.Locator("tr[data-testid^='store-']");
+            await Expect(storeRow).ToHaveCountAsync(1);
+            await Expect(storeRow).ToContainTextAsync("80.50");
+
+            // Headquarters picks the store: the page shows that store's part, and its subtotal.
+            await page.Locator("section[aria-labelledby=stores-title] select[name=storeId]").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/finance/runs/[0-9a-f-]+/[0-9a-f-]+$"));
+            await Expect(page.GetByTestId("run-total")).ToContainTextAsync("80.50");
 
             var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "下载 CSV" }).ClickAsync());
             download.SuggestedFilename.Should().EndWith($"{period}.csv");
             var csv = await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8);
             var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-            lines[0].Should().Be("行号,工单号,类型,说明,金额(元),有争议,争议原因");
+            lines[0].Should().Be("行号,工单号,类型,说明,金额(元),有争议,争议原因,门店");
+            lines.Should().Contain(l => l.Contains("小计") && l.Contains("80.50"), "the store's section closes with its subtotal");
             lines.Should().Contain(l => l.Contains(order.Str("number")) && l.Contains("维修费") && l.Contains("80.50"));
             lines[^1].Should().Contain("合计").And.Contain("80.50");
         });

@@ -17,6 +17,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
     private static readonly string[] AllowList =
     [
         "Haier", "Technician T-A", "Technician T-B", "Drain pump", // TestData's manufacturer, technicians and part
+        "MAIN Main store", // the store the first start creates (code and name), shown on per-store subtotals and the stores report
         "English", "VIP", "CSV", "Excel", "UTC", "min", "admin",
     ];
 
@@ -52,6 +53,8 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["finance:run"].Should().Contain("洗衣机小修维修费");
         seen["old-parts"].Should().Contain("旧件入库").And.Contain("运输中的返厂批次");
         seen["claims"].Should().Contain("缺少凭证照片：铭牌。").And.Contain("已索赔");
+        seen["finance:run"].Should().Contain("各门店小计");
+        seen["stores-report"].Should().Contain("完工达标率").And.Contain("期末未结");
     }
 
     [BrowserFact]
@@ -73,6 +76,8 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["finance:run"].Should().Contain("Minor repair fee for washing machine");
         seen["claims"].Should().Contain("Evidence photos missing: nameplate.").And.Contain("Claimed");
         seen["desk:refused"].Should().Contain("Not a phone number");
+        seen["finance:run"].Should().Contain("By store");
+        seen["stores-report"].Should().Contain("Completed in time");
         seen["old-parts"].Should().Contain("Check in an old part").And.Contain("Return batches on their way");
         seen.Values.Should().NotContain(text => Regex.IsMatch(text, @"\p{IsCJKUnifiedIdeographs}{2,}.*\p{IsCJKUnifiedIdeographs}{2,}")
             && !text.Contains("周女士") && !text.Contains("洗衣机不脱水"), "an English screen shows no Chinese but the data's own");
@@ -125,6 +130,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
             }),
             ("claims", p => Go(p, "#/claims", "tr[data-testid^='claim-']")),
             ("receivables", p => Go(p, "#/receivables", "main h1")),
+            ("stores-report", p => Go(p, "#/stores-report", "table.grid")),
         ]),
     ];
 

@@ -18,6 +18,7 @@ public sealed class RefusalStation : ApiFactory
     private readonly SemaphoreSlim _lock = new(1, 1);
     private bool _ready;
     private HttpClient? _deskOfStoreB;
+    private HttpClient? _financeOfStoreA;
     private HttpClient? _till;
 
     /// <summary>The manufacturer whose statement the station imported, and that file: refused rows send it again (their content is made without the station's ids).</summary>
@@ -36,6 +37,7 @@ public sealed class RefusalStation : ApiFactory
     {
         "admin" => Data.Admin, "manager" => Data.Manager, "frontdesk" => Data.FrontDesk, "finance" => Data.Finance,
         "techA" => Data.TechA, "techB" => Data.TechB, "anonymous" => CreateClient(), "deskOfStoreB" => _deskOfStoreB!, "till" => _till!,
+        "financeOfStoreA" => _financeOfStoreA!,
         _ => throw new ArgumentException($"No client for role {role}."),
     };
 
@@ -233,6 +235,7 @@ public sealed class RefusalStation : ApiFactory
         var storeB = (await d.Admin.PostOk("/api/v1/stores", new { code = "S-B", name = "北店", city = "上海", address = "北京西路 1 号" })).Str("id");
         await d.Admin.PostOk("/api/v1/users", new { username = "desk-b", password = ApiFactory.UserPassword, role = "frontdesk", storeId = storeB });
         _deskOfStoreB = await ClientAs("desk-b");
+        _financeOfStoreA = await d.User("finance-a", "finance");
     }
 
     /// <summary>A till's client (signed in as "till") and a revoked integration.</summary>

@@ -18,6 +18,7 @@ public sealed class TestData(ApiFactory api)
     public HttpClient Admin { get; private set; } = null!;
     public HttpClient Manager { get; private set; } = null!;
     public HttpClient FrontDesk { get; private set; } = null!;
+    /// <summary>Headquarters finance (no store): settlement runs are the chain's, written by headquarters only.</summary>
     public HttpClient Finance { get; private set; } = null!;
     public HttpClient TechA { get; private set; } = null!;
     public HttpClient TechB { get; private set; } = null!;
@@ -35,7 +36,7 @@ public sealed class TestData(ApiFactory api)
             TechnicianB = await CreateTechnician("T-B", "WashingMachine");
             Manager = await User("manager1", "manager");
             FrontDesk = await User("desk1", "frontdesk");
-            Finance = await User("finance1", "finance");
+            Finance = await User("finance1", "finance", headquarters: true);
             TechA = await User("tech-a", "technician", TechnicianA);
             TechB = await User("tech-b", "technician", TechnicianB);
             PartId = (await Admin.PostOk("/api/v1/parts", new
@@ -55,9 +56,10 @@ public sealed class TestData(ApiFactory api)
     public async Task<string> CreateTechnician(string code, params string[] skills) =>
         (await Admin.PostOk("/api/v1/technicians", new { storeId = StoreId, code, name = "Technician " + code, phone = "13800000000", skills })).Str("id");
 
-    public async Task<HttpClient> User(string username, string role, string? technicianId = null)
+    /// <summary>A user of the store; with <paramref name="headquarters"/>, of no store (sees the whole chain, settles its runs).</summary>
+    public async Task<HttpClient> User(string username, string role, string? technicianId = null, bool headquarters = false)
     {
-        await Admin.PostOk("/api/v1/users", new { username, password = ApiFactory.UserPassword, role, storeId = StoreId, technicianId });
+        await Admin.PostOk("/api/v1/users", new { username, password = ApiFactory.UserPassword, role, storeId = headquarters ? null : StoreId, technicianId });
         return await api.ClientAs(username);
     }
 

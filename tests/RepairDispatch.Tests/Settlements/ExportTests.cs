@@ -9,7 +9,10 @@ using RepairDispatch.Tests.WorkOrders;
 
 namespace RepairDispatch.Tests.Settlements;
 
-/// <summary>The run export: CSV (BOM, en/zh headers, a total row) and XLSX (Summary and Lines sheets), totals to the cent.</summary>
+/// <summary>
+/// The run export: CSV (BOM, en/zh headers, a subtotal row per store, a total row) and XLSX (Summary, Lines and Stores
+/// sheets), totals to the cent. Here one store's three lines and one adjustment of the whole run (the chain's own line).
+/// </summary>
 public class ExportTests(StationFixture api) : IClassFixture<StationFixture>
 {
     private static DateOnly Today() => TestData.StationToday();
@@ -86,19 +89,25 @@ public class ExportTests(StationFixture api) : IClassFixture<StationFixture>
         response.Content.Headers.ContentType!.MediaType.Should().Be("text/csv");
         bytes.Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
         var rows = ParseCsv(bytes);
-        rows[0].Should().Equal("Line", "Work order", "Kind", "Description", "Amount (CNY)", "Disputed", "Dispute reason");
-        var body = rows.Skip(1).SkipLast(1).ToList();
+        rows[0].Should().Equal("Line", "Work order", "Kind", "Description", "Amount (CNY)", "Disputed", "Dispute reason", "Store");
+        var body = rows.Skip(1).Where(r => r[0] != "").ToList();
         body.ToDictionary(r => r[0], r => decimal.Parse(r[4], CultureInfo.InvariantCulture)).Should().Equal(Amounts(lines));
         body.Select(r => r[4]).Should().AllSatisfy(a => a.Should().MatchRegex(@"^-?\d+\.\d\d$", "amounts carry exactly two decimals"));
         body.Should().Contain(r => r[3] == "少收 goodwill, \"quoted\"" && r[4] == "-10.25");
+        rows.Skip(1).SkipLast(1).Where(r => r[0] == "").Select(r => (r[2], r[4])).Should()
+            .Equal([("Subtotal", "241.50"), ("Subtotal", "-10.25")], "the store's section, then the chain's own adjustment");
+        rows[4][7].Should().Be(body[0][7]).And.NotBe("Chain (no store)");
+        rows[^2][7].Should().Be("Chain (no store)");
         rows[^1][2].Should().Be("Total");
         decimal.Parse(rows[^1][4], CultureInfo.InvariantCulture).Should().Be(total);
         total.Should().Be(3 * 80.50m - 10.25m);
 
         var zh = ParseCsv(zhBytes);
         zhBytes.Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
-        zh[0].Should().Equal("行号", "工单号", "类型", "说明", "金额(元)", "有争议", "争议原因");
-        zh.Skip(1).SkipLast(1).Select(r => r[2]).Should().BeSubsetOf(["维修费", "调整"], "kinds are named in Chinese too");
+        zh[0].Should().Equal("行号", "工单号", "类型", "说明", "金额(元)", "有争议", "争议原因", "门店");
+        zh.Skip(1).Where(r => r[0] != "").Select(r => r[2]).Should().BeSubsetOf(["维修费", "调整"], "kinds are named in Chinese too");
+        zh.Skip(1).SkipLast(1).Where(r => r[0] == "").Select(r => r[2]).Should().Equal("小计", "小计");
+        zh[^2][7].Should().Be("总部(不属门店)");
         zh[^1][2].Should().Be("合计");
         decimal.Parse(zh[^1][4], CultureInfo.InvariantCulture).Should().Be(total);
     }
@@ -116,7 +125,7 @@ public class ExportTests(StationFixture api) : IClassFixture<StationFixture>
         disposition.FileNameStar.Should().Be($"settlement-{name.Replace(' ', '-')}-{Period()}.xlsx");
 
         using var stream = new MemoryStream(bytes);
-        MiniExcel.GetSheetNames(stream).Should().Equal("Summary", "Lines");
+        MiniExcel.GetSheetNames(stream).Should().Equal("Summary", "Lines", "Stores");
         var summary = stream.Query(useHeaderRow: true, sheetName: "Summary").Cast<IDictionary<string, object>>().Single();
         summary["Run"].Should().Be(run.Str("id"));
         summary["Party"].Should().Be(name);
@@ -127,11 +136,16 @@ public class ExportTests(StationFixture api) : IClassFixture<StationFixture>
 
         var sheet = stream.Query(useHeaderRow: true, sheetName: "Lines").Cast<IDictionary<string, object>>().ToList();
         decimal AmountOf(IDictionary<string, object> row) => decimal.Round(Convert.ToDecimal(row["Amount (CNY)"], CultureInfo.InvariantCulture), 2);
-        var body = sheet.SkipLast(1).ToList();
+        var body = sheet.Where(r => r["Line"] is string).ToList();
         body.ToDictionary(r => (string)r["Line"], AmountOf).Should().Equal(Amounts(lines));
         body.Sum(AmountOf).Should().Be(run["total"]!.GetValue<decimal>());
+        sheet.SkipLast(1).Where(r => r["Line"] is null).Select(r => ((string)r["Kind"], AmountOf(r))).Should().Equal(("Subtotal", 241.50m), ("Subtotal", -10.25m));
         sheet[^1]["Kind"].Should().Be("Total");
         AmountOf(sheet[^1]).Should().Be(run["total"]!.GetValue<decimal>());
+        var stores = stream.Query(useHeaderRow: true, sheetName: "Stores").Cast<IDictionary<string, object>>().ToList();
+        stores.Select(r => decimal.Round(Convert.ToDecimal(r["Amount (CNY)"], CultureInfo.InvariantCulture), 2)).Should().Equal(241.50m, -10.25m, 231.25m);
+        stores.Select(r => Convert.ToInt64(r["Lines"], CultureInfo.InvariantCulture)).Should().Equal(3, 1, 4);
+        stores[^1]["Store"].Should().Be("Total");
     }
 
     [Fact]
@@ -147,8 +161,8 @@ public class ExportTests(StationFixture api) : IClassFixture<StationFixture>
         summary["结算方"].Should().Be(name);
         summary["状态"].Should().Be("草稿");
         var sheet = stream.Query(useHeaderRow: true, sheetName: "Lines").Cast<IDictionary<string, object>>().ToList();
-        sheet.SkipLast(1).Select(r => (string)r["类型"]).Should().BeSubsetOf(["维修费", "调整"]);
-        sheet.Should().HaveCount(lines.Count + 1);
+        sheet.Where(r => r["行号"] is string).Select(r => (string)r["类型"]).Should().BeSubsetOf(["维修费", "调整"]);
+        sheet.Should().HaveCount(lines.Count + 2 + 1, "the lines, a subtotal per section, the total");
         sheet[^1]["类型"].Should().Be("合计");
         decimal.Round(Convert.ToDecimal(sheet[^1]["金额(元)"], CultureInfo.InvariantCulture), 2).Should().Be(run["total"]!.GetValue<decimal>());
     }
@@ -179,7 +193,7 @@ public class ExportTests(StationFixture api) : IClassFixture<StationFixture>
         ParseCsv(csv).Should().HaveCount(2).And.Subject.Last()[4].Should().Be("0.00");
         response.Content.Headers.ContentDisposition!.FileName!.Trim('"').Should().StartWith("settlement-empty-");
         using var stream = new MemoryStream(xlsx);
-        MiniExcel.GetSheetNames(stream).Should().Equal("Summary", "Lines");
+        MiniExcel.GetSheetNames(stream).Should().Equal("Summary", "Lines", "Stores");
         Convert.ToInt64(stream.Query(useHeaderRow: true, sheetName: "Summary").Cast<IDictionary<string, object>>().Single()["Lines"], CultureInfo.InvariantCulture)
             .Should().Be(0);
     }

@@ -15,6 +15,33 @@ public class SqlServerContractTests : IDisposable
     private Task<TestData> Data() => _api.Value.Data.ReadyAsync();
 
     [SqlServerFact]
+    public async Task AChainRunHasStoreSubtotalsAndAStoresFinanceSeesOnlyItsPartOnSqlServer()
+    {
+        var d = await Data();
+        var chain = await Settlements.ChainSetup.TwoStoresAsync(_api.Value, d);
+        var maker = await Settlements.ChainSetup.ManufacturerAsync(d);
+        await Settlements.ChainSetup.CompletedRepairAsync(_api.Value, d, maker);
+        await Settlements.ChainSetup.CompletedRepairAsync(_api.Value, d, maker, chain.StoreB);
+
+        var run = await d.Finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = maker, period = Settlements.ChainSetup.Period() });
+        var id = run.Str("id");
+
+        run["stores"]!.AsArray().Select(s => s!["total"]!.GetValue<decimal>()).Should().Equal(80.50m, 80.50m);
+        run["total"]!.GetValue<decimal>().Should().Be(161.00m);
+        (await chain.FinanceA.GetOk($"/api/v1/settlements/runs/{id}"))["total"]!.GetValue<decimal>().Should().Be(80.50m);
+        (await chain.FinanceA.GetOk($"/api/v1/settlements/runs/{id}/lines"))["items"]!.AsArray().Should().ContainSingle()
+            .Which.Str("storeId").Should().Be(chain.StoreA);
+        (await d.Finance.GetOk($"/api/v1/settlements/runs?storeId={chain.StoreB}"))["items"]!.AsArray().Select(r => r.Str("id")).Should().Contain(id);
+        await (await chain.FinanceA.PostAsync($"/api/v1/settlements/runs/{id}/submit", null)).ShouldBeProblem(HttpStatusCode.Forbidden);
+        var csv = await (await d.Finance.GetAsync($"/api/v1/settlements/runs/{id}/export?format=csv")).Content.ReadAsStringAsync();
+        csv.Split('\n').Count(l => l.Contains(",Subtotal,")).Should().Be(2);
+        var from = Uri.EscapeDataString(_api.Value.Clock.GetUtcNow().AddDays(-1).ToString("O"));
+        var to = Uri.EscapeDataString(_api.Value.Clock.GetUtcNow().AddDays(1).ToString("O"));
+        var report = await d.Finance.GetOk($"/api/v1/reports/stores?from={from}&to={to}");
+        report["stores"]!.AsArray().Single(s => s.Str("storeId") == chain.StoreB)!["orders"]!["completed"]!.GetValue<long>().Should().Be(1);
+    }
+
+    [SqlServerFact]
     public async Task IntakeAssignAndTechnicianStepsWorkOnSqlServer()
     {
         var d = await Data();

@@ -29,7 +29,7 @@ public class StatementAcceptanceTests(StationFixture api) : IClassFixture<Statio
         var before = await d.Finance.GetOk($"/api/v1/settlements/statements/{id}/reconciliation");
 
         var accepted = await d.Finance.PostOk($"/api/v1/settlements/statements/{id}/accept", null, HttpStatusCode.OK);
-        var twice = await (await d.Manager.PostAsync($"/api/v1/settlements/statements/{id}/accept", null)).ShouldBeProblem(HttpStatusCode.Conflict);
+        var twice = await (await d.Finance.PostAsync($"/api/v1/settlements/statements/{id}/accept", null)).ShouldBeProblem(HttpStatusCode.Conflict);
         var after = await d.Finance.GetOk($"/api/v1/settlements/statements/{id}/reconciliation");
         var runAfter = await d.Finance.GetOk($"/api/v1/settlements/runs/{run}");
         var adjustments = (await d.Finance.GetOk($"/api/v1/settlements/runs/{run}/lines"))["items"]!.AsArray()
@@ -58,7 +58,7 @@ public class StatementAcceptanceTests(StationFixture api) : IClassFixture<Statio
             [1, missing.Number, "HR5", null, null, Yuan(missing.AmountFen), Yuan(missing.AmountFen), null, null, "通过"],
             [2, exact.Number, "HR6", null, null, Yuan(exact.AmountFen), Yuan(exact.AmountFen), null, null, "通过"]);
         var laterBefore = await d.Finance.GetOk($"/api/v1/settlements/statements/{later}/reconciliation");
-        var second = await d.Manager.PostOk($"/api/v1/settlements/statements/{later}/accept", null, HttpStatusCode.OK);
+        var second = await d.Finance.PostOk($"/api/v1/settlements/statements/{later}/accept", null, HttpStatusCode.OK);
         var firstAgain = await d.Finance.GetOk($"/api/v1/settlements/statements/{id}/reconciliation");
 
         laterBefore["totals"]!["missingOnTheirSide"]!["count"]!.GetValue<int>().Should().Be(0, "the first statement answered the month's other claims");

@@ -1,4 +1,4 @@
-// Boot, sign-in, role-aware navigation and hash routing (#/desk, #/tickets, #/old-parts, #/dispatch, #/finance, #/claims, #/receivables, ...).
+// Boot, sign-in, role-aware navigation and hash routing (#/desk, #/tickets, #/old-parts, #/dispatch, #/finance, #/claims, #/receivables, #/stores-report, ...).
 import { api, currentSession, onSessionChange, signIn, signOut } from './api.js';
 import { t, setLocale, locale } from './i18n.js';
 import { h, mount, field, onSubmit, problemBox, currentStore, keepStore } from './ui.js';
@@ -12,6 +12,7 @@ import * as claims from './claims.js';
 import * as statements from './statements.js';
 import * as brandOrders from './brand-orders.js';
 import * as receivables from './receivables.js';
+import * as storesReport from './stores-report.js';
 
 const screens = [
   { path: 'desk', label: 'nav.desk', roles: ['frontdesk', 'manager', 'admin'], render: desk.render },
@@ -25,6 +26,7 @@ const screens = [
   { path: 'claims', label: 'nav.claims', roles: ['finance', 'manager', 'admin'], render: claims.render },
   { path: 'statements', label: 'nav.statements', roles: ['finance', 'manager', 'admin'], render: statements.render },
   { path: 'receivables', label: 'nav.receivables', roles: ['finance', 'manager', 'admin'], render: receivables.render },
+  { path: 'stores-report', label: 'nav.storesReport', roles: ['finance', 'manager', 'admin'], render: storesReport.render },
 ];
 
 const main = document.getElementById('main');

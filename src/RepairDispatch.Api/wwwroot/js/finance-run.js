@@ -1,29 +1,58 @@
-// One settlement run: its lines, downloads, and the steps its status allows (submit, dispute, adjust, approve, pay).
-import { api, saveFile } from './api.js';
+// One settlement run of the chain: its per-store subtotals, its lines (headquarters may pick one store), downloads, and
+// the steps its status allows (submit, dispute, adjust, approve, pay) — headquarters' only; a store's finance sees its store's part.
+import { api, saveFile, currentSession } from './api.js';
 import { t, locale } from './i18n.js';
 import { h, mount, field, onSubmit, enumText, money, storeDay } from './ui.js';
 
-export async function renderRun(main, id, names) {
-  const [run, lines] = await Promise.all([api.get(`/api/v1/settlements/runs/${id}`), api.get(`/api/v1/settlements/runs/${id}/lines`)]);
-  const again = () => renderRun(main, id, names);
+export async function renderRun(main, id, names, storeId) {
+  const query = storeId ? { storeId } : undefined;
+  const [run, lines, whole] = await Promise.all([api.get(`/api/v1/settlements/runs/${id}`, query), api.get(`/api/v1/settlements/runs/${id}/lines`, query),
+    storeId ? api.get(`/api/v1/settlements/runs/${id}`) : null]);
+  const again = () => renderRun(main, id, names, storeId);
   const party = names.byId[run.manufacturerId || run.installerPartnerId] || '—';
-  const table = linesTable(lines.items, ['Submitted', 'Disputed'].includes(run.status));
+  const headquarters = !currentSession()?.me?.storeId;
+  const stores = storeLabels(whole || run);
+  if (!headquarters || storeId) return mount(main, runPage(run, party, id, storeId, storesCard(whole || run, id, headquarters, storeId), linesTable(lines.items, false, stores)));
+  const table = linesTable(lines.items, ['Submitted', 'Disputed'].includes(run.status), stores);
   mount(main,
+    runPage(run, party, id, null, storesCard(run, id, true, null), h('div', {}, table, disputeForm(run, table, again)),
+      step(run, 'Draft', 'submit', again), step(run, 'Disputed', 'submit', again),
+      step(run, 'Submitted', 'approve', again), step(run, 'Disputed', 'approve', again)),
+    adjustmentForm(run, lines.items, again), payForm(run, again));
+}
+
+function runPage(run, party, id, storeId, stores, lines, ...steps) {
+  return [
     h('p', {}, h('a', { href: '#/finance' }, `← ${t('finance.runs')}`)),
     h('section.card', { 'aria-labelledby': 'run-title' },
       h('h1', { id: 'run-title' }, `${party} · ${run.period}`),
       h('dl.facts', {},
         h('dt', {}, t('finance.status')), h('dd', { dataset: { testid: 'run-status' } }, enumText('run', run.status)),
         h('dt', {}, t('finance.lines')), h('dd', {}, run.lineCount),
-        h('dt', {}, t('finance.total')), h('dd', {}, h('strong', {}, money(run.total))),
+        h('dt', {}, t('finance.total')), h('dd', {}, h('strong', { dataset: { testid: 'run-total' } }, money(run.total))),
         run.paidOn ? [h('dt', {}, t('finance.paidOn')), h('dd', {}, `${run.paidOn} · ${run.paidReference}`)] : null),
       h('div.actions', {},
-        h('button', { type: 'button', onclick: () => download(id, 'csv') }, t('finance.csv')),
-        h('button', { type: 'button', onclick: () => download(id, 'xlsx') }, t('finance.xlsx')),
-        step(run, 'Draft', 'submit', again), step(run, 'Disputed', 'submit', again),
-        step(run, 'Submitted', 'approve', again), step(run, 'Disputed', 'approve', again))),
-    h('section.card', {}, table, disputeForm(run, table, again)),
-    adjustmentForm(run, lines.items, again), payForm(run, again));
+        h('button', { type: 'button', onclick: () => download(id, 'csv', storeId) }, t('finance.csv')),
+        h('button', { type: 'button', onclick: () => download(id, 'xlsx', storeId) }, t('finance.xlsx')),
+        ...steps)),
+    stores,
+    h('section.card', {}, lines)];
+}
+
+/** Each store's lines and subtotal (the chain's own lines last); headquarters picks a store to see its lines only. */
+function storesCard(run, id, headquarters, storeId) {
+  const label = storeLabel;
+  const rows = run.stores.map(s => h('tr', { dataset: { testid: `store-${s.storeId || 'chain'}` } },
+    h('td', {}, headquarters && s.storeId ? h('a', { href: `#/finance/runs/${id}/${s.storeId}` }, label(s)) : label(s)),
+    h('td.num', {}, s.lineCount), h('td.num', {}, money(s.total))));
+  const filter = headquarters ? field(t('finance.store'), 'storeId', {
+    value: storeId || '', options: [['', t('all')], ...run.stores.filter(s => s.storeId).map(s => [s.storeId, label(s)])] }) : null;
+  filter?.querySelector('select').addEventListener('change', e => { location.hash = `#/finance/runs/${id}${e.target.value ? `/${e.target.value}` : ''}`; });
+  return h('section.card', { 'aria-labelledby': 'stores-title' },
+    h('h2', { id: 'stores-title' }, t('finance.byStore')), filter,
+    h('table.grid', {},
+      h('thead', {}, h('tr', {}, ['finance.store', 'finance.lines', 'finance.subtotal'].map(k => h('th', {}, t(k))))),
+      h('tbody', {}, rows, h('tr', {}, h('th', {}, t('finance.sum')), h('th.num', {}, run.lineCount), h('th.num', {}, money(run.total))))));
 }
 
 function step(run, from, action, again) {
@@ -36,13 +65,16 @@ function step(run, from, action, again) {
   } }, t(`finance.${action}`));
 }
 
-function linesTable(lines, selectable) {
+const storeLabel = s => (s.storeId ? `${s.storeCode} ${s.storeName}` : t('finance.chainLines'));
+const storeLabels = run => Object.fromEntries(run.stores.map(s => [s.storeId || '', storeLabel(s)]));
+
+function linesTable(lines, selectable, stores) {
   return h('table.grid', {},
     h('thead', {}, h('tr', {}, selectable ? h('th', {}) : null,
-      ['ticket.number', 'finance.kind', 'finance.description', 'finance.amount', 'finance.disputed'].map(k => h('th', {}, t(k))))),
+      ['finance.store', 'ticket.number', 'finance.kind', 'finance.description', 'finance.amount', 'finance.disputed'].map(k => h('th', {}, t(k))))),
     h('tbody', {}, lines.map(l => h('tr', {},
       selectable ? h('td', {}, h('input', { type: 'checkbox', name: 'lines', value: l.id, 'aria-label': l.workOrderNumber || l.description })) : null,
-      h('td', {}, l.workOrderNumber || '—'), h('td', {}, enumText('lineKind', l.kind)), h('td', {}, l.description),
+      h('td', {}, stores[l.storeId || ''] || '—'), h('td', {}, l.workOrderNumber || '—'), h('td', {}, enumText('lineKind', l.kind)), h('td', {}, l.description),
       h('td.num', {}, money(l.amount)), h('td', {}, l.disputed ? h('span.badge.warn', { title: l.disputeReason || '' }, l.disputeReason || t('finance.disputed')) : '')))));
 }
 
@@ -84,6 +116,7 @@ function payForm(run, again) {
 
 const exportLanguage = () => (locale() === 'zh-CN' ? 'zh' : 'en');
 
-function download(id, format) {
-  return saveFile(`/api/v1/settlements/runs/${id}/export?format=${format}&lang=${exportLanguage()}`, `settlement.${format}`);
+function download(id, format, storeId) {
+  const store = storeId ? `&storeId=${storeId}` : '';
+  return saveFile(`/api/v1/settlements/runs/${id}/export?format=${format}&lang=${exportLanguage()}${store}`, `settlement.${format}`);
 }

@@ -6,8 +6,8 @@ import { renderRun } from './finance-run.js';
 
 const runStatuses = ['Draft', 'Submitted', 'Disputed', 'Approved', 'Paid'];
 
-export async function render(main, [kind, id]) {
-  if (kind === 'runs' && id) return renderRun(main, id, await parties());
+export async function render(main, [kind, id, storeId]) {
+  if (kind === 'runs' && id) return renderRun(main, id, await parties(), storeId);
   const list = h('section', { 'aria-live': 'polite' });
   const revenue = h('section', { 'aria-live': 'polite' });
   const names = await parties();

@@ -1,0 +1,10 @@
+-- Unified settlement (issue 16): a run of a manufacturer or installer partner covers every store of the chain, and each
+-- line carries the store of its work order, so a run shows per-store subtotals and a store's finance sees its own lines.
+-- NULL = a line of the chain as a whole (an adjustment of the run that names no line); only headquarters sees those.
+ALTER TABLE settlement_lines ADD COLUMN store_id TEXT NULL REFERENCES stores(id);
+
+UPDATE settlement_lines SET store_id = (SELECT wo.store_id FROM work_orders wo WHERE wo.id = settlement_lines.work_order_id)
+WHERE work_order_id IS NOT NULL;
+
+-- Per-store subtotals and a store's share of a run read this index alone.
+CREATE INDEX ix_settlement_lines_run_store ON settlement_lines (run_id, store_id, amount_fen);
