@@ -29,6 +29,7 @@ public static class Apis
         app.MapAuth();
         app.MapUsers();
         Clients.ClientsApi.MapClients(app);
+        Sales.SalesApi.MapSales(app);
         app.MapStores();
         Calendar.CalendarApi.MapCalendar(app);
         app.MapCustomers();

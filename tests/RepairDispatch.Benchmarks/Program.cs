@@ -7,6 +7,11 @@ using RepairDispatch.Benchmarks.Planning;
 //        [--mixed-seconds 20] [--mixed-rps 200] [--mixed-get-share 0.8] [--prewarm 15] [--intake fresh|duplicate] [--pids SERVICE_PIDS]
 //        [--bare-url URL of bare-serve: adds the bare-get and bare-post phases] [--phases api-get,baseline-read,api-post,baseline-insert,mixed] (diagnostics: http-live, http-me)
 //   settlement-seed --db PATH [--orders 1000000] [--manufacturers 10]   one month of completed manufacturer orders (bench/settlement.sh, bench/statements.sh)
+//   chain-seed --db PATH [--stores 50] [--technicians 1000] [--customers 2000000] [--orders 5000000] [--days 730] [--chunk 1000000]
+//        a chain's data, set-based (bench/chain.sh)
+//   stock-seed --db PATH [--parts 200] [--movements 1000000]   a stock ledger on a chain-seeded database (bench/chain.sh)
+//   chain-run  --db PATH --url URL --admin-password PW [--rps 50] [--seconds 30] [--warmup 5] [--sample 20000] [--pids PID]
+//        p99 of the chain's list, phone search and get-by-id at a fixed rate (bench/chain.sh)
 //   settlement-run  --db PATH --url URL --admin-password PW [--service-pid PID] [--out DIR] [--export-rounds 2]
 //   statement-run   --db PATH --url URL --admin-password PW [--service-pid PID] [--out DIR] [--rounds 2]   a 100,000-line XLSX statement (bench/statements.sh)
 //   mobile-seed --db PATH [--technicians 200] [--jobs-per-technician 8]   today's assigned jobs (bench/mobile.sh)
@@ -37,6 +42,9 @@ try
         "bare-serve" => await BareServer.RunAsync(options),
         "settlement-seed" => await SettlementSeeder.RunAsync(options),
         "settlement-run" => await SettlementBench.RunAsync(options),
+        "chain-seed" => await ChainSeeder.RunAsync(options),
+        "chain-run" => await ChainBench.RunAsync(options),
+        "stock-seed" => await StockSeeder.RunAsync(options),
         "statement-run" => await StatementBench.RunAsync(options),
         "mobile-seed" => await MobileSeeder.RunAsync(options),
         "mobile-run" => await MobileBench.RunAsync(options),
@@ -72,6 +80,9 @@ static int Usage()
                    [--prewarm 15] [--intake fresh|duplicate] [--bare-url http://127.0.0.1:PORT] [--pids PID,PID] [--phases api-get,baseline-read,api-post,baseline-insert,mixed]
                    (diagnostic phases: http-live = GET /health/live, http-me = GET /api/v1/me)
                RepairDispatch.Benchmarks settlement-seed --db PATH [--orders 1000000]
+               RepairDispatch.Benchmarks chain-seed --db PATH [--stores 50] [--technicians 1000] [--customers 2000000] [--orders 5000000] [--days 730] [--chunk 1000000]
+               RepairDispatch.Benchmarks stock-seed --db PATH [--parts 200] [--movements 1000000]
+               RepairDispatch.Benchmarks chain-run --db PATH --url http://127.0.0.1:PORT --admin-password PW [--rps 50] [--seconds 30] [--warmup 5] [--sample 20000] [--pids PID]
                RepairDispatch.Benchmarks settlement-run --db PATH --url http://127.0.0.1:PORT --admin-password PW [--service-pid PID] [--out DIR] [--export-rounds 2]
                RepairDispatch.Benchmarks mobile-seed --db PATH [--technicians 200] [--jobs-per-technician 8]
                RepairDispatch.Benchmarks mobile-run --db PATH --url http://127.0.0.1:PORT --admin-password PW [--retry-share 0.1] [--concurrency N] [--pids PID]

@@ -32,6 +32,17 @@ public sealed class SeedRows(SqliteConnection c, SqliteTransaction tx, string st
         return manufacturers;
     }
 
+    /// <summary>More stores (Shanghai, the service's default zone), coded PREFIX01, PREFIX02, …</summary>
+    public string[] Stores(int count, string codePrefix)
+    {
+        var stores = Enumerable.Range(0, count).Select(_ => Stored.Id(now)).ToArray();
+        using var insert = new Prepared(c, tx,
+            "INSERT INTO stores (id, code, name, city, address, time_zone, created_at) VALUES (@p0, @p1, @p2, 'Shanghai', @p3, 'Asia/Shanghai', @p4)", 5);
+        for (var i = 0; i < count; i++)
+            Rows += insert.Run(stores[i], $"{codePrefix}{i + 1:00}", $"Bench store {i + 1}", $"{i + 1} Bench Road", _now);
+        return stores;
+    }
+
     /// <summary>Technicians coded PREFIX001, PREFIX002, …</summary>
     public string[] Technicians(int count, string codePrefix, string namePrefix)
     {

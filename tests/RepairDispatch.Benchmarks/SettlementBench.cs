@@ -25,18 +25,20 @@ public static class SettlementBench
     private const double MemoryGoalMb = 300;
     private const double ExportGoal = 2.0;
 
-    // The service's own statement (src/RepairDispatch.Api/Settlements/CreateRun.cs), for the query plan only.
+    // The SELECT of the service's own statement (src/RepairDispatch.Api/Settlements/CreateRun.cs CollectManufacturerSql),
+    // for the query plan only.
     private const string CollectSql = """
-        SELECT ch.id FROM work_order_charges ch
-        JOIN work_orders wo ON wo.id = ch.work_order_id
-        JOIN appliances a ON a.id = wo.appliance_id
-        WHERE ch.party = 'Manufacturer' AND a.manufacturer_id = @ManufacturerId AND wo.completed_period <= @Period
+        SELECT ch.id, wo.store_id
+        FROM appliances a CROSS JOIN work_orders wo CROSS JOIN work_order_charges ch
+        WHERE a.manufacturer_id = @ManufacturerId AND wo.appliance_id = a.id AND ch.work_order_id = wo.id
+          AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
           AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
+          AND NOT EXISTS (SELECT 1 FROM work_order_claims cl WHERE cl.work_order_id = wo.id AND cl.state <> 'Claimed')
         """;
 
     private const string BaselineSql = """
-        INSERT INTO scratch_lines (id, run_id, work_order_id, charge_id, kind, description, amount_fen, disputed, created_at)
-        SELECT ch.id, 'scratch', ch.work_order_id, ch.id, ch.kind, ch.description, ch.amount_fen, 0, @Now
+        INSERT INTO scratch_lines (id, run_id, work_order_id, store_id, charge_id, kind, description, amount_fen, disputed, created_at)
+        SELECT ch.id, 'scratch', ch.work_order_id, wo.store_id, ch.id, ch.kind, ch.description, ch.amount_fen, 0, @Now
         FROM work_order_charges ch
         JOIN work_orders wo ON wo.id = ch.work_order_id
         JOIN appliances a ON a.id = wo.appliance_id
@@ -79,22 +81,25 @@ public static class SettlementBench
         // 1. Storage baseline.
         Console.WriteLine("== baseline: bare INSERT ... SELECT into scratch_lines");
         TimeSpan baseline;
+        double baselineCpu;
         long baselineRows;
         await using (var c = new SqliteConnection(cs))
         {
             await c.OpenAsync();
             await c.ExecuteAsync("""
                 DROP TABLE IF EXISTS scratch_lines;
-                CREATE TABLE scratch_lines (id TEXT, run_id TEXT, work_order_id TEXT, charge_id TEXT, kind TEXT, description TEXT,
+                CREATE TABLE scratch_lines (id TEXT, run_id TEXT, work_order_id TEXT, store_id TEXT, charge_id TEXT, kind TEXT, description TEXT,
                     amount_fen INTEGER, disputed INTEGER, created_at TEXT);
                 """);
             var watch = Stopwatch.StartNew();
+            var ticks = CpuMeter.ProcessTicks(Environment.ProcessId);
             await using (var tx = c.BeginTransaction())
             {
                 baselineRows = await c.ExecuteAsync(BaselineSql, new { Period = period, Now = DateTimeOffset.UtcNow }, tx, commandTimeout: 1800);
                 tx.Commit();
             }
             baseline = watch.Elapsed;
+            baselineCpu = (CpuMeter.ProcessTicks(Environment.ProcessId) - ticks) / 100.0;
             await c.ExecuteAsync("DROP TABLE scratch_lines; PRAGMA wal_checkpoint(TRUNCATE);", commandTimeout: 600);
         }
         Console.WriteLine($"   {baselineRows:N0} rows in {baseline.TotalSeconds:0.00} s");
@@ -105,6 +110,7 @@ public static class SettlementBench
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiClient.LoginAsync(http, "admin", password));
         var runs = new List<(string Name, Guid Id, long Lines, decimal Total, TimeSpan Took)>();
         var all = Stopwatch.StartNew();
+        var serviceTicks = CpuMeter.ProcessTicks(pid);
         foreach (var (id, name) in makers)
         {
             var one = Stopwatch.StartNew();
@@ -120,6 +126,7 @@ public static class SettlementBench
             Console.WriteLine($"   {name}: {run.LineCount,9:N0} lines, {run.Total,14:N2} yuan, {one.Elapsed.TotalSeconds,7:0.00} s");
         }
         var settlement = all.Elapsed;
+        var settlementCpu = (CpuMeter.ProcessTicks(pid) - serviceTicks) / 100.0;
         var memRuns = Memory(pid);
         var settled = runs.Sum(r => r.Lines);
 
@@ -155,6 +162,10 @@ public static class SettlementBench
         Report.Row("baseline INSERT ... SELECT (1 tx, scratch)", $"{baseline.TotalSeconds:0.00} s");
         Report.Row($"settlement, {runs.Count} runs sequential, {settled:N0} lines", $"{settlement.TotalSeconds:0.00} s");
         Report.Row("settlement / baseline (goal <= 3)", $"{settleRatio:0.00}x");
+        // CPU seconds, for reference: on a shared machine they move less than wall time (the bench's and the service's own).
+        Report.Row("baseline CPU (this process)", $"{baselineCpu:0.00} s");
+        Report.Row("settlement CPU (the service)", pid > 0 ? $"{settlementCpu:0.00} s" : "unknown");
+        Report.Row("settlement CPU / baseline CPU", pid > 0 && baselineCpu > 0 ? $"{settlementCpu / baselineCpu:0.00}x" : "unknown");
         Report.Row("service VmHWM before runs", $"{memStart.HwmKb / 1024.0:0} MB");
         Report.Row("service VmHWM after runs (goal <= 300 MB)", $"{memRuns.HwmKb / 1024.0:0} MB");
         Report.Row("service VmRSS after runs", $"{memRuns.RssKb / 1024.0:0} MB");

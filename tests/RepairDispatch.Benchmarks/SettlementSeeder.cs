@@ -12,7 +12,8 @@ namespace RepairDispatch.Benchmarks;
 /// customers, 1,000 appliances per manufacturer ( shared by many orders: only open orders must be one per
 /// appliance), N work orders with status Completed, completed in the previous store-local month (completed_period
 /// set), numbered WO-yyyyMMdd-NNNN over as many days as needed (at most 9,000 a day, counters to match), and one
-/// Manufacturer RepairFee charge of 80.50 yuan each. Prepared commands reused, a commit every 200,000 orders.
+/// Manufacturer RepairFee charge of 80.50 yuan each. Prepared commands reused, a commit every 200,000 orders. With
+/// --stores N (bench/chain.sh: a chain-wide run) N-1 more stores are made and the orders go to the stores in turn.
 /// </summary>
 public static class SettlementSeeder
 {
@@ -27,19 +28,20 @@ public static class SettlementSeeder
         var path = options.Required("db");
         var orders = options.Int("orders", 1_000_000);
         var makers = options.Int("manufacturers", 10);
+        var stores = options.Int("stores", 1);
         await using var c = await SeedTarget.OpenAsync(path);
         var target = await SeedTarget.FreshAsync(c, "settlement-seed");
 
         var watch = Stopwatch.StartNew();
-        var (period, rows) = Fill(c, target, orders, makers);
+        var (period, rows) = Fill(c, target, orders, makers, stores);
         var fill = watch.Elapsed;
         await c.ExecuteAsync("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);", commandTimeout: 600);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"settlement-seed: {orders} completed orders in {period}, {rows} rows in all, in {fill.TotalSeconds:0.0} s (+{(watch.Elapsed - fill).TotalSeconds:0.0} s optimize/checkpoint); db {new FileInfo(path).Length / 1048576.0:0} MiB"));
+            $"settlement-seed: {orders} completed orders of {stores} store(s) in {period}, {rows} rows in all, in {fill.TotalSeconds:0.0} s (+{(watch.Elapsed - fill).TotalSeconds:0.0} s optimize/checkpoint); db {new FileInfo(path).Length / 1048576.0:0} MiB"));
         return 0;
     }
 
-    private static (string Period, long Rows) Fill(SqliteConnection c, SeedTarget target, int orders, int makers)
+    private static (string Period, long Rows) Fill(SqliteConnection c, SeedTarget target, int orders, int makers, int storeCount)
     {
         var now = DateTimeOffset.UtcNow;
         var nowText = Text(now);
@@ -54,6 +56,7 @@ public static class SettlementSeeder
         var shared = new SeedRows(c, tx, target.StoreId, now);
         var manufacturers = shared.Manufacturers(Enumerable.Range(1, makers).Select(i => $"Settle Maker {i:00}"));
         var customers = shared.Customers(Customers, new Random(20240701));
+        var stores = shared.Stores(storeCount - 1, "SETTLE").Prepend(target.StoreId).ToArray();
 
         // appliances[k]: manufacturer k % 10, so orders n (appliance n % 10,000) cycle evenly over the manufacturers.
         var appliances = new (string Id, string CustomerId, string Category)[makers * AppliancesPerManufacturer];
@@ -101,9 +104,10 @@ public static class SettlementSeeder
                 var completed = day >= monthStart ? created.AddHours(2)
                     : target.Utc(completedDay.ToDateTime(new TimeOnly(9, 0)).AddSeconds(k % 30_000));
                 var appliance = appliances[n % appliances.Length];
+                var store = stores[n % stores.Length];
                 var orderId = Id(created);
                 var completedText = Text(completed);
-                rows += insertOrder.Run(orderId, target.StoreId, $"WO-{dayText}-{k:0000}", appliance.CustomerId, appliance.Id, SeedRows.Districts[n % SeedRows.Districts.Length],
+                rows += insertOrder.Run(orderId, store, $"WO-{dayText}-{k:0000}", appliance.CustomerId, appliance.Id, SeedRows.Districts[n % SeedRows.Districts.Length],
                     Text(created.AddHours(4)), Text(created.AddHours(24)), Text(created.AddHours(72)), target.AdminId,
                     Text(created), completedText, Text(created.AddMinutes(30)), Text(completed.AddHours(-1)), completedText, period);
                 rows += insertCharge.Run(Id(completed), orderId, $"Repair fee, {appliance.Category}, Minor", FeeFen, completedText);
@@ -117,7 +121,9 @@ public static class SettlementSeeder
                     insertCounter.Use(tx);
                 }
             }
-            rows += insertCounter.Run(target.StoreId, dayText, inDay);
+            // Store s of the day numbered k = s+1, s+1+N, …: its counter is its highest number.
+            for (var s = 0; s < Math.Min(stores.Length, inDay); s++)
+                rows += insertCounter.Run(stores[(n - inDay + s) % stores.Length], dayText, inDay - (inDay - 1 - s) % stores.Length);
         }
         tx.Commit();
         tx.Dispose();

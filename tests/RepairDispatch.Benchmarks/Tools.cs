@@ -71,7 +71,8 @@ public sealed class CpuMeter(int[] pids)
         return Math.Max(0, (a.Busy - b.Busy - (a.Own - b.Own)) * 100.0 / (a.Total - b.Total));
     }
 
-    private static long ProcessTicks(int pid)
+    /// <summary>CPU time (user + system) a process used so far, in clock ticks (1/100 s).</summary>
+    internal static long ProcessTicks(int pid)
     {
         try
         {

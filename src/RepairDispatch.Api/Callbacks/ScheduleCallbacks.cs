@@ -13,6 +13,7 @@ namespace RepairDispatch.Api.Callbacks;
 public static class ScheduleCallbacks
 {
     private const string ConsentSql = "SELECT callback_consent FROM customers WHERE id = @CustomerId";
+    private const string SalesCallbackSql = "SELECT id FROM callbacks WHERE appliance_id = @ApplianceId AND kind = 'Sales' AND work_order_id IS NULL";
     private const string InsertSql = """
         INSERT INTO callbacks (id, store_id, customer_id, work_order_id, appliance_id, kind, due_on, status, attempts, created_at)
         SELECT @Id, @StoreId, @CustomerId, @WorkOrderId, @ApplianceId, @Kind, @DueOn, 'Scheduled', 0, @Now
@@ -31,11 +32,13 @@ public static class ScheduleCallbacks
         return due.Min(d => d.DueOn);
     }
 
-    public static async Task AfterSaleAsync(DbConnection c, DbTransaction tx, Guid storeId, Guid customerId, Guid applianceId,
+    /// <summary>The sales follow-up of an appliance bought here; returns its id (none without the customer's consent).</summary>
+    public static async Task<Guid?> AfterSaleAsync(DbConnection c, DbTransaction tx, Guid storeId, Guid customerId, Guid applianceId,
         DateOnly registeredOn, DateTimeOffset now)
     {
-        if (!await c.ExecuteScalarAsync<bool>(ConsentSql, new { CustomerId = customerId }, tx)) return;
+        if (!await c.ExecuteScalarAsync<bool>(ConsentSql, new { CustomerId = customerId }, tx)) return null;
         await InsertAsync(c, tx, storeId, customerId, null, applianceId, CallbackKind.Sales, CallbackRules.SalesFollowUp(registeredOn), now);
+        return await c.ExecuteScalarAsync<Guid?>(SalesCallbackSql, new { ApplianceId = applianceId }, tx);
     }
 
     private static Task InsertAsync(DbConnection c, DbTransaction tx, Guid storeId, Guid customerId, Guid? workOrderId, Guid? applianceId,

@@ -23,7 +23,7 @@ public sealed record AddApplianceRequest(
 public static class AddAppliance
 {
     private const string ManufacturerNameSql = "SELECT name FROM manufacturers WHERE id = @Id";
-    private const string InsertSql = """
+    internal const string InsertSql = """
         INSERT INTO appliances (id, customer_id, category, manufacturer_id, model, serial_number, purchase_date, bought_here,
             invoice_number, manufacture_date, commercial_use, installed_on, created_at)
         VALUES (@Id, @CustomerId, @Category, @ManufacturerId, @Model, @SerialNumber, @PurchaseDate, @BoughtHere,

@@ -25,12 +25,12 @@ public sealed record CreateCustomerRequest(
 public static class CreateCustomer
 {
     private const string StoreExistsSql = "SELECT COUNT(*) FROM stores WHERE id = @StoreId";
-    private const string InsertSql = """
+    internal const string InsertSql = """
         INSERT INTO customers (id, store_id, name, tier, callback_consent, notes, created_at)
         VALUES (@Id, @StoreId, @Name, @Tier, @CallbackConsent, @Notes, @CreatedAt)
         """;
-    private const string InsertPhoneSql = "INSERT INTO customer_phones (customer_id, phone, position) VALUES (@CustomerId, @Phone, @Position)";
-    private const string InsertAddressSql = """
+    internal const string InsertPhoneSql = "INSERT INTO customer_phones (customer_id, phone, position) VALUES (@CustomerId, @Phone, @Position)";
+    internal const string InsertAddressSql = """
         INSERT INTO customer_addresses (id, customer_id, position, district, street, lat, lon)
         VALUES (@Id, @CustomerId, @Position, @District, @Street, @Lat, @Lon)
         """;

@@ -8,8 +8,9 @@ namespace RepairDispatch.Api.Customers;
 
 public static class ListAppliances
 {
+    // The registry: an appliance returned or exchanged at the till has left it (GET /appliances/{id} still shows it).
     private const string Where = """
-        WHERE a.customer_id = @CustomerId
+        WHERE a.customer_id = @CustomerId AND a.left_registry_on IS NULL
           AND (@CursorAt IS NULL OR a.created_at < @CursorAt OR (a.created_at = @CursorAt AND a.id < @CursorId))
         ORDER BY a.created_at DESC, a.id DESC
         """;

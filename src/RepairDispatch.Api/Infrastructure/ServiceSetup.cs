@@ -53,6 +53,7 @@ public static class ServiceSetup
                 o.Events = new JwtBearerEvents { OnTokenValidated = Clients.ClientTokens.CheckStillValid };
             })
             .AddDashboardCookie();
+        services.AddSharedDataProtection(config);
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TimeProvider>((o, clock) => o.TokenValidationParameters.LifetimeValidator = Tokens.Lifetime(clock));
         var authorization = services.AddAuthorizationBuilder();

@@ -14,9 +14,10 @@ public sealed class StatementUpload : IDisposable
     public const long MaxFileBytes = 64L * 1024 * 1024;
     public const long MaxBodyBytes = MaxFileBytes + 1024 * 1024;
     private const int MaxFieldChars = 100;
-    private static readonly string[] Fields = ["manufacturerId", "period"];
+    private static readonly string[] StatementFields = ["manufacturerId", "period"];
+    private readonly string[] _fields;
 
-    private StatementUpload(string path) => Path = path;
+    private StatementUpload(string path, string[] fields) => (Path, _fields) = (path, fields);
 
     public string Path { get; }
     public string Sha256 { get; private set; } = "";
@@ -27,12 +28,14 @@ public sealed class StatementUpload : IDisposable
 
     public void Dispose() => File.Delete(Path);
 
-    public static async Task<(StatementUpload? Upload, IResult? Refusal)> ReadAsync(HttpRequest request)
+    /// <param name="fields">The form fields kept beside the file (others are ignored); a statement's by default.</param>
+    public static async Task<(StatementUpload? Upload, IResult? Refusal)> ReadAsync(HttpRequest request, string[]? fields = null)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
             return (null, Problems.Validation("file", Codes.Statement.Multipart));
-        var upload = new StatementUpload(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "rd-statement-" + Guid.NewGuid().ToString("N")));
+        var upload = new StatementUpload(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "rd-statement-" + Guid.NewGuid().ToString("N")),
+            fields ?? StatementFields);
         var refusal = await upload.FillAsync(new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 8 * 1024 }, request.HttpContext.RequestAborted);
         if (refusal is null) return (upload, null);
         upload.Dispose();
@@ -56,7 +59,7 @@ public sealed class StatementUpload : IDisposable
                     (Sha256, size) = await HashedCopy.ToFileAsync(section.Body, Path, MaxFileBytes, ct);
                     if (size > MaxFileBytes) return Problems.Validation("file", Codes.Statement.TooLarge.With(MaxFileBytes / (1024 * 1024)));
                 }
-                else if (Fields.Contains(name))
+                else if (_fields.Contains(name))
                 {
                     var value = await new StreamReader(section.Body).ReadToEndAsync(ct);
                     if (value.Length > MaxFieldChars) return Problems.Validation(name, Codes.Statement.FieldTooLong.With(MaxFieldChars));

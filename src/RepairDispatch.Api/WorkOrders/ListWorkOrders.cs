@@ -7,10 +7,25 @@ namespace RepairDispatch.Api.WorkOrders;
 
 public static class ListWorkOrders
 {
-    private const string Filter = """
+    // The usual lists name a store, and often a status: a plain equality lets the database walk
+    // ix_work_orders_store_status / ix_work_orders_store (V0019) in list order and stop after a page. Behind the
+    // catch-all "(@X IS NULL OR x = @X)" SQLite plans one way for every call and scans every order (bench/chain.sh).
+    private const string AnyStore = """
         FROM work_orders
         WHERE (@StoreId IS NULL OR store_id = @StoreId)
           AND (@Status IS NULL OR status = @Status)
+        """;
+    private const string OneStore = """
+        FROM work_orders
+        WHERE store_id = @StoreId
+          AND (@Status IS NULL OR status = @Status)
+        """;
+    private const string OneStoreOneStatus = """
+        FROM work_orders
+        WHERE store_id = @StoreId
+          AND status = @Status
+        """;
+    private const string Filter = """
           AND (@TechnicianId IS NULL OR technician_id = @TechnicianId)
           AND (@CustomerId IS NULL OR customer_id = @CustomerId)
           AND (@From IS NULL OR created_at >= @From)
@@ -22,7 +37,9 @@ public static class ListWorkOrders
           AND (@CursorAt IS NULL OR created_at < @CursorAt OR (created_at = @CursorAt AND id < @CursorId))
         ORDER BY created_at DESC, id DESC
         """;
-    private static readonly DialectSql PageSql = Paging.FirstRows("SELECT " + WorkOrder.Columns + " " + Filter);
+    private static readonly DialectSql PageSql = Paging.FirstRows("SELECT " + WorkOrder.Columns + " " + AnyStore + Filter);
+    private static readonly DialectSql StorePageSql = Paging.FirstRows("SELECT " + WorkOrder.Columns + " " + OneStore + Filter);
+    private static readonly DialectSql StoreStatusPageSql = Paging.FirstRows("SELECT " + WorkOrder.Columns + " " + OneStoreOneStatus + Filter);
 
     public static async Task<IResult> Handle(HttpContext http, Db db, TimeProvider clock,
         WorkOrderStatus? status, Guid? technicianId, Guid? customerId, Guid? storeId, DateTimeOffset? from, DateTimeOffset? to,
@@ -40,7 +57,8 @@ public static class ListWorkOrders
         Cursor.TryDecode(cursor, out var cursorAt, out var cursorId);
         var take = pageSize ?? Cursor.DefaultPageSize;
         await using var c = await db.OpenAsync();
-        var rows = (await c.QueryAsync<WorkOrder>(db.Sql(PageSql), new
+        var sql = storeId is null ? PageSql : status is null ? StorePageSql : StoreStatusPageSql;
+        var rows = (await c.QueryAsync<WorkOrder>(db.Sql(sql), new
         {
             StoreId = storeId, Status = status?.ToString(), TechnicianId = technicianId, CustomerId = customerId,
             From = from?.ToUniversalTime(), To = to?.ToUniversalTime(),

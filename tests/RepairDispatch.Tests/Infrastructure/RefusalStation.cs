@@ -182,6 +182,26 @@ public sealed class RefusalStation : ApiFactory
         Ids["managerUser"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE username = 'manager1'")).ToString();
         await MachineClientsAsync(d);
         await BrandOrdersAsync(d);
+        await SalesAsync(d);
+    }
+
+    /// <summary>A sale from the till (an air conditioner to install, a TV later returned): "{sale}" is its number.</summary>
+    private async Task SalesAsync(TestData d)
+    {
+        Ids["sale"] = "POS-REFUSAL-1";
+        Ids["yesterday"] = Day(DateOnly.Parse(Ids["today"]).AddDays(-1));
+        await _till!.PostOk("/api/v1/sales-orders", new
+        {
+            saleNumber = Ids["sale"], storeId = d.StoreId, soldAt = DateTimeOffset.Parse(Ids["today"] + "T03:00:00+08:00"),
+            customer = new { name = "赵先生", phones = new[] { "13612345678" }, address = new { district = "浦东新区", street = "世纪大道 1 号" } },
+            lines = new object[]
+            {
+                new { lineNo = 1, category = "AirConditioner", manufacturerId = d.ManufacturerId, model = "KFR-35", qty = 1, price = 2999m, invoiceNumber = "FP-1" },
+                new { lineNo = 2, category = "Tv", manufacturerId = d.ManufacturerId, model = "55E", qty = 1, price = 3999m, invoiceNumber = "FP-1" },
+            },
+        });
+        await _till!.PostOk($"/api/v1/sales-orders/{Ids["sale"]}/returns", new { lines = new[] { new { lineNo = 2, kind = "Return", on = Ids["today"] } } },
+            HttpStatusCode.OK);
     }
 
     /// <summary>A brand with an order mapping (cancel code C01) and one of its orders.</summary>

@@ -38,6 +38,38 @@ public class ListWorkOrdersTests(StationFixture api) : IClassFixture<StationFixt
         page["items"]!.AsArray().Should().OnlyContain(o => o.Str("status") == "Assigned" && o.Str("technicianId") == d.TechnicianB);
     }
 
+    [Fact]
+    public async Task AStoresListWithOrWithoutAStatusPagesLikeTheChainWideListOfThatStore()
+    {
+        // A named store (and status) takes its own statement (ListWorkOrders.OneStore…); it must answer what the catch-all does.
+        var d = await api.Data.ReadyAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 5; i++) ids.Add((await d.NewWorkOrder()).Str("id"));
+        await d.Manager.PostOk($"/api/v1/work-orders/{ids[1]}/assign", new { technicianId = d.TechnicianB }, HttpStatusCode.OK);
+
+        var chainNew = (await All(d.Admin, "status=New")).Where(o => o.Store == d.StoreId).Select(o => o.Id).ToList();
+        var chainAll = (await All(d.Admin, "")).Where(o => o.Store == d.StoreId).Select(o => o.Id).ToList();
+
+        var deskNew = (await All(d.FrontDesk, "status=New")).Select(o => o.Id).ToList();
+        deskNew.Should().Equal(chainNew).And.Contain(ids.Where((_, i) => i != 1)).And.NotContain(ids[1]);
+        (await All(d.Admin, $"storeId={d.StoreId}&status=New")).Select(o => o.Id).Should().Equal(chainNew);
+        (await All(d.FrontDesk, "")).Select(o => o.Id).Should().Equal(chainAll).And.Contain(ids);
+        (await All(d.Admin, $"storeId={d.StoreId}&status=Assigned")).Select(o => o.Id).Should().Contain(ids[1]).And.NotContain(ids[0]);
+    }
+
+    private static async Task<List<(string Id, string Store)>> All(HttpClient client, string query)
+    {
+        var seen = new List<(string, string)>();
+        string? cursor = null;
+        do
+        {
+            var page = await client.GetOk($"/api/v1/work-orders?pageSize=2&{query}" + (cursor is null ? "" : $"&cursor={cursor}"));
+            seen.AddRange(page["items"]!.AsArray().Select(o => (o.Str("id"), o.Str("storeId"))));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        } while (cursor is not null);
+        return seen;
+    }
+
     [Theory]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("pageSize=500", "pageSize")]

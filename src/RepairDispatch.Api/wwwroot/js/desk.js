@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { t } from './i18n.js';
 import { h, mount, field, onSubmit, problemBox, formatTime, storeDay, storeInstant, enumText, slaBadge, warrantyBox } from './ui.js';
 import { customerForm, applianceForm } from './desk-forms.js';
+import { salesImportCard } from './sales-import.js';
 
 export async function render(main, [customerId]) {
   const results = h('section.results', { 'aria-live': 'polite' });
@@ -13,7 +14,10 @@ export async function render(main, [customerId]) {
   onSubmit(search, async ({ phone }) => showMatches(results, phone, await api.get('/api/v1/customers', { phone })));
   mount(main, h('h1', {}, t('desk.title')), search, results);
   if (customerId) await showCustomer(results, customerId);
-  else search.querySelector('input').focus();
+  else {
+    main.append(...salesImportCard());
+    search.querySelector('input').focus();
+  }
 }
 
 function showMatches(results, phone, page) {
