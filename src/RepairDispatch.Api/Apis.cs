@@ -46,6 +46,7 @@ public static class Apis
         OldParts.OldPartsApi.MapOldParts(app);
         app.MapSettlements();
         app.MapStatements();
+        ManufacturerOrders.ManufacturerOrdersApi.MapManufacturerOrders(app);
         Receivables.ReceivablesApi.MapReceivables(app);
         app.MapClaims();
         app.MapReports();

@@ -46,7 +46,7 @@ public static class PackingList
             : TypedResults.File(await XlsxAsync(headers, rows, ((Text)Codes.OldPart.PackingSheet).Render(culture)), ExportRun.XlsxType);
     }
 
-    private static byte[] Csv(string[] headers, List<object?[]> rows)
+    internal static byte[] Csv(string[] headers, List<object?[]> rows)
     {
         using var memory = new MemoryStream();
         using (var text = new StreamWriter(memory, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)))
@@ -61,7 +61,7 @@ public static class PackingList
         return memory.ToArray();
     }
 
-    private static async Task<byte[]> XlsxAsync(string[] headers, List<object?[]> rows, string sheet)
+    internal static async Task<byte[]> XlsxAsync(string[] headers, List<object?[]> rows, string sheet)
     {
         using var memory = new MemoryStream();
         var table = rows.Select(row => headers.Zip(row).ToDictionary(p => p.First, p => p.Second)).ToList();

@@ -51,7 +51,7 @@ public static class ReconcileStatement
         FROM statement_lines WHERE statement_id = @Id ORDER BY row_number
         """;
     private const string ClaimsSql = """
-        SELECT sl.id, sl.run_id, sl.work_order_id, wo.number, a.serial_number, wo.completed_at, wo.store_id, r.period, sl.amount_fen
+        SELECT sl.id, sl.run_id, sl.work_order_id, wo.number, wo.external_number, a.serial_number, wo.completed_at, wo.store_id, r.period, sl.amount_fen
         FROM settlement_lines sl
         JOIN settlement_runs r ON r.id = sl.run_id
         JOIN work_orders wo ON wo.id = sl.work_order_id
@@ -100,6 +100,7 @@ public static class ReconcileStatement
         public Guid RunId { get; init; }
         public Guid WorkOrderId { get; init; }
         public string Number { get; init; } = "";
+        public string? ExternalNumber { get; init; }
         public string? SerialNumber { get; init; }
         public DateTimeOffset? CompletedAt { get; init; }
         public Guid StoreId { get; init; }
@@ -168,7 +169,7 @@ public static class ReconcileStatement
             var expected = r.Period == statement.Period && !answered.Contains(r.WorkOrderId);
             claims[r.WorkOrderId] = claims.TryGetValue(r.WorkOrderId, out var seen)
                 ? seen with { AmountFen = seen.AmountFen + r.AmountFen, Expected = seen.Expected || expected }
-                : new OurClaim(r.WorkOrderId, r.Number, r.SerialNumber, r.CompletedAt is { } at ? zones[r.StoreId].DayOf(at) : null, r.AmountFen, expected);
+                : new OurClaim(r.WorkOrderId, r.Number, r.SerialNumber, r.CompletedAt is { } at ? zones[r.StoreId].DayOf(at) : null, r.AmountFen, expected, r.ExternalNumber);
             if (withAnchors && (!anchors.TryGetValue(r.WorkOrderId, out var a) || string.CompareOrdinal(r.Period, a.Period) > 0))
                 anchors[r.WorkOrderId] = new ClaimAnchor(r.Id, r.RunId, r.Period);
         }

@@ -3,9 +3,11 @@ namespace RepairDispatch.Api.Statements;
 /// <summary>
 /// One of our claims: a work order's lines in the manufacturer's settlement runs, summed (adjustments included).
 /// <paramref name="Expected"/>: claimed in a run of the statement's own period, so the statement should answer it;
-/// a claim of an earlier period counts only when the statement names it (a late answer).
+/// a claim of an earlier period counts only when the statement names it (a late answer). <paramref name="TheirNumber"/>:
+/// the brand's own order number of a manufacturer order.
 /// </summary>
-public sealed record OurClaim(Guid WorkOrderId, string Number, string? Serial, DateOnly? CompletedOn, long AmountFen, bool Expected);
+public sealed record OurClaim(Guid WorkOrderId, string Number, string? Serial, DateOnly? CompletedOn, long AmountFen, bool Expected,
+    string? TheirNumber = null);
 
 public enum Outcome { Matched, AmountDiffers, Rejected, Duplicate, UnknownToUs, MissingOnTheirSide }
 
@@ -30,7 +32,7 @@ public sealed record ReconciliationResult(IReadOnlyList<ReconciledItem> Items, I
 
 /// <summary>
 /// The pure core: each statement line, in file order, is matched to one of our claims by our work-order number, else
-/// by serial number + completion date (their own order number cannot be matched until we store it, issue 17). The
+/// by their own order number (a manufacturer order keeps it), else by serial number + completion date. The
 /// first line naming a claim answers it; a later one is a Duplicate. A rejected line is Rejected (our whole amount);
 /// otherwise equal amounts are Matched and different ones AmountDiffers (delta = theirs − ours). Expected claims no line
 /// names are MissingOnTheirSide.
@@ -40,10 +42,12 @@ public static class Reconciliation
     public static ReconciliationResult Reconcile(IReadOnlyList<OurClaim> claims, IEnumerable<StatementLine> lines, StatementMapping mapping)
     {
         var byNumber = new Dictionary<string, OurClaim>(StringComparer.OrdinalIgnoreCase);
+        var byTheirNumber = new Dictionary<string, OurClaim>(StringComparer.OrdinalIgnoreCase);
         var bySerialDay = new Dictionary<(string, DateOnly), OurClaim>();
         foreach (var claim in claims)
         {
             byNumber.TryAdd(claim.Number.Trim(), claim);
+            if (claim.TheirNumber is { } theirs) byTheirNumber.TryAdd(theirs.Trim(), claim);
             if (claim.Serial is { } serial && claim.CompletedOn is { } day) bySerialDay.TryAdd((Key(serial), day), claim);
         }
         var answered = new HashSet<Guid>();
@@ -51,6 +55,7 @@ public static class Reconciliation
         foreach (var line in lines)
         {
             var claim = line.WorkOrderNumber is { } n && byNumber.TryGetValue(n.Trim(), out var c1) ? c1
+                : line.ManufacturerOrderNumber is { } m && byTheirNumber.TryGetValue(m.Trim(), out var c3) ? c3
                 : line.SerialNumber is { } s && line.CompletedOn is { } d && bySerialDay.TryGetValue((Key(s), d), out var c2) ? c2 : null;
             var theirRef = line.WorkOrderNumber ?? line.ManufacturerOrderNumber ?? $"{line.SerialNumber} {line.CompletedOn:yyyy-MM-dd}".Trim();
             var reason = line.DeductionReason;

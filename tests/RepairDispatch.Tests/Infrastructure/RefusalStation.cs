@@ -23,6 +23,8 @@ public sealed class RefusalStation : ApiFactory
 
     /// <summary>The manufacturer whose statement the station imported, and that file: refused rows send it again (their content is made without the station's ids).</summary>
     public static string StatementMaker { get; private set; } = "";
+    public static string BrandId { get; private set; } = "";
+    public static string MakerId { get; private set; } = "";
     public static readonly byte[] StatementFile = Statements.TestStatements.Xlsx(Statements.TestStatements.Portal(
         [1, "WO-20261003-0001", "HR1", "SN1", "2026-10-03", 80.5, 80.5, null, null, "通过"]));
 
@@ -188,6 +190,7 @@ public sealed class RefusalStation : ApiFactory
         Ids["claimClaimed"] = (await c.ExecuteScalarAsync<Guid>("SELECT work_order_id FROM work_order_claims WHERE state = 'Claimed' ORDER BY work_order_id")).ToString();
         Ids["managerUser"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE username = 'manager1'")).ToString();
         await MachineClientsAsync(d);
+        await BrandOrdersAsync(d);
         await SalesAsync(d);
         await SanbaoAsync(d, today);
     }
@@ -224,6 +227,21 @@ public sealed class RefusalStation : ApiFactory
         var exchanged = (await d.CustomerWithAppliance(today.AddDays(-10))).ApplianceId;
         await d.Manager.PostOk($"/api/v1/appliances/{exchanged}/sanbao-decisions", new { decision = "Exchange", newSerialNumber = "SN-STATION-2", reason = "噪音" });
         Ids["retiredAppliance"] = exchanged;
+    }
+
+    /// <summary>A brand with an order mapping (cancel code C01) and one of its orders.</summary>
+    private async Task BrandOrdersAsync(TestData d)
+    {
+        BrandId = Ids["brand"] = (await d.Admin.PostOk("/api/v1/manufacturers", new { name = "格力" })).Str("id");
+        MakerId = d.ManufacturerId;
+        (await d.Manager.PutAsJsonAsync($"/api/v1/manufacturers/{Ids["brand"]}/order-mapping", ManufacturerOrders.BrandOrderFiles.Mapping(["C01"])))
+            .EnsureSuccessStatusCode();
+        Ids["brandOrder"] = (await d.FrontDesk.PostOk("/api/v1/manufacturer-orders", new
+        {
+            manufacturerId = Ids["brand"], externalNumber = "GL-0001", storeId = d.StoreId,
+            customer = new { name = "赵先生", phones = new[] { "13622220000" } }, appliance = new { category = "AirConditioner", model = "KFR-35" },
+            type = "Repair", faultDescription = "不制冷",
+        })).Str("id");
     }
 
     /// <summary>

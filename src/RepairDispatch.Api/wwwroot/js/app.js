@@ -10,6 +10,7 @@ import * as finance from './finance.js';
 import * as oldParts from './old-parts.js';
 import * as claims from './claims.js';
 import * as statements from './statements.js';
+import * as brandOrders from './brand-orders.js';
 import * as receivables from './receivables.js';
 import * as stores from './stores.js';
 import * as stock from './stock.js';
@@ -20,6 +21,7 @@ const screens = [
   { path: 'tickets', label: 'nav.tickets', roles: ['frontdesk', 'manager', 'admin', 'finance'], render: tickets.render },
   { path: 'callbacks', label: 'nav.callbacks', roles: ['frontdesk', 'manager', 'admin'], render: followUp.renderCallbacks },
   { path: 'complaints', label: 'nav.complaints', roles: ['frontdesk', 'manager', 'admin'], render: followUp.renderComplaints },
+  { path: 'brand-orders', label: 'nav.brandOrders', roles: ['frontdesk', 'manager', 'admin'], render: brandOrders.render },
   { path: 'old-parts', label: 'nav.oldParts', roles: ['frontdesk', 'manager', 'admin'], render: oldParts.render },
   { path: 'dispatch', label: 'nav.dispatch', roles: ['manager', 'admin'], render: dispatch.render },
   { path: 'finance', label: 'nav.finance', roles: ['finance', 'admin'], render: finance.render },

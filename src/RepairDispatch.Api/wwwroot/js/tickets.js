@@ -94,9 +94,12 @@ function fact(label, value) { return [h('dt', {}, label), h('dd', {}, value)]; }
 
 function cancelForm(order) {
   if (!['New', 'Assigned', 'Accepted', 'EnRoute'].includes(order.status)) return null;
-  const form = h('form.card.row', {}, field(t('ticket.cancelReason'), 'reason', { required: true }), h('button.danger', { type: 'submit' }, t('ticket.cancel')));
+  // A brand's order is cancelled with a reason code the brand accepts (the API names the codes when it refuses one).
+  const brand = order.source === 'Manufacturer';
+  const form = h('form.card.row', {}, field(t('ticket.cancelReason'), 'reason', { required: true }),
+    brand ? field(t('ticket.reasonCode'), 'reasonCode', { required: true }) : null, h('button.danger', { type: 'submit' }, t('ticket.cancel')));
   return h('details', {}, h('summary', {}, t('ticket.cancel')), onSubmit(form, async v => {
-    await api.post(`/api/v1/work-orders/${order.id}/cancel`, { reason: v.reason });
+    await api.post(`/api/v1/work-orders/${order.id}/cancel`, brand ? { reason: v.reason, reasonCode: v.reasonCode } : { reason: v.reason });
     location.reload();
   }));
 }
