@@ -147,6 +147,10 @@ public static class ManufacturerOrderIntake
         var applianceId = await ApplianceAsync(c, tx, r, customer.Id, now);
 
         var facts = await c.QuerySingleAsync<CreateWorkOrder.IntakeFacts>(CreateWorkOrder.FactsSql, new { ApplianceId = applianceId }, tx);
+        // The shop serving the address's district takes the brand's order, as at the desk.
+        var route = await Stores.Routing.DecideAsync(c, tx, me, storeId, r.Customer!.Address?.District ?? facts.District, facts.StoreId);
+        if (route.Refusal is not null) return new IntakeOutcome.Refused("storeId", Codes.Brand.StoreRequired);
+        (facts.StoreId, facts.TimeZone) = (route.StoreId, route.TimeZone);
         var order = await CreateWorkOrder.NewOrderAsync(db, c, tx, facts, r.Type!.Value, r.FaultDescription.Trim(), Priority.Normal, me, now);
         order.Source = WorkOrderSource.Manufacturer;
         order.AppointmentFrom = r.Appointment?.From?.ToUniversalTime();
@@ -154,6 +158,7 @@ public static class ManufacturerOrderIntake
         if (r.Customer!.Address is { } address)
             (order.District, order.Street, order.Lat, order.Lon) = (address.District.Trim(), address.Street.Trim(), address.Lat, address.Lon);
         await CreateWorkOrder.InsertAsync(c, tx, order, me, now, reason: null);
+        if (route.Routed is { } routed) await WorkOrderEvents.WriteAsync(c, tx, order.Id, me, now, "Routed", null, null, routed);
         await c.ExecuteAsync(MarkSql, new { order.Id, r.ManufacturerId, Number = number }, tx);
         await Dispatch.AutoDispatch.TryAsync(c, tx, order, me, now, travel, language);
         return new IntakeOutcome.Created(order);

@@ -51,6 +51,26 @@ public class ManufacturerOrderTests(StationFixture api) : IClassFixture<StationF
     }
 
     [Fact]
+    public async Task ABrandOrderGoesToTheShopServingTheCustomersDistrict()
+    {
+        var d = await api.Data.ReadyAsync();
+        var brand = await Brand(d);
+        var client = await BrandClient(d, "manufacturer-orders:write");
+        var district = "闵行-" + Guid.NewGuid().ToString("N")[..6];
+        var shop = (await d.Admin.PostOk("/api/v1/stores", new
+        {
+            code = "MH-" + Guid.NewGuid().ToString("N")[..6], name = "闵行店", city = "上海", address = "莘庄 1 号", districts = new[] { district },
+        })).Str("id");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Order(brand, "MD-ROUTE", d.StoreId, phone: "13611112222")))!;
+        body["customer"]!["address"]!["district"] = district;
+
+        var order = await client.PostOk("/api/v1/manufacturer-orders", body);
+
+        order.Str("storeId").Should().Be(shop);
+        (await d.Admin.GetOk($"/api/v1/work-orders/{order.Str("id")}/events"))["items"]!.AsArray().Select(e => e.Str("kind")).Should().Contain("Routed");
+    }
+
+    [Fact]
     public async Task ConcurrentRepeatsMakeOneOrder()
     {
         var d = await api.Data.ReadyAsync();
