@@ -50,6 +50,7 @@ public static class Apis
         Receivables.ReceivablesApi.MapReceivables(app);
         app.MapClaims();
         app.MapReports();
+        Kpis.KpisApi.MapKpis(app);
         app.MapCallbacks();
         app.MapComplaints();
         app.MapOutbox();

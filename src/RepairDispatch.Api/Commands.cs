@@ -30,6 +30,7 @@ public static class Commands
                     return WrongSchema;
                 }
                 await Bootstrap.RunAsync(app.Services);
+                await Kpis.KpiSwitch.ApplyAsync(app.Services);
                 JobsSetup.ScheduleRecurringJobs(app.Services);
                 await app.RunAsync();
                 return 0;

@@ -27,6 +27,7 @@ public static class JobsSetup
         ["retention-sweep"] = "17 * * * *",    // hourly: delete idempotency keys, pings, tombstones past retention
         ["dispatch-plans"] = "* * * * *",      // every minute: compute queued day plans, re-queue ones whose run died
         ["claims-expiry"] = "5 0 * * *",       // 00:05 daily: claims past their submit deadline become Expired
+        ["kpi-facts"] = "* * * * *",           // every minute: recompute the KPI facts of orders changed since (docs/kpis.md)
     };
 
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration config, Db db)
@@ -44,6 +45,7 @@ public static class JobsSetup
         services.AddTransient<WorkOrders.SlaWatchdog>();
         services.AddTransient<Dispatch.DayPlanJob>();
         services.AddTransient<Claims.ClaimExpiryJob>();
+        services.AddTransient<Kpis.KpiRefresh>();
         return services;
     }
 
@@ -70,6 +72,7 @@ public static class JobsSetup
         Add<RetentionJob>("retention-sweep", job => job.RunAsync());
         Add<Dispatch.DayPlanJob>("dispatch-plans", job => job.SweepAsync());
         Add<Claims.ClaimExpiryJob>("claims-expiry", job => job.RunAsync());
+        Add<Kpis.KpiRefresh>("kpi-facts", job => job.DrainAsync(CancellationToken.None));
     }
 
     /// <summary>The job dashboard, for admins and managers only: bearer token, or the cookie from /api/v1/auth/dashboard-session.</summary>

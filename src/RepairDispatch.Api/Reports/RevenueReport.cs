@@ -56,15 +56,16 @@ public static class RevenueReport
             ["CustomerRepairs"] = 0, ["Parts"] = 0, ["CallbackFees"] = 0,
         };
         foreach (var row in sums)
-            if (Source(row) is { } source) bySource[source] += row.AmountFen;
+            if (SourceOf(row.Party, row.Kind, row.ByPartner != 0) is { } source) bySource[source] += row.AmountFen;
         return bySource.Select(s => new RevenueLine(s.Key, Fen.ToYuan(s.Value))).ToArray();
     }
 
-    private static string? Source(Row r) => (r.Party, r.Kind) switch
+    /// <summary>The revenue source of a charge (null: a pass-through); the KPIs' revenue uses the same split.</summary>
+    internal static string? SourceOf(string party, string kind, bool byPartner) => (party, kind) switch
     {
         ("Store", "ManagementFee") => "InstallationManagementFees",
         ("Manufacturer", "RepairFee") => "ManufacturerRepairFees",
-        ("Manufacturer", "InstallationFee") when r.ByPartner == 0 => "ManufacturerInstallationFees",
+        ("Manufacturer", "InstallationFee") when !byPartner => "ManufacturerInstallationFees",
         ("Manufacturer", "PartsAtCost") or ("Customer", "Part") => "Parts",
         ("Customer", "Labour") or ("Customer", "OnSiteFee") => "CustomerRepairs",
         (_, "CallbackFee") => "CallbackFees",

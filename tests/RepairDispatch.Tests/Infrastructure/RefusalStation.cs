@@ -192,6 +192,8 @@ public sealed class RefusalStation : ApiFactory
         await MachineClientsAsync(d);
         await BrandOrdersAsync(d);
         await SalesAsync(d);
+        // The KPI report recomputes the marked orders (kpi_order_facts); the writes after it mark some again (kpi_dirty).
+        await d.Manager.GetOk($"/api/v1/reports/kpis?from={Day(today.AddDays(-1))}&to={Day(today.AddDays(1))}");
         await SanbaoAsync(d, today);
     }
 
