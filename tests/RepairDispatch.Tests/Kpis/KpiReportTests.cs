@@ -158,7 +158,7 @@ public sealed class KpiFixture : ApiFactory
     public KpiFixture() => Data = new TestData(this);
 
     protected override IDictionary<string, string?> Settings =>
-        new Dictionary<string, string?>(base.Settings) { ["RepairDispatch:Auth:AccessTokenMinutes"] = "100000" };
+        new Dictionary<string, string?>(base.Settings) { ["RepairDispatch:Auth:AccessTokenMinutes"] = "10000000" };
 }
 
 internal static class KpiJson
