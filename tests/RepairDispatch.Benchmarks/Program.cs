@@ -44,6 +44,8 @@ try
         "settlement-run" => await SettlementBench.RunAsync(options),
         "chain-seed" => await ChainSeeder.RunAsync(options),
         "chain-run" => await ChainBench.RunAsync(options),
+        "kpi-seed" => await KpiSeeder.RunAsync(options),
+        "kpi-run" => await KpiBench.RunAsync(options),
         "stock-seed" => await StockSeeder.RunAsync(options),
         "statement-run" => await StatementBench.RunAsync(options),
         "mobile-seed" => await MobileSeeder.RunAsync(options),
