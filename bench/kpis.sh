@@ -6,7 +6,7 @@
 # cache (BENCH_CACHE, same key as chain.sh) and migrated to this build; then `kpi-seed` writes one kpi_order_facts row
 # per order (docs/kpis.md) and `kpi-run` measures a store's month (goal p99 <= 300 ms), the chain's year grouped by
 # store (goal <= 2 s), and POST /work-orders and a phone completion with the KPI marking on and off in alternate rounds.
-# Generation runs under `nice -n 10`. Exit code: 0 every goal met, 1 a goal missed, 2 errors. BENCH_KEEP=1 keeps the temp dir.
+# Generation runs under `nice -n 10`; BENCH_GENERATE_ONLY=1 only fills the cache (no timing: run it outside bench-run). Exit code: 0 every goal met, 1 a goal missed, 2 errors. BENCH_KEEP=1 keeps the temp dir.
 source "$(dirname "$0")/lib.sh"
 stores="${BENCH_STORES:-50}"
 technicians="${BENCH_TECHNICIANS:-1000}"
@@ -40,6 +40,7 @@ if [ ! -f "$db" ]; then
   mkdir -p "$cache"
   cp --sparse=always "$db" "$cached.tmp" && mv "$cached.tmp" "$cached"
 fi
+if [ -n "${BENCH_GENERATE_ONLY:-}" ]; then echo "== generated and cached (BENCH_GENERATE_ONLY): no measurement"; exit 0; fi
 echo "== KPI facts for every order"
 nice -n 10 dotnet "$work/bench/RepairDispatch.Benchmarks.dll" kpi-seed --db "$db" || exit 2
 bench_start_service
