@@ -57,6 +57,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["stock"].Should().Contain("备件申领").And.Contain("入库");
         seen["finance:run"].Should().Contain("各门店小计");
         seen["stores-report"].Should().Contain("完工达标率").And.Contain("期末未结");
+        seen["kpis"].Should().Contain("一次修复率").And.Contain("按周趋势");
     }
 
     [BrowserFact]
@@ -80,6 +81,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["desk:refused"].Should().Contain("Not a phone number");
         seen["finance:run"].Should().Contain("By store");
         seen["stores-report"].Should().Contain("Completed in time");
+        seen["kpis"].Should().Contain("First-time fix").And.Contain("Weekly trends");
         seen["old-parts"].Should().Contain("Check in an old part").And.Contain("Return batches on their way");
         seen["stock"].Should().Contain("Parts requests").And.Contain("Receipt");
         seen.Values.Should().NotContain(text => Regex.IsMatch(text, @"\p{IsCJKUnifiedIdeographs}{2,}.*\p{IsCJKUnifiedIdeographs}{2,}")
@@ -136,6 +138,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
             ("claims", p => Go(p, "#/claims", "tr[data-testid^='claim-']")),
             ("receivables", p => Go(p, "#/receivables", "main h1")),
             ("stores-report", p => Go(p, "#/stores-report", "table.grid")),
+            ("kpis", p => Go(p, "#/kpis", "figure.kpi-chart svg")),
         ]),
     ];
 

@@ -19,6 +19,7 @@ public class TextCatalogTests
         var lists = Codes.RunActions.Select(a => "run-action." + a).Concat(Codes.EventKinds.Select(k => "event." + k))
             .Concat(Codes.PatchFields.Select(f => "field." + f)).Concat(Codes.SlaDeadlines.Select(d => "sla-deadline." + d))
             .Concat(Codes.PlanPhases.Select(p => "plan-phase." + p))
+            .Concat(Codes.Kpis.Figures.SelectMany(f => new[] { "kpis.name." + f, "kpis.def." + f }))
             .Select(name => new Code(name));
         return fields.Select(f => (Code)f.GetValue(null)!).Concat(words).Concat(lists);
     }
