@@ -15,6 +15,7 @@ public sealed class KpiRefresh(Db db)
 {
     private const int Batch = 500;
 
+    private const string AnyMarkSql = "SELECT MAX(seq) FROM kpi_dirty";
     private const string MarksSql = "SELECT seq, work_order_id FROM kpi_dirty WHERE seq <= (SELECT MAX(seq) FROM kpi_dirty)";
     private const string UnmarkSql = "DELETE FROM kpi_dirty WHERE seq IN @Seqs";
     private const string AllOrdersSql = "SELECT id FROM work_orders";
@@ -59,6 +60,8 @@ public sealed class KpiRefresh(Db db)
     /// <summary>Recomputes the marked orders; returns how many orders it recomputed.</summary>
     public async Task<int> DrainAsync(CancellationToken ct = default)
     {
+        await using (var c = await db.OpenAsync(ct))
+            if (await c.ExecuteScalarAsync<long?>(AnyMarkSql) is null) return 0; // the usual case: no writer's lock taken
         var total = 0;
         while (true)
         {
