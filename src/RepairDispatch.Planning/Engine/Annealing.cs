@@ -6,11 +6,15 @@ namespace RepairDispatch.Planning.Engine;
 /// arcs), so that it can pass through plans that leave a visit out for a while, and raises the price geometrically to
 /// the objective's own by the end; the best plan is judged by the objective's price throughout, and the search goes
 /// back to it when it has left more visits out than the best for too long. Keeps the vehicles the solution may use.
+/// At a few points of the phase it offers its best to the other searches and goes on from theirs when it is better.
 /// </summary>
 /// <param name="startTemperature">In typical arcs; <paramref name="endTemperature"/> likewise.</param>
-internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreate, Random random, double startTemperature, double endTemperature)
-{    private const double StartPricePerUnserved = 10;
+internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreate, Random random, SharedBest shared,
+    double startTemperature, double endTemperature)
+{
+    private const double StartPricePerUnserved = 10;
     private const int PatienceWithMoreUnserved = 2000;
+    private const int Exchanges = 4;
 
     public Solution Run(Solution start, SearchClock clock, double untilFraction, string phase)
     {
@@ -26,8 +30,19 @@ internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreat
         var bestCost = objective.Cost(current);
         clock.Report(phase, bestCost, now: true);
         var iterationsWithMoreUnserved = 0;
+        var exchanged = 0;
         while (!clock.Reached(untilFraction))
         {
+            if ((clock.Fraction - from) / Math.Max(1e-9, untilFraction - from) >= (exchanged + 1.0) / (Exchanges + 1))
+            {
+                exchanged++;
+                shared.Offer(best);
+                if (shared.BetterThan(best) is { } better)
+                {
+                    best = current = better;
+                    bestCost = objective.Cost(best);
+                }
+            }
             iterationsWithMoreUnserved = current.Unassigned.Count > best.Unassigned.Count ? iterationsWithMoreUnserved + 1 : 0;
             if (iterationsWithMoreUnserved > PatienceWithMoreUnserved) current = best;
             var candidate = current.Clone();
