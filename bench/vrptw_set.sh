@@ -39,11 +39,11 @@ awk -F'\t' -v vgoal="$vehicle_goal" -v ggoal="$gap_goal" '
   END {
     share = n > 0 ? 100 * atbk / n : 0
     avg = atbk > 0 ? atbkgap / atbk : 0
-    printf "\ninstances %d, best-known vehicles on %d (%.1f %%), average gap on those %.2f %%, average gap on all %.2f %%, vehicles over best known: %d in all, infeasible plans: %d\n", n, atbk, share, avg, n > 0 ? gap / n : 0, extra, bad
-    ok = n > 0 && bad == 0
+    printf "\ninstances %d, best-known vehicles on %d (%.1f %%), average gap on those %.2f %%, average gap on all %.2f %%, vehicles over best known: %d in all, infeasible plans: %d\n", n, atbk, share, avg, (n > 0 ? gap / n : 0), extra, bad
+    ok = (n > 0 && bad == 0)
     if (vgoal != "") {
-      printf "goals: best-known vehicles on >= %s %% of instances (%s), average gap on those <= %s %% (%s), every plan feasible (%s)\n", vgoal, share >= vgoal ? "met" : "MISSED", ggoal, avg <= ggoal ? "met" : "MISSED", bad == 0 ? "met" : "MISSED"
-      ok = ok && share >= vgoal && avg <= ggoal
+      printf "goals: best-known vehicles on >= %s %% of instances (%s), average gap on those <= %s %% (%s), every plan feasible (%s)\n", vgoal, (share >= vgoal ? "met" : "MISSED"), ggoal, (avg <= ggoal ? "met" : "MISSED"), (bad == 0 ? "met" : "MISSED")
+      ok = (ok && share >= vgoal + 0 && avg <= ggoal + 0)
     } else print "goals: none set at this budget; every plan feasible (" (bad == 0 ? "met" : "MISSED") ")"
     print ok ? "RESULT: PASS" : "RESULT: FAIL"
     exit ok ? 0 : 1

@@ -7,12 +7,17 @@ namespace RepairDispatch.Planning.Engine;
 internal sealed class Recreate(CompiledProblem p, Objective objective, Random random)
 {
     private const double BlinkRate = 0.01;
+    private static readonly double LogKeep = Math.Log(1 - BlinkRate);
+    private int _blink;
+    private Func<int>? _nextBlink;
 
     /// <summary>Inserts what it can of <see cref="Solution.Unassigned"/>; what fits nowhere stays there.</summary>
     public void Run(Solution s)
     {
         var pending = Order(s.Unassigned);
         s.Unassigned.Clear();
+        _nextBlink ??= NextBlink;
+        if (_blink <= 0) _blink = NextBlink();
         foreach (var visit in pending)
         {
             Route? bestRoute = null;
@@ -21,22 +26,18 @@ internal sealed class Recreate(CompiledProblem p, Objective objective, Random ra
             foreach (var route in s.Routes)
             {
                 if (!s.Usable[route.Vehicle] || !route.CanTake(visit)) continue;
-                for (var position = route.Fixed; position <= route.Visits.Count; position++)
-                {
-                    if (random.NextDouble() < BlinkRate) continue;
-                    var cost = objective.InsertionCost(route, visit, position);
-                    if (cost < bestCost && route.CanInsert(visit, position))
-                    {
-                        bestRoute = route;
-                        bestPosition = position;
-                        bestCost = cost;
-                    }
-                }
+                var position = route.CheapestPosition(visit, objective.BalanceIncrease(route), ref bestCost, ref _blink, _nextBlink);
+                if (position < 0) continue;
+                bestRoute = route;
+                bestPosition = position;
             }
             if (bestRoute is null) s.Unassigned.Add(visit);
             else bestRoute.Insert(visit, bestPosition);
         }
     }
+
+    /// <summary>Positions until the next blink: geometric with the blink rate, one draw per blink rather than per position.</summary>
+    private int NextBlink() => 1 + (int)Math.Min(int.MaxValue - 1, Math.Floor(Math.Log(1 - random.NextDouble()) / LogKeep));
 
     private List<int> Order(List<int> visits)
     {
