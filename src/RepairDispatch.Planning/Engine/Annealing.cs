@@ -46,8 +46,9 @@ internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreat
             iterationsWithMoreUnserved = current.Unassigned.Count > best.Unassigned.Count ? iterationsWithMoreUnserved + 1 : 0;
             if (iterationsWithMoreUnserved > PatienceWithMoreUnserved) current = best;
             var candidate = current.Clone();
+            var leftOut = candidate.Unassigned.Count;
             ruin.Run(candidate);
-            recreate.Run(candidate);
+            recreate.Run(candidate, leftOut);
             if (!candidate.Feasible) continue;
             progress = Math.Clamp((clock.Fraction - from) / Math.Max(1e-9, untilFraction - from), 0, 1);
             var temperature = typicalArc * startTemperature * Math.Pow(endTemperature / startTemperature, progress);
