@@ -45,7 +45,7 @@ internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreat
             }
             iterationsWithMoreUnserved = current.Unassigned.Count > best.Unassigned.Count ? iterationsWithMoreUnserved + 1 : 0;
             if (iterationsWithMoreUnserved > PatienceWithMoreUnserved) current = best;
-            var candidate = current.Clone();
+            var candidate = current.Branch();
             var leftOut = candidate.Unassigned.Count;
             ruin.Run(candidate);
             recreate.Run(candidate, leftOut);

@@ -23,7 +23,7 @@ internal sealed class FleetMinimiser(Ruin ruin, Recreate recreate, SharedBest sh
             while (current.Unassigned.Count > 0 && !clock.Reached(untilFraction))
             {
                 if (shared.FewestVehiclesServingAll < best.VehiclesUsed) break;
-                var candidate = current.Clone();
+                var candidate = current.Branch();
                 ruin.Run(candidate);
                 recreate.Run(candidate);
                 var candidateAbsence = Absence(absences, candidate.Unassigned);

@@ -50,7 +50,7 @@ internal sealed class Recreate(CompiledProblem p, Objective objective, Random ra
                 bestPosition = position;
             }
             if (bestRoute is null) s.Unassigned.Add(visit);
-            else bestRoute.Insert(visit, bestPosition);
+            else s.Own(bestRoute.Vehicle).Insert(visit, bestPosition);
         }
     }
 
