@@ -24,8 +24,8 @@ using RepairDispatch.Benchmarks.Planning;
 //   bare-serve --db PATH --url URL         the bare HTTP reference endpoint (no service logic), until killed
 //   free-port                              prints a free TCP port on 127.0.0.1
 //   wait-ready --url URL [--path /health/ready] [--timeout 60]   waits until URL+path answers 200
-//   vrptw FILE [--seconds 10]              solves a Solomon VRPTW instance, prints one JSON line (bench/solomon.sh)
-//   dayplan [--technicians 40] [--visits 400] [--seed 1] [--seconds 30]   a generated city day: optimiser vs greedy baseline
+//   vrptw FILE [--seconds 10] [--threads 0] solves a Solomon VRPTW instance, prints one JSON line (bench/solomon.sh)
+//   dayplan [--technicians 40] [--visits 400] [--seed 1] [--seconds 30] [--threads 0]   a generated city day: optimiser vs greedy baseline
 // Exit code of run, settlement-run, mobile-run and photos-run: 0 every goal met (mobile-run: every check passed), 1 a goal missed
 // (a check failed), 2 errors (failed requests, bad arguments).
 try
@@ -98,8 +98,8 @@ static int Usage()
                RepairDispatch.Benchmarks bare-serve --db PATH --url http://127.0.0.1:PORT
                RepairDispatch.Benchmarks free-port
                RepairDispatch.Benchmarks wait-ready --url http://127.0.0.1:PORT [--path /health/ready] [--timeout 60]
-               RepairDispatch.Benchmarks vrptw INSTANCE_FILE [--seconds 10]
-               RepairDispatch.Benchmarks dayplan [--technicians 40] [--visits 400] [--seed 1] [--seconds 30]
+               RepairDispatch.Benchmarks vrptw INSTANCE_FILE [--seconds 10] [--threads 0]
+               RepairDispatch.Benchmarks dayplan [--technicians 40] [--visits 400] [--seed 1] [--seconds 30] [--threads 0]
         """);
     return 2;
 }

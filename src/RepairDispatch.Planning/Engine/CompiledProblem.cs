@@ -81,6 +81,10 @@ internal sealed class CompiledProblem
     public double TypicalArc => Visits.Count < 2 ? 1
         : Math.Max(Epsilon, Enumerable.Range(0, Visits.Count).Average(i => Cost(VisitNode[i], VisitNode[Neighbours[i][0]])));
 
+    /// <summary>The dense cost matrix, row = from (for the insertion scan's inner loop).</summary>
+    internal double[] CostMatrix => _cost;
+    internal int NodeCount => _nodeCount;
+
     public double Cost(int from, int to) => _cost[from * _nodeCount + to];
     public double Time(int from, int to) => _time[from * _nodeCount + to];
     public bool Allowed(int visit, int vehicle) => _allowed[visit * Vehicles.Count + vehicle];

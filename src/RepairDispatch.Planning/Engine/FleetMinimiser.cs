@@ -4,9 +4,10 @@ namespace RepairDispatch.Planning.Engine;
 /// Route elimination (SISR's fleet minimisation): empty the smallest route, take its vehicle away, and ruin and
 /// recreate until every visit is back in the remaining routes. A candidate is kept when it leaves fewer visits out,
 /// or when the visits it leaves out have been out less often (their absence counts), which steers the search to
-/// place the hard visits first. Repeats until a route cannot be eliminated within the time share.
+/// place the hard visits first. Repeats until a route cannot be eliminated within the time share. A search that
+/// sees another one serve every visit with fewer vehicles goes on from that plan.
 /// </summary>
-internal sealed class FleetMinimiser(Ruin ruin, Recreate recreate)
+internal sealed class FleetMinimiser(Ruin ruin, Recreate recreate, SharedBest shared)
 {
     /// <param name="lowerBound">No fewer vehicles can serve every visit: stop there.</param>
     public Solution Run(Solution start, SearchClock clock, double untilFraction, int visitCount, int lowerBound)
@@ -21,7 +22,8 @@ internal sealed class FleetMinimiser(Ruin ruin, Recreate recreate)
             var currentAbsence = Absence(absences, current.Unassigned);
             while (current.Unassigned.Count > 0 && !clock.Reached(untilFraction))
             {
-                var candidate = current.Clone();
+                if (shared.FewestVehiclesServingAll < best.VehiclesUsed) break;
+                var candidate = current.Branch();
                 ruin.Run(candidate);
                 recreate.Run(candidate);
                 var candidateAbsence = Absence(absences, candidate.Unassigned);
@@ -34,8 +36,13 @@ internal sealed class FleetMinimiser(Ruin ruin, Recreate recreate)
                 currentAbsence += current.Unassigned.Count;
                 clock.Report("vehicles", best.VehiclesUsed);
             }
-            if (current.Unassigned.Count > 0) break;
-            best = current;
+            if (current.Unassigned.Count == 0)
+            {
+                best = current;
+                shared.Offer(best);
+            }
+            else if (shared.FewestVehiclesServingAll < best.VehiclesUsed && shared.BetterThan(best) is { } fewer) best = fewer;
+            else break;
             clock.Report("vehicles", best.VehiclesUsed, now: true);
         }
         return best;

@@ -24,5 +24,8 @@ internal sealed class Objective(double balanceWeight, double unservedPenalty)
         s.Travel + balanceWeight * s.Routes.Sum(r => (double)r.Visits.Count * r.Visits.Count) + pricePerUnserved * s.Unassigned.Count;
 
     public double InsertionCost(Route route, int visit, int position) =>
-        route.InsertionCost(visit, position) + balanceWeight * (2 * route.Visits.Count + 1);
+        route.InsertionCost(visit, position) + BalanceIncrease(route);
+
+    /// <summary>What one more visit adds to the route's balance price.</summary>
+    public double BalanceIncrease(Route route) => balanceWeight * (2 * route.Visits.Count + 1);
 }

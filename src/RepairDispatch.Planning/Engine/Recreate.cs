@@ -7,12 +7,35 @@ namespace RepairDispatch.Planning.Engine;
 internal sealed class Recreate(CompiledProblem p, Objective objective, Random random)
 {
     private const double BlinkRate = 0.01;
+    private const int RetriedPerStep = 10;
+    private static readonly double LogKeep = Math.Log(1 - BlinkRate);
+    private int _blink;
+    private Func<int>? _nextBlink;
 
-    /// <summary>Inserts what it can of <see cref="Solution.Unassigned"/>; what fits nowhere stays there.</summary>
-    public void Run(Solution s)
+    /// <summary>
+    /// Inserts what it can of <see cref="Solution.Unassigned"/>; what fits nowhere stays there. The first
+    /// <paramref name="leftOutBefore"/> of them were out before this step's ruin: only <see cref="RetriedPerStep"/> of
+    /// those, drawn at random, are tried again, so that a day with more visits than room (where each try scans every
+    /// route) is not dominated by visits that fit nowhere.
+    /// </summary>
+    public void Run(Solution s, int leftOutBefore = 0)
     {
+        var kept = new List<int>();
+        if (leftOutBefore > RetriedPerStep)
+        {
+            for (var k = 0; k < leftOutBefore; k++)
+            {
+                var j = random.Next(k, leftOutBefore);
+                (s.Unassigned[k], s.Unassigned[j]) = (s.Unassigned[j], s.Unassigned[k]);
+            }
+            kept.AddRange(s.Unassigned.GetRange(RetriedPerStep, leftOutBefore - RetriedPerStep));
+            s.Unassigned.RemoveRange(RetriedPerStep, leftOutBefore - RetriedPerStep);
+        }
         var pending = Order(s.Unassigned);
         s.Unassigned.Clear();
+        s.Unassigned.AddRange(kept);
+        _nextBlink ??= NextBlink;
+        if (_blink <= 0) _blink = NextBlink();
         foreach (var visit in pending)
         {
             Route? bestRoute = null;
@@ -21,22 +44,18 @@ internal sealed class Recreate(CompiledProblem p, Objective objective, Random ra
             foreach (var route in s.Routes)
             {
                 if (!s.Usable[route.Vehicle] || !route.CanTake(visit)) continue;
-                for (var position = route.Fixed; position <= route.Visits.Count; position++)
-                {
-                    if (random.NextDouble() < BlinkRate) continue;
-                    var cost = objective.InsertionCost(route, visit, position);
-                    if (cost < bestCost && route.CanInsert(visit, position))
-                    {
-                        bestRoute = route;
-                        bestPosition = position;
-                        bestCost = cost;
-                    }
-                }
+                var position = route.CheapestPosition(visit, objective.BalanceIncrease(route), ref bestCost, ref _blink, _nextBlink);
+                if (position < 0) continue;
+                bestRoute = route;
+                bestPosition = position;
             }
             if (bestRoute is null) s.Unassigned.Add(visit);
-            else bestRoute.Insert(visit, bestPosition);
+            else s.Own(bestRoute.Vehicle).Insert(visit, bestPosition);
         }
     }
+
+    /// <summary>Positions until the next blink: geometric with the blink rate, one draw per blink rather than per position.</summary>
+    private int NextBlink() => 1 + (int)Math.Min(int.MaxValue - 1, Math.Floor(Math.Log(1 - random.NextDouble()) / LogKeep));
 
     private List<int> Order(List<int> visits)
     {

@@ -11,6 +11,7 @@ internal sealed class Route
     private double[] _earliestDeparture = [];
     private double[] _latestArrival = [];
     private int[] _scratch = [];
+    private int[] _nodes = [];
 
     public Route(CompiledProblem p, int vehicle, RouteOrigin origin)
     {
@@ -32,6 +33,7 @@ internal sealed class Route
         Feasible = other.Feasible;
         _earliestDeparture = (double[])other._earliestDeparture.Clone();
         _latestArrival = (double[])other._latestArrival.Clone();
+        _nodes = (int[])other._nodes.Clone();
     }
 
     public int Vehicle { get; }
@@ -62,6 +64,48 @@ internal sealed class Route
         return _p.Cost(before, node) + _p.Cost(node, after) - _p.Cost(before, after);
     }
 
+    /// <summary>
+    /// The cheapest feasible position for the visit if it costs less than <paramref name="bestCost"/> (which it then
+    /// lowers), else -1: the insertion scan of recreate, reading the cost matrix directly. A position is skipped when
+    /// <paramref name="blink"/> counts down to zero (it is then drawn again).
+    /// </summary>
+    public int CheapestPosition(int visit, double extra, ref double bestCost, ref int blink, Func<int> nextBlink)
+    {
+        var node = _p.VisitNode[visit];
+        var cost = _p.CostMatrix;
+        var size = _p.NodeCount;
+        var from = node * size;
+        var best = -1;
+        if (Idle)
+        {
+            var alone = cost[_nodes[0] * size + node] + cost[from + _nodes[1]] + extra;
+            if (alone < bestCost && CanInsert(visit, 0))
+            {
+                bestCost = alone;
+                best = 0;
+            }
+            return best;
+        }
+        var n = Visits.Count;
+        for (var position = Fixed; position <= n; position++)
+        {
+            if (--blink <= 0)
+            {
+                blink = nextBlink();
+                continue;
+            }
+            var before = _nodes[position] * size;
+            var after = _nodes[position + 1];
+            var added = cost[before + node] + cost[from + after] - cost[before + after] + extra;
+            if (added < bestCost && CanInsert(visit, position))
+            {
+                bestCost = added;
+                best = position;
+            }
+        }
+        return best;
+    }
+
     public bool CanTake(int visit) => _p.Allowed(visit, Vehicle) && Load + _p.Demand[visit] <= _p.Vehicles[Vehicle].Capacity;
 
     /// <summary>Whether the route stays feasible with the visit before position; skills and load are checked by <see cref="CanTake"/>.</summary>
@@ -88,9 +132,13 @@ internal sealed class Route
         var n = Visits.Count;
         Load = Origin.LoadBefore;
         foreach (var visit in Visits) Load += _p.Demand[visit];
+        if (_nodes.Length < n + 2) _nodes = new int[n + 10];
+        _nodes[0] = Origin.Node;
+        for (var k = 0; k < n; k++) _nodes[k + 1] = _p.VisitNode[Visits[k]];
+        _nodes[n + 1] = EndNode;
         Travel = 0;
         if (!Idle)
-            for (var k = 0; k <= n; k++) Travel += _p.Cost(NodeBefore(k), NodeAt(k));
+            for (var k = 0; k <= n; k++) Travel += _p.Cost(_nodes[k], _nodes[k + 1]);
 
         if (_earliestDeparture.Length < n + 1)
         {

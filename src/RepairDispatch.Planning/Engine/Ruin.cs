@@ -29,9 +29,9 @@ internal sealed class Ruin(CompiledProblem p, Random random)
             if (ruined.Count >= routesToRuin) break;
             var r = routeOf[visit];
             if (r < 0 || ruined.Contains(r)) continue;
-            var route = s.Routes[r];
-            var position = route.Visits.IndexOf(visit);
-            if (position < route.Fixed) continue;
+            var position = s.Routes[r].Visits.IndexOf(visit);
+            if (position < s.Routes[r].Fixed) continue;
+            var route = s.Own(r);
             var length = (int)Math.Floor(1 + random.NextDouble() * Math.Min(route.Movable, stringLimit));
             RemoveString(s, route, position, length);
             foreach (var removed in s.Unassigned) routeOf[removed] = -1;

@@ -8,7 +8,10 @@ namespace RepairDispatch.Benchmarks.Planning;
 /// across nine appliance categories (half of them also install), homes and customers spread over a city about 30 km
 /// across, shifts 08:00–18:00 with a 30-minute lunch break starting 11:30–13:30, appointments in the morning (08–12),
 /// the afternoon (13–18) or all day (the service starts inside it), repairs of 45–90 minutes and installations of 90–150, 10–12 jobs a technician.
-/// Travel is the great-circle distance × 1.3 (roads) at 30 km/h.
+/// Travel is the great-circle distance × 1.3 (roads) at 30 km/h. On top of that (from a second random stream, so the day
+/// above stays the same for a seed): a fifth of the visits need a manufacturer's certification (three brands; each
+/// technician holds each with probability one half), and every tenth technician has a started visit pinned first on
+/// the day (a job begun before the plan: its window 08:00–10:30, one of the technician's categories).
 /// </summary>
 public static class CityDay
 {
@@ -21,6 +24,10 @@ public static class CityDay
     private const double CentreLongitude = 11.575;
     private const double CityRadiusKm = 15;
     private const double InstallationShare = 0.25;
+    private const double CertifiedShare = 0.2;
+    private const int PinnedEveryNthTechnician = 10;
+
+    public static readonly string[] Brands = ["cert-brand-a", "cert-brand-b", "cert-brand-c"];
 
     public static PlanningProblem Generate(int technicians, int visits, int seed)
     {
@@ -34,6 +41,23 @@ public static class CityDay
 
         var visitList = Enumerable.Range(1, visits).Select(k => Visit(random, k, Place())).ToList();
         var vehicles = Enumerable.Range(1, technicians).Select(k => Technician(random, k, Place())).ToList();
+        var extra = new Random(seed + 7919);
+        visitList = visitList.Select(v => extra.NextDouble() < CertifiedShare
+            ? v with { RequiredSkills = new HashSet<string>(v.RequiredSkills) { Brands[extra.Next(Brands.Length)] } }
+            : v).ToList();
+        vehicles = vehicles.Select(v => v with { Skills = new HashSet<string>(v.Skills.Concat(Brands.Where(_ => extra.NextDouble() < 0.5))) })
+            .ToList();
+        var pinned = 0;
+        for (var t = 0; t < vehicles.Count && pinned < visitList.Count; t += PinnedEveryNthTechnician)
+        {
+            var k = visitList.Count - 1 - pinned++;
+            var category = vehicles[t].Skills.Where(Categories.Contains).OrderBy(c => c, StringComparer.Ordinal).ElementAt(0);
+            visitList[k] = visitList[k] with
+            {
+                WindowStart = 8 * 60, WindowEnd = 10.5 * 60, RequiredSkills = new HashSet<string> { category },
+                PinnedVehicle = vehicles[t].Id,
+            };
+        }
         return new PlanningProblem(vehicles, visitList, new CityMatrix(points));
     }
 

@@ -6,7 +6,7 @@ using RepairDispatch.Tests.Planning;
 namespace RepairDispatch.Benchmarks.Planning;
 
 /// <summary>
-/// `dayplan --technicians 40 --visits 400 --seed S --seconds N`: a generated city day (<see cref="CityDay"/>) planned by
+/// `dayplan --technicians 40 --visits 400 --seed S --seconds N [--threads T]`: a generated city day (<see cref="CityDay"/>) planned by
 /// the greedy baseline and by <see cref="DayPlanner"/>; prints a small table, then one JSON line. Both plans are checked
 /// by the tests' independent validator. Exit code 0 when neither plan violates a hard constraint.
 /// </summary>
@@ -16,7 +16,9 @@ public static class DayPlanCommand
     {
         var problem = CityDay.Generate(options.Int("technicians", 40), options.Int("visits", 400), options.Int("seed", 1));
         var greedy = Measure(problem, () => GreedyBaseline.Plan(problem));
-        var optimised = Measure(problem, () => DayPlanner.Solve(problem, TimeSpan.FromSeconds(options.Double("seconds", 30))));
+        var threads = options.Int("threads", 0);
+        var optimised = Measure(problem, () => DayPlanner.Solve(problem, TimeSpan.FromSeconds(options.Double("seconds", 30)),
+            options: new PlanSearchOptions(threads)));
         var travelGain = 100 * (1 - optimised.Travel / greedy.Travel);
         var perVisitGain = 100 * (1 - optimised.TravelPerServed / greedy.TravelPerServed);
 
@@ -28,6 +30,8 @@ public static class DayPlanCommand
             technicians = problem.Vehicles.Count,
             visits = problem.Visits.Count,
             seed = options.Int("seed", 1),
+            seconds = options.Double("seconds", 30),
+            threads = threads > 0 ? threads : Environment.ProcessorCount,
             greedy,
             optimised,
             travel_improvement_pct = Math.Round(travelGain, 1),

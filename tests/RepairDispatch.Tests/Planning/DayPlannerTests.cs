@@ -4,7 +4,8 @@ namespace RepairDispatch.Tests.Planning;
 
 public class DayPlannerTests
 {
-    private static readonly TimeSpan Short = TimeSpan.FromMilliseconds(400);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
+    private static readonly PlanSearchOptions Deterministic = PlanSearchOptions.Deterministic(iterations: 3000);
 
     public static TheoryData<int> Seeds(int first, int count) => [.. Enumerable.Range(first, count)];
 
@@ -14,7 +15,7 @@ public class DayPlannerTests
     {
         var problem = RandomScenario.Generate(seed);
 
-        var plan = DayPlanner.Solve(problem, Short);
+        var plan = DayPlanner.Solve(problem, Limit, options: Deterministic);
 
         PlanValidator.Violations(problem, plan).Should().BeEmpty();
         plan.Routes.Select(r => r.VehicleId).Should().BeEquivalentTo(problem.Vehicles.Select(v => v.Id));
@@ -26,7 +27,7 @@ public class DayPlannerTests
     {
         var problem = RandomScenario.Generate(seed);
 
-        var plan = DayPlanner.Solve(problem, Short);
+        var plan = DayPlanner.Solve(problem, Limit, options: Deterministic);
 
         foreach (var pinned in problem.Visits.Where(v => v.PinnedVehicle is not null))
             plan.Routes.Single(r => r.VehicleId == pinned.PinnedVehicle).Stops[0].VisitId.Should().Be(pinned.Id);
@@ -37,7 +38,7 @@ public class DayPlannerTests
     {
         var problem = RandomScenario.Generate(9);
 
-        var plan = DayPlanner.Solve(problem, Short);
+        var plan = DayPlanner.Solve(problem, Limit, options: Deterministic);
 
         var unserved = plan.Unserved.ToDictionary(u => u.VisitId, u => u.Reason);
         foreach (var visit in problem.Visits.Where(v => v.RequiredSkills.Contains("gas-licence")))
@@ -51,7 +52,7 @@ public class DayPlannerTests
     {
         var problem = RandomScenario.Generate(10, technicians: 2, visits: 40);
 
-        var plan = DayPlanner.Solve(problem, Short);
+        var plan = DayPlanner.Solve(problem, Limit, options: Deterministic);
 
         PlanValidator.Violations(problem, plan).Should().BeEmpty();
         plan.Unserved.Should().Contain(u => u.Reason.StartsWith("no room"));
@@ -76,9 +77,38 @@ public class DayPlannerTests
     {
         var problem = RandomScenario.Generate(12) with { Visits = [] };
 
-        var plan = DayPlanner.Solve(problem, Short);
+        var plan = DayPlanner.Solve(problem, Limit, options: Deterministic);
 
         plan.Routes.Should().HaveCount(problem.Vehicles.Count).And.OnlyContain(r => r.Stops.Count == 0 && r.Travel == 0);
+    }
+
+    [Fact]
+    public void One_thread_with_a_seed_and_an_iteration_budget_gives_the_same_plan_every_time()
+    {
+        var problem = RandomScenario.Generate(13);
+
+        var first = DayPlanner.Solve(problem, Limit, options: Deterministic);
+        var second = DayPlanner.Solve(problem, Limit, options: Deterministic);
+        var otherSeed = DayPlanner.Solve(problem, Limit, options: PlanSearchOptions.Deterministic(iterations: 3000, seed: 7));
+
+        second.Routes.Select(r => r.Stops.Select(s => s.VisitId)).Should().BeEquivalentTo(first.Routes.Select(r => r.Stops.Select(s => s.VisitId)),
+            o => o.WithStrictOrdering());
+        second.TotalTravel.Should().Be(first.TotalTravel);
+        PlanValidator.Violations(problem, otherSeed).Should().BeEmpty();
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds), 14, 2)]
+    public void Parallel_searches_sharing_their_best_plan_keep_every_hard_constraint(int seed)
+    {
+        var problem = RandomScenario.Generate(seed);
+
+        var plan = DayPlanner.Solve(problem, Limit, options: new PlanSearchOptions(Threads: 3, Iterations: 2000));
+
+        PlanValidator.Violations(problem, plan).Should().BeEmpty();
+        plan.Routes.Select(r => r.VehicleId).Should().BeEquivalentTo(problem.Vehicles.Select(v => v.Id));
+        plan.Unserved.Select(u => u.VisitId).Concat(plan.Routes.SelectMany(r => r.Stops.Select(s => s.VisitId)))
+            .Should().BeEquivalentTo(problem.Visits.Select(v => v.Id));
     }
 
     /// <summary>Reports on the calling thread (Progress&lt;T&gt; posts to the thread pool).</summary>

@@ -28,7 +28,7 @@ public class SolomonTests
         var best = File.ReadLines(Path.Combine(Data, "best_known.tsv")).Select(l => l.Split('\t')).Single(f => f[0] == "C101");
         var problem = instance.ToProblem();
 
-        var plan = DayPlanner.Solve(problem, TimeSpan.FromSeconds(8));
+        var plan = DayPlanner.Solve(problem, TimeSpan.FromSeconds(60), options: PlanSearchOptions.Deterministic(iterations: 20_000));
 
         PlanValidator.Violations(problem, plan).Should().BeEmpty();
         plan.Unserved.Should().BeEmpty();

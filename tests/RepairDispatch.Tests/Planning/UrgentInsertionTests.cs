@@ -56,6 +56,6 @@ public class UrgentInsertionTests
     private static (PlanningProblem Problem, PlanResult Plan) PlannedDay(int seed, int visits = 24)
     {
         var problem = RandomScenario.Generate(seed, visits: visits);
-        return (problem, DayPlanner.Solve(problem, TimeSpan.FromMilliseconds(300)));
+        return (problem, DayPlanner.Solve(problem, TimeSpan.FromSeconds(30), options: PlanSearchOptions.Deterministic(iterations: 2000)));
     }
 }
