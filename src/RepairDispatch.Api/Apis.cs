@@ -54,5 +54,6 @@ public static class Apis
         app.MapComplaints();
         app.MapOutbox();
         app.MapDispatch();
+        Public.PublicApi.MapPublic(app);
     }
 }
