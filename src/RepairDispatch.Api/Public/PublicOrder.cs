@@ -14,9 +14,10 @@ public sealed record PublicStep(DateTimeOffset At, string Kind, string Text);
 /// <param name="Appointment">The arrival window booked, if any.</param>
 /// <param name="OfferedWindows">Where the appointment may move, while <paramref name="CanReschedule"/>.</param>
 /// <param name="Satisfaction">The customer's rating, once given.</param>
+/// <param name="TimeZone">The store's zone (IANA), in which the page shows every time.</param>
 public sealed record PublicOrderView(string Number, WorkOrderStatus Status, string StatusText, string? Technician, Window? Appointment,
     string? District, string Phone, string Appliance, IReadOnlyList<PublicStep> Timeline, bool CanReschedule, bool CanCancel, bool CanRate,
-    IReadOnlyList<Window> OfferedWindows, int? Satisfaction);
+    IReadOnlyList<Window> OfferedWindows, int? Satisfaction, string TimeZone);
 
 public static class PublicOrder
 {
@@ -56,7 +57,7 @@ public static class PublicOrder
             Mask.Phone(facts.Phone ?? ""), $"{Codes.Category(facts.Category).Render()} {facts.Model}",
             [.. steps.Select(s => new PublicStep(s.OccurredAt, s.Kind, Codes.EventKind(s.Kind).Render()))],
             canReschedule, PublicRules.CanCancel(order.Status), PublicRules.CanRate(order),
-            canReschedule ? OfferedWindows.For(Stores.StoreClock.Zone(facts.TimeZone), now, booked) : [], (int?)order.CustomerRating);
+            canReschedule ? OfferedWindows.For(Stores.StoreClock.Zone(facts.TimeZone), now, booked) : [], (int?)order.CustomerRating, facts.TimeZone);
     }
 
     internal static Window? Booked(WorkOrder order) =>

@@ -50,7 +50,7 @@ public class CustomerPageTests(StationFixture api) : IClassFixture<StationFixtur
         view["timeline"]!.AsArray().Select(s => s.Str("kind")).Should().Equal("Created", "Assign", "Accept");
         text.Should().NotContain(phone).And.NotContain("Century Avenue").And.NotContain("desk1").And.NotContain("manager1").And.NotContain("Customer 139");
         view.Select(p => p.Key).Should().BeSubsetOf(["number", "status", "statusText", "technician", "appointment", "district", "phone", "appliance",
-            "timeline", "canReschedule", "canCancel", "canRate", "offeredWindows", "satisfaction"]);
+            "timeline", "canReschedule", "canCancel", "canRate", "offeredWindows", "satisfaction", "timeZone"]);
     }
 
     [Fact]
