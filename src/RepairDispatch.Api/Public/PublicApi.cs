@@ -46,7 +46,7 @@ public static class PublicApi
         open.MapPost("/appliances/{token}/report", ApplianceReport.Handle).WithName("ReportApplianceFault")
             .Produces<PublicReportResponse>(201).Produces<PublicReportResponse>(200).ProducesValidationProblem();
 
-        // The page itself (wwwroot/c): one file for an order's link and a sticker's; its script reads the token from the address.
+        // The page itself (wwwroot/c; its script and style under /c/assets, which no token route matches): one file for an order's link and a sticker's; its script reads the token from the address.
         app.MapGet("/c/{token}", Page).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/c/a/{token}", Page).AllowAnonymous().ExcludeFromDescription();
     }

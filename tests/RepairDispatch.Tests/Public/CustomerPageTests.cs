@@ -192,4 +192,26 @@ public class CustomerPageTests(StationFixture api) : IClassFixture<StationFixtur
             (await api.CreateClient().GetOk($"/api/v1/public/orders/{TokenOf(url)}")).Str("status").Should().Be("EnRoute");
         }
     }
+
+    [Fact]
+    public async Task ThePageIsServedUnderTheConsolesPolicyNeverCachedAndLoadsNothingFromElsewhere()
+    {
+        var client = api.CreateClient();
+
+        foreach (var path in new[] { "/c/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/c/a/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })
+        {
+            var page = await client.GetAsync(path);
+            page.StatusCode.Should().Be(HttpStatusCode.OK);
+            page.Headers.GetValues("Content-Security-Policy").Single().Should().Be(RepairDispatch.Api.Infrastructure.Hardening.ConsolePolicy);
+            page.Headers.CacheControl!.NoStore.Should().BeTrue("the token is in the address");
+            page.Headers.GetValues("Referrer-Policy").Single().Should().Be("no-referrer");
+            (await page.Content.ReadAsStringAsync()).Should().Contain("src=\"/c/assets/customer.js\"").And.NotContainAny("https://", "http://", " style=", " onclick=");
+        }
+        foreach (var file in new[] { "/c/assets/customer.js", "/c/assets/customer.css" })
+        {
+            var response = await client.GetAsync(file);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            (await response.Content.ReadAsStringAsync()).Should().NotContain("://", $"{file} loads nothing from another origin");
+        }
+    }
 }
