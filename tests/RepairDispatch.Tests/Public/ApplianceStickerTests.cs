@@ -9,13 +9,6 @@ namespace RepairDispatch.Tests.Public;
 /// <summary>The appliance's QR sticker: a code by SMS to the phone on file, then a ticket in the desk's queue.</summary>
 public class ApplianceStickerTests(StationFixture api) : IClassFixture<StationFixture>
 {
-    private static async Task<(string CustomerId, string ApplianceId, string Phone)> Appliance(TestData d)
-    {
-        var (customerId, applianceId) = await d.CustomerWithAppliance();
-        var phone = (await d.FrontDesk.GetOk($"/api/v1/customers/{customerId}"))["phones"]![0]!.GetValue<string>();
-        return (customerId, applianceId, phone);
-    }
-
     /// <summary>Runs a step later by the service's clock, then turns the clock back (the fixture's staff tokens live 30 minutes).</summary>
     private async Task Later(TimeSpan by, Func<Task> step)
     {
@@ -28,7 +21,7 @@ public class ApplianceStickerTests(StationFixture api) : IClassFixture<StationFi
     public async Task TheStickerIsAPngOfTheLink()
     {
         var d = await api.Data.ReadyAsync();
-        var (_, applianceId, _) = await Appliance(d);
+        var (_, applianceId) = await d.CustomerWithAppliance();
 
         var response = await d.FrontDesk.GetAsync($"/api/v1/appliances/{applianceId}/qr");
         var png = await response.Content.ReadAsByteArrayAsync();
@@ -43,8 +36,7 @@ public class ApplianceStickerTests(StationFixture api) : IClassFixture<StationFi
     public async Task TheRightCodeOpensATicketInTheDesksQueueWithTheApplianceFilledIn()
     {
         var d = await api.Data.ReadyAsync();
-        var (customerId, applianceId, phone) = await Appliance(d);
-        var token = await ApplianceToken(d, applianceId);
+        var (customerId, applianceId, phone, token) = await Sticker(d);
         var anonymous = api.CreateClient();
 
         var sent = await anonymous.PostOk($"/api/v1/public/appliances/{token}/verify", new { phone }, HttpStatusCode.Accepted);
@@ -69,9 +61,8 @@ public class ApplianceStickerTests(StationFixture api) : IClassFixture<StationFi
     public async Task AnApplianceWithAnOpenOrderShowsThatOrderInsteadOfASecondOne()
     {
         var d = await api.Data.ReadyAsync();
-        var (customerId, applianceId, phone) = await Appliance(d);
+        var (customerId, applianceId, phone, token) = await Sticker(d);
         var open = await d.WorkOrder(customerId, applianceId);
-        var token = await ApplianceToken(d, applianceId);
         var anonymous = api.CreateClient();
         await anonymous.PostOk($"/api/v1/public/appliances/{token}/verify", new { phone }, HttpStatusCode.Accepted);
 
@@ -86,8 +77,7 @@ public class ApplianceStickerTests(StationFixture api) : IClassFixture<StationFi
     public async Task AnotherNumberGetsTheSameAnswerButNoCode()
     {
         var d = await api.Data.ReadyAsync();
-        var (_, applianceId, phone) = await Appliance(d);
-        var token = await ApplianceToken(d, applianceId);
+        var (_, _, phone, token) = await Sticker(d);
         var anonymous = api.CreateClient();
         var before = await Count(api, "SELECT COUNT(*) FROM outbox_messages");
 
@@ -106,8 +96,7 @@ public class ApplianceStickerTests(StationFixture api) : IClassFixture<StationFi
     public async Task ABruteForceOfTheCodeFailsFiveWrongTriesLockTheSticker()
     {
         var d = await api.Data.ReadyAsync();
-        var (customerId, applianceId, phone) = await Appliance(d);
-        var token = await ApplianceToken(d, applianceId);
+        var (customerId, _, phone, token) = await Sticker(d);
         var anonymous = api.CreateClient();
         await anonymous.PostOk($"/api/v1/public/appliances/{token}/verify", new { phone }, HttpStatusCode.Accepted);
         var right = await LatestCode(api, phone);
@@ -138,8 +127,7 @@ public class ApplianceStickerTests(StationFixture api) : IClassFixture<StationFi
     public async Task ACodeExpiresAfterTenMinutes()
     {
         var d = await api.Data.ReadyAsync();
-        var (_, applianceId, phone) = await Appliance(d);
-        var token = await ApplianceToken(d, applianceId);
+        var (_, _, phone, token) = await Sticker(d);
         var anonymous = api.CreateClient();
         await anonymous.PostOk($"/api/v1/public/appliances/{token}/verify", new { phone }, HttpStatusCode.Accepted);
 
@@ -154,8 +142,7 @@ public class ApplianceStickerTests(StationFixture api) : IClassFixture<StationFi
     public async Task AWrongCodeRecordsOnlyTheTryOnTheLink()
     {
         var d = await api.Data.ReadyAsync();
-        var (_, applianceId, phone) = await Appliance(d);
-        var token = await ApplianceToken(d, applianceId);
+        var (_, _, phone, token) = await Sticker(d);
         var anonymous = api.CreateClient();
         await anonymous.PostOk($"/api/v1/public/appliances/{token}/verify", new { phone }, HttpStatusCode.Accepted);
         var wrong = (int.Parse(await LatestCode(api, phone) ?? "0") + 1) % 1_000_000;
@@ -171,8 +158,7 @@ public class ApplianceStickerTests(StationFixture api) : IClassFixture<StationFi
     public async Task TheDeskRevokesAStickersLinks()
     {
         var d = await api.Data.ReadyAsync();
-        var (_, applianceId, phone) = await Appliance(d);
-        var token = await ApplianceToken(d, applianceId);
+        var (_, applianceId, phone, token) = await Sticker(d);
 
         (await d.FrontDesk.DeleteAsync($"/api/v1/appliances/{applianceId}/qr-link")).StatusCode.Should().Be(HttpStatusCode.OK);
 

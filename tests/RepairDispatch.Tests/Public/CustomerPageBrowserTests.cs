@@ -18,6 +18,14 @@ public class CustomerPageBrowserTests(ConsoleHost host) : IClassFixture<ConsoleH
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png") });
     }
 
+    private static async Task AskForACodeAsync(IPage page, string token, string phone)
+    {
+        await page.GotoAsync($"/c/a/{token}");
+        await page.GetByLabel("登记的手机号").FillAsync(phone);
+        await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("10 分钟内有效");
+    }
+
     private Task OnPhoneAsync(Func<IPage, Task> test, [System.Runtime.CompilerServices.CallerMemberName] string name = "") =>
         host.OnPageAsync(test, name, ConsoleHost.Phone);
 
@@ -92,16 +100,11 @@ public class CustomerPageBrowserTests(ConsoleHost host) : IClassFixture<ConsoleH
     public async Task TheStickersReportCreatesATicketInTheDesksQueue()
     {
         var d = await host.Data.ReadyAsync();
-        var (customerId, applianceId) = await d.CustomerWithAppliance();
-        var phone = (await d.FrontDesk.GetOk($"/api/v1/customers/{customerId}"))["phones"]![0]!.GetValue<string>();
-        var token = await ApplianceToken(d, applianceId);
+        var (customerId, applianceId, phone, token) = await Sticker(d);
 
         await OnPhoneAsync(async page =>
         {
-            await page.GotoAsync($"/c/a/{token}");
-            await page.GetByLabel("登记的手机号").FillAsync(phone);
-            await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("10 分钟内有效");
+            await AskForACodeAsync(page, token, phone);
             await page.GetByLabel("短信验证码").FillAsync((await LatestCode(host, phone))!);
             await page.GetByLabel("故障描述").FillAsync("洗衣机不排水");
             await ScreenshotAsync(page, "customer-sticker");
@@ -117,15 +120,11 @@ public class CustomerPageBrowserTests(ConsoleHost host) : IClassFixture<ConsoleH
     public async Task FiveWrongCodesLockTheSticker()
     {
         var d = await host.Data.ReadyAsync();
-        var (customerId, applianceId) = await d.CustomerWithAppliance();
-        var phone = (await d.FrontDesk.GetOk($"/api/v1/customers/{customerId}"))["phones"]![0]!.GetValue<string>();
-        var token = await ApplianceToken(d, applianceId);
+        var (customerId, _, phone, token) = await Sticker(d);
 
         await OnPhoneAsync(async page =>
         {
-            await page.GotoAsync($"/c/a/{token}");
-            await page.GetByLabel("登记的手机号").FillAsync(phone);
-            await page.GetByRole(AriaRole.Button, new() { Name = "获取验证码" }).ClickAsync();
+            await AskForACodeAsync(page, token, phone);
             var right = (await LatestCode(host, phone))!;
             var wrong = ((int.Parse(right) + 1) % 1_000_000).ToString("D6");
             await page.GetByLabel("故障描述").FillAsync("不加热");

@@ -30,6 +30,14 @@ public static class PublicKit
         return (order.Str("id"), applianceId, phone);
     }
 
+    /// <summary>A customer with one appliance, its sticker's token and the customer's phone on file.</summary>
+    public static async Task<(string CustomerId, string ApplianceId, string Phone, string Token)> Sticker(TestData d)
+    {
+        var (customerId, applianceId) = await d.CustomerWithAppliance();
+        var phone = (await d.FrontDesk.GetOk($"/api/v1/customers/{customerId}"))["phones"]![0]!.GetValue<string>();
+        return (customerId, applianceId, phone, await ApplianceToken(d, applianceId));
+    }
+
     public static Task<HttpResponseMessage> Depart(TestData d, string id) => d.TechA.PostAsync($"/api/v1/mobile/jobs/{id}/{"depart"}", null);
 
     public static async Task Assign(TestData d, string id, bool accept = true)
