@@ -55,5 +55,6 @@ public static class Apis
         app.MapComplaints();
         app.MapOutbox();
         app.MapDispatch();
+        Public.PublicApi.MapPublic(app);
     }
 }

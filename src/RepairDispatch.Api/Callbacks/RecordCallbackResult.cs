@@ -78,7 +78,7 @@ public static class RecordCallbackResult
         });
     }
 
-    private static async Task AfterReachedAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, CallbackRow callback,
+    internal static async Task AfterReachedAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, CallbackRow callback,
         Guid orderId, CallbackResultRequest request, CurrentUser me, string language, DateTimeOffset now)
     {
         var order = await c.QuerySingleAsync<OrderFacts>(OrderSql, new { Id = orderId }, tx);
@@ -93,22 +93,30 @@ public static class RecordCallbackResult
             }, tx);
         }
         if (request.Satisfaction > 2) return;
-        var comment = request.Comment?.Trim();
+        await OpenComplaintAsync(c, tx, callback.StoreId, callback.CustomerId, callback.CustomerName, orderId, order.TechnicianId, order.Number,
+            callback.Id, request.Satisfaction!.Value, request.Comment, me.Id, language, now);
+    }
+
+    /// <summary>A score of 2 or less opens a complaint (1 is severe) and alerts the store's managers.</summary>
+    internal static async Task OpenComplaintAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction tx, Guid storeId, Guid customerId,
+        string customerName, Guid orderId, Guid? technicianId, string number, Guid? callbackId, int satisfaction, string? comment, Guid userId,
+        string language, DateTimeOffset now)
+    {
+        comment = comment?.Trim();
         var description = string.IsNullOrEmpty(comment)
-            ? Codes.Complaint.FromCallback.With(request.Satisfaction) : Codes.Complaint.FromCallbackWithComment.With(request.Satisfaction, comment);
+            ? Codes.Complaint.FromCallback.With(satisfaction) : Codes.Complaint.FromCallbackWithComment.With(satisfaction, comment);
+        var severity = satisfaction == 1 ? ComplaintSeverity.High : ComplaintSeverity.Normal;
         var complaint = new Complaint
         {
-            Id = Guid.CreateVersion7(), StoreId = callback.StoreId, Source = ComplaintSource.Callback,
-            Severity = request.Satisfaction == 1 ? ComplaintSeverity.High : ComplaintSeverity.Normal, Status = ComplaintStatus.Open,
-            CustomerId = callback.CustomerId, WorkOrderId = orderId, TechnicianId = order.TechnicianId, CallbackId = callback.Id,
+            Id = Guid.CreateVersion7(), StoreId = storeId, Source = ComplaintSource.Callback, Severity = severity, Status = ComplaintStatus.Open,
+            CustomerId = customerId, WorkOrderId = orderId, TechnicianId = technicianId, CallbackId = callbackId,
             Description = comment ?? "", DescriptionCode = description.Code, DescriptionArgs = description.StoredArgs(),
-            RespondBy = now + Complaint.ResponseTime(request.Satisfaction == 1 ? ComplaintSeverity.High : ComplaintSeverity.Normal),
-            Version = 1, CreatedByUserId = me.Id, CreatedAt = now,
+            RespondBy = now + Complaint.ResponseTime(severity), Version = 1, CreatedByUserId = userId, CreatedAt = now,
         };
         await complaint.InsertAsync(c, tx);
-        await Outbox.ToManagersAsync(c, tx, callback.StoreId, orderId, MessageTemplate.ComplaintOpened, new()
+        await Outbox.ToManagersAsync(c, tx, storeId, orderId, MessageTemplate.ComplaintOpened, new()
         {
-            ["customer"] = callback.CustomerName, ["number"] = order.Number, ["satisfaction"] = request.Satisfaction!.Value.ToString(),
+            ["customer"] = customerName, ["number"] = number, ["satisfaction"] = satisfaction.ToString(),
         }, language, now);
     }
 

@@ -55,7 +55,8 @@ public static class Hardening
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     private static bool IsConsolePage(PathString path) =>
-        path == "/" || path == "/index.html" || path.StartsWithSegments("/js") || path.StartsWithSegments("/css");
+        path == "/" || path == "/index.html" || path.StartsWithSegments("/js") || path.StartsWithSegments("/css")
+        || path.StartsWithSegments("/c"); // the customer's page (issue 19), under the same policy
 }
 
 /// <summary>What logs may show of personal data: a phone number as 138****5678, never whole.</summary>

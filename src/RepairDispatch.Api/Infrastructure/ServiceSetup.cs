@@ -76,6 +76,7 @@ public static class ServiceSetup
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
             .AddCheck<Calendar.CalendarHealthCheck>("calendar", tags: ["ready"]);
         services.AddRepairDispatchOpenApi();
+        Public.PublicApi.AddPublic(services, config); // after the rate limiter and OpenAPI it adds to
         services.AddJobs(config, db);
         Notifications.NotificationsSetup.AddNotifications(services, config);
         services.AddSingleton<RepairDispatch.Api.Demo.DemoData>();

@@ -29,6 +29,9 @@ public static class Outbox
     {
         if (await c.ExecuteScalarAsync<string?>(CustomerPhoneSql, new { order.CustomerId }, tx) is not { } phone) return;
         values["number"] = order.Number;
+        // Both messages before the visit carry a fresh link to the customer's page (a token is never kept to be sent again).
+        if (template is MessageTemplate.AppointmentConfirmed or MessageTemplate.TechnicianOnTheWay)
+            values.TryAdd("link", await Public.CustomerLink.ForMessageAsync(c, tx, order, now));
         if (order.TechnicianId is { } technician)
             values.TryAdd("technician", await c.ExecuteScalarAsync<string>(TechnicianNameSql, new { Id = technician }, tx) ?? "");
         await InsertAsync(c, tx, order.StoreId, template, language, "Customer", phone, Templates.Render(template, language, values), order.Id, now);
@@ -41,6 +44,11 @@ public static class Outbox
         foreach (var manager in await c.QueryAsync<Guid>(ManagersSql, new { StoreId = storeId }, tx))
             await InsertAsync(c, tx, storeId, template, language, "User", manager.ToString(), body, workOrderId, now);
     }
+
+    /// <summary>A message to a number the customer typed and the archive holds (an SMS code): not only the first phone.</summary>
+    public static Task ToPhoneAsync(DbConnection c, DbTransaction tx, Guid storeId, MessageTemplate template, string phone,
+        Dictionary<string, object?> values, string language, DateTimeOffset now) =>
+        InsertAsync(c, tx, storeId, template, language, "Customer", phone, Templates.Render(template, language, values), null, now);
 
     private static Task InsertAsync(DbConnection c, DbTransaction tx, Guid? storeId, MessageTemplate template, string language,
         string recipientKind, string recipient, string body, Guid? workOrderId, DateTimeOffset now) =>

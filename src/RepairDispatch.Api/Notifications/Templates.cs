@@ -3,7 +3,7 @@ using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Notifications;
 
-public enum MessageTemplate { AppointmentConfirmed, TechnicianOnTheWay, JobDone, SlaBreached, ComplaintOpened }
+public enum MessageTemplate { AppointmentConfirmed, TechnicianOnTheWay, JobDone, SlaBreached, ComplaintOpened, VerificationCode }
 
 /// <summary>
 /// Message texts in zh-CN and en, from the same resource files as the API's texts (`message.{template}`); `{name}`

@@ -10,7 +10,7 @@ public static partial class Codes
     [
         .. Enum.GetNames<WorkOrders.WorkOrderAction>(),
         "Created", "Updated", "WarrantyOverridden", "SlaBreached", "ReworkOpened", "UrgentNotInserted", "PaymentReceived", "AutoAssigned",
-        "Routed", "Transferred",
+        "Routed", "Transferred", .. Public.EventKinds,
     ];
 
     public static Text EventKind(string kind) => Text.Of("event." + kind);
@@ -37,8 +37,8 @@ public static partial class Codes
     /// <summary>Customer and manager messages (`message.{template}`), with the values each is sent with.</summary>
     public static class Message
     {
-        public static readonly Code AppointmentConfirmed = new("message.AppointmentConfirmed", "number", "technician", "window");
-        public static readonly Code TechnicianOnTheWay = new("message.TechnicianOnTheWay", "technician", "number");
+        public static readonly Code AppointmentConfirmed = new("message.AppointmentConfirmed", "number", "technician", "window", "link");
+        public static readonly Code TechnicianOnTheWay = new("message.TechnicianOnTheWay", "technician", "number", "link");
         public static readonly Code JobDone = new("message.JobDone", "number", "callbackOn");
         public static readonly Code SlaBreached = new("message.SlaBreached", "number", "deadline", "dueAt");
         public static readonly Code ComplaintOpened = new("message.ComplaintOpened", "customer", "number", "satisfaction");

@@ -8,9 +8,9 @@ namespace RepairDispatch.Tests.Console;
 /// <summary>Runs a browser test on a fresh page; on failure saves a full-page screenshot to TestResults/screenshots.</summary>
 public static class BrowserRun
 {
-    public static async Task OnPageAsync(this ConsoleHost host, Func<IPage, Task> test, [CallerMemberName] string name = "")
+    public static async Task OnPageAsync(this ConsoleHost host, Func<IPage, Task> test, [CallerMemberName] string name = "", ViewportSize? viewport = null)
     {
-        var page = await host.NewPageAsync();
+        var page = await host.NewPageAsync(viewport);
         var checks = new System.Collections.Concurrent.ConcurrentBag<Task<IReadOnlyList<string>>>();
         page.Context.Response += (_, response) => checks.Add(CheckAsync(host, response));
         try

@@ -48,15 +48,18 @@ public sealed class ConsoleHost : ApiFactory, IAsyncLifetime
         });
     }
 
+    /// <summary>A customer's phone (360×740), as the customer's page is designed for.</summary>
+    public static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
+
     /// <summary>
-    /// A page at 1366×768 (the front desk's office screen), Chinese first as the console is. The browser's clock reads
+    /// A page at 1366×768 unless another size is given (the front desk's office screen), Chinese first as the console is. The browser's clock reads
     /// the service's test clock; its own zone is not the store's, since the console must show times in the store's zone.
     /// </summary>
-    public async Task<IPage> NewPageAsync()
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN",
+            BaseURL = BaseUrl, ViewportSize = viewport ?? new ViewportSize { Width = 1366, Height = 768 }, Locale = "zh-CN",
             TimezoneId = "Europe/Berlin", AcceptDownloads = true,
         });
         await context.Clock.InstallAsync(new ClockInstallOptions { TimeDate = Clock.GetUtcNow().UtcDateTime });

@@ -35,6 +35,8 @@ public class ApiFactory : WebApplicationFactory<Program>
         ["RepairDispatch:Auth:SigningKey"] = SigningKey,
         ["RepairDispatch:Auth:LoginRequestsPerMinute"] = "100000",
         ["RepairDispatch:Auth:RequestsPerMinute"] = "100000",
+        ["RepairDispatch:Public:RequestsPerMinutePerAddress"] = "100000",
+        ["RepairDispatch:Public:RequestsPerMinutePerToken"] = "100000",
         ["RepairDispatch:Jobs:Enabled"] = "false", // no job server: tests run job classes directly
     };
 

@@ -195,6 +195,19 @@ public sealed class RefusalStation : ApiFactory
         // The KPI report recomputes the marked orders (kpi_order_facts); the writes after it mark some again (kpi_dirty).
         await d.Manager.GetOk($"/api/v1/reports/kpis?from={Day(today.AddDays(-1))}&to={Day(today.AddDays(1))}");
         await SanbaoAsync(d, today);
+        await PublicLinksAsync(d);
+    }
+
+    /// <summary>Customer links (issue 19): "{orderToken}" opens orderNew, "{assignedToken}" orderAssigned, "{onSiteToken}" orderOnSite;
+    /// "{stickerToken}" is the appliance of orderNew's sticker, with a code texted to its phone.</summary>
+    private async Task PublicLinksAsync(TestData d)
+    {
+        async Task<string> Link(string order) =>
+            Public.PublicKit.TokenOf((await d.FrontDesk.PostOk($"/api/v1/work-orders/{Ids[order]}/customer-link", null)).Str("url"));
+        (Ids["orderToken"], Ids["assignedToken"], Ids["onSiteToken"]) = (await Link("orderNew"), await Link("orderAssigned"), await Link("orderOnSite"));
+        Ids["stickerToken"] = await Public.PublicKit.ApplianceToken(d, Ids["appliance"]);
+        var phone = (await d.FrontDesk.GetOk($"/api/v1/customers/{Ids["customer"]}"))["phones"]![0]!.GetValue<string>();
+        await CreateClient().PostOk($"/api/v1/public/appliances/{Ids["stickerToken"]}/verify", new { phone }, HttpStatusCode.Accepted);
     }
 
     /// <summary>A sale from the till (an air conditioner to install, a TV later returned): "{sale}" is its number.</summary>
