@@ -149,7 +149,7 @@ public sealed class RefusalStation : ApiFactory
         // Complaints: one open, one resolved.
         Ids["complaint"] = (await d.FrontDesk.PostOk("/api/v1/complaints", new { source = "Phone", customerId = customer, description = "迟到" })).Str("id");
         Ids["complaintResolved"] = (await d.FrontDesk.PostOk("/api/v1/complaints", new { source = "Phone", customerId = customer, description = "态度" })).Str("id");
-        await d.FrontDesk.PostOk($"/api/v1/complaints/{Ids["complaintResolved"]}/resolve", new { resolution = "道歉" }, HttpStatusCode.OK);
+        await d.FrontDesk.PostOk($"/api/v1/complaints/{Ids["complaintResolved"]}/resolve", new { resolution = "道歉", upheld = true }, HttpStatusCode.OK);
 
         await OldPartsAsync(d, today); // before the part is stocked: these repairs take none of it
 
@@ -193,6 +193,20 @@ public sealed class RefusalStation : ApiFactory
         await BrandOrdersAsync(d);
         await SalesAsync(d);
         await SanbaoAsync(d, today);
+        await PayrollAsync(d, period);
+    }
+
+    /// <summary>Pay rule version 1, technician B helping on {orderCompleted}, and the month's pay calculated and approved.</summary>
+    private async Task PayrollAsync(TestData d, string period)
+    {
+        await d.Finance.PostOk("/api/v1/payroll/rules", new
+        {
+            validFrom = "2026-01-01", rates = new[] { new { type = "Repair", amount = 50m } },
+            bonuses = new[] { new { code = "FiveStarCallback", amount = 10m } }, deductions = new[] { new { code = "Rework", amount = 5m } },
+        });
+        await d.Manager.PostOk($"/api/v1/work-orders/{Ids["orderCompleted"]}/helpers", new { technicianId = d.TechnicianB, share = 40 });
+        await d.Finance.PostOk($"/api/v1/payroll/periods/{period}/calculate", null, HttpStatusCode.OK);
+        await d.Manager.PostOk($"/api/v1/payroll/periods/{period}/approve", null, HttpStatusCode.OK);
     }
 
     /// <summary>A sale from the till (an air conditioner to install, a TV later returned): "{sale}" is its number.</summary>
