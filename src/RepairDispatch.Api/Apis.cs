@@ -49,6 +49,7 @@ public static class Apis
         ManufacturerOrders.ManufacturerOrdersApi.MapManufacturerOrders(app);
         Receivables.ReceivablesApi.MapReceivables(app);
         app.MapClaims();
+        Payroll.PayrollApi.MapPayroll(app);
         app.MapReports();
         Kpis.KpisApi.MapKpis(app);
         app.MapCallbacks();

@@ -11,14 +11,14 @@ public enum ComplaintStatus { Open, Assigned, Resolved, Closed }
 public sealed record ComplaintView(Guid Id, Guid StoreId, ComplaintSource Source, ComplaintSeverity Severity, ComplaintStatus Status,
     Guid CustomerId, Guid? WorkOrderId, Guid? TechnicianId, Guid? CallbackId, string Description, Text? DescriptionCode, Guid? OwnerUserId, string? Resolution,
     DateTimeOffset RespondBy, DateTimeOffset? RespondedAt, bool ResponseOverdue, DateTimeOffset? ResolvedAt, DateTimeOffset? ClosedAt,
-    long Version, DateTimeOffset CreatedAt);
+    long Version, DateTimeOffset CreatedAt, bool? Upheld = null);
 
 /// <summary>A complaint (投诉) and its response SLA: someone must take it on (assign) within 4 h when High, else 24 h.</summary>
 public sealed class Complaint
 {
     public const string Columns = """
         id, store_id, source, severity, status, customer_id, work_order_id, technician_id, callback_id, description, description_code, description_args, owner_user_id,
-        resolution, respond_by, responded_at, resolved_at, closed_at, version, created_by_user_id, created_at
+        resolution, respond_by, responded_at, resolved_at, closed_at, version, created_by_user_id, created_at, upheld
         """;
     private const string InsertSql = """
         INSERT INTO complaints (id, store_id, source, severity, status, customer_id, work_order_id, technician_id, callback_id, description,
@@ -46,6 +46,7 @@ public sealed class Complaint
     public DateTimeOffset? RespondedAt { get; set; }
     public DateTimeOffset? ResolvedAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
+    public bool? Upheld { get; set; }
     public long Version { get; set; }
     public Guid CreatedByUserId { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -57,7 +58,7 @@ public sealed class Complaint
         var description = Text.StoredOrSaid(DescriptionCode, DescriptionArgs, Description);
         return new(Id, StoreId, Source, Severity, Status, CustomerId, WorkOrderId, TechnicianId, CallbackId,
         description?.Render() ?? "", description, OwnerUserId, Resolution, RespondBy, RespondedAt, RespondedAt is null ? now > RespondBy : RespondedAt > RespondBy,
-        ResolvedAt, ClosedAt, Version, CreatedAt);
+        ResolvedAt, ClosedAt, Version, CreatedAt, Upheld);
     }
 
     public Task InsertAsync(DbConnection c, DbTransaction tx) => c.ExecuteAsync(InsertSql, new

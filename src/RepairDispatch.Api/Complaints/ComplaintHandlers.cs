@@ -15,7 +15,8 @@ public sealed record CreateComplaintRequest(
 
 public sealed record AssignComplaintRequest([property: Required] Guid? OwnerUserId);
 
-public sealed record ResolveComplaintRequest([property: Required, StringLength(2000, MinimumLength = 1)] string Resolution);
+/// <param name="Upheld">The complaint was justified and the technician at fault: it costs him the UpheldComplaint deduction (docs/payroll.md).</param>
+public sealed record ResolveComplaintRequest([property: Required, StringLength(2000, MinimumLength = 1)] string Resolution, bool? Upheld = null);
 
 /// <summary>Complaints (投诉): taken by the front desk, owned by a member of staff, resolved with a resolution, closed.</summary>
 public static class ComplaintHandlers
@@ -26,7 +27,7 @@ public static class ComplaintHandlers
     private const string OwnerSql = "SELECT COUNT(*) FROM users WHERE id = @Id AND active = 1 AND role <> 'technician' AND (store_id IS NULL OR store_id = @StoreId)";
     private const string SaveSql = """
         UPDATE complaints SET status = @Status, owner_user_id = @OwnerUserId, resolution = @Resolution, responded_at = @RespondedAt,
-               resolved_at = @ResolvedAt, closed_at = @ClosedAt, version = version + 1
+               resolved_at = @ResolvedAt, closed_at = @ClosedAt, upheld = @Upheld, version = version + 1
         WHERE id = @Id AND version = @Version
         """;
     private const string Filter = """
@@ -106,7 +107,7 @@ public static class ComplaintHandlers
     public static Task<IResult> Resolve(Guid id, ResolveComplaintRequest request, HttpContext http, Db db, TimeProvider clock) =>
         ChangeAsync(id, http, db, clock, [ComplaintStatus.Open, ComplaintStatus.Assigned], (complaint, _, _, now) =>
         {
-            (complaint.Resolution, complaint.Status, complaint.ResolvedAt) = (request.Resolution.Trim(), ComplaintStatus.Resolved, now);
+            (complaint.Resolution, complaint.Status, complaint.ResolvedAt, complaint.Upheld) = (request.Resolution.Trim(), ComplaintStatus.Resolved, now, request.Upheld);
             complaint.RespondedAt ??= now;
             return Task.FromResult<IResult?>(null);
         });
@@ -134,7 +135,7 @@ public static class ComplaintHandlers
             if (await c.ExecuteAsync(SaveSql, new
                 {
                     complaint.Id, complaint.Version, Status = complaint.Status.ToString(), complaint.OwnerUserId, complaint.Resolution,
-                    complaint.RespondedAt, complaint.ResolvedAt, complaint.ClosedAt,
+                    complaint.RespondedAt, complaint.ResolvedAt, complaint.ClosedAt, complaint.Upheld,
                 }, tx) == 0)
                 return Problems.Conflict("complaint-changed", Codes.Refusal.ComplaintChanged);
             complaint.Version++;

@@ -149,7 +149,7 @@ public sealed class RefusalStation : ApiFactory
         // Complaints: one open, one resolved.
         Ids["complaint"] = (await d.FrontDesk.PostOk("/api/v1/complaints", new { source = "Phone", customerId = customer, description = "迟到" })).Str("id");
         Ids["complaintResolved"] = (await d.FrontDesk.PostOk("/api/v1/complaints", new { source = "Phone", customerId = customer, description = "态度" })).Str("id");
-        await d.FrontDesk.PostOk($"/api/v1/complaints/{Ids["complaintResolved"]}/resolve", new { resolution = "道歉" }, HttpStatusCode.OK);
+        await d.FrontDesk.PostOk($"/api/v1/complaints/{Ids["complaintResolved"]}/resolve", new { resolution = "道歉", upheld = true }, HttpStatusCode.OK);
 
         await OldPartsAsync(d, today); // before the part is stocked: these repairs take none of it
 
@@ -196,6 +196,7 @@ public sealed class RefusalStation : ApiFactory
         await d.Manager.GetOk($"/api/v1/reports/kpis?from={Day(today.AddDays(-1))}&to={Day(today.AddDays(1))}");
         await SanbaoAsync(d, today);
         await PublicLinksAsync(d);
+        await PayrollAsync(d, period);
     }
 
     /// <summary>Customer links (issue 19): "{orderToken}" opens orderNew, "{assignedToken}" orderAssigned, "{onSiteToken}" orderOnSite;
@@ -208,6 +209,19 @@ public sealed class RefusalStation : ApiFactory
         Ids["stickerToken"] = await Public.PublicKit.ApplianceToken(d, Ids["appliance"]);
         var phone = (await d.FrontDesk.GetOk($"/api/v1/customers/{Ids["customer"]}"))["phones"]![0]!.GetValue<string>();
         await CreateClient().PostOk($"/api/v1/public/appliances/{Ids["stickerToken"]}/verify", new { phone }, HttpStatusCode.Accepted);
+    }
+
+    /// <summary>Pay rule version 1, technician B helping on {orderCompleted}, and the month's pay calculated and approved.</summary>
+    private async Task PayrollAsync(TestData d, string period)
+    {
+        await d.Finance.PostOk("/api/v1/payroll/rules", new
+        {
+            validFrom = "2026-01-01", rates = new[] { new { type = "Repair", amount = 50m } },
+            bonuses = new[] { new { code = "FiveStarCallback", amount = 10m } }, deductions = new[] { new { code = "Rework", amount = 5m } },
+        });
+        await d.Manager.PostOk($"/api/v1/work-orders/{Ids["orderCompleted"]}/helpers", new { technicianId = d.TechnicianB, share = 40 });
+        await d.Finance.PostOk($"/api/v1/payroll/periods/{period}/calculate", null, HttpStatusCode.OK);
+        await d.Manager.PostOk($"/api/v1/payroll/periods/{period}/approve", null, HttpStatusCode.OK);
     }
 
     /// <summary>A sale from the till (an air conditioner to install, a TV later returned): "{sale}" is its number.</summary>
