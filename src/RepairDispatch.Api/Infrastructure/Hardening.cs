@@ -54,8 +54,9 @@ public static class Hardening
     public const string ConsolePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    // The technician's app (/m/, its service worker and manifest) runs under the same policy as the console.
     private static bool IsConsolePage(PathString path) =>
-        path == "/" || path == "/index.html" || path.StartsWithSegments("/js") || path.StartsWithSegments("/css");
+        path == "/" || path == "/index.html" || path.StartsWithSegments("/js") || path.StartsWithSegments("/css") || path.StartsWithSegments("/m");
 }
 
 /// <summary>What logs may show of personal data: a phone number as 138****5678, never whole.</summary>
