@@ -8,6 +8,8 @@ import { addStep, addPhoto, resolve, stepLeadsTo } from './outbox.js';
 /** The job as the technician left it: the server's status moved on by his steps still waiting to be sent. */
 export function shownStatus(record, items) {
   let status = record.job.order.status;
+  // A held step stops the ones after it: the job is as the server has it until the technician redoes them.
+  if (items.some(i => i.jobId === record.id && i.state === 'conflict')) return status;
   for (const i of items) if (i.jobId === record.id && i.kind === 'step' && i.state === 'waiting') status = stepLeadsTo[i.step];
   return status;
 }
