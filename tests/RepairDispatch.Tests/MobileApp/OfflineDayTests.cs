@@ -47,7 +47,9 @@ public class OfflineDayTests(ConsoleHost host) : IClassFixture<ConsoleHost>
             await Phone.TakePhotoAsync(page, "维修前现场", TestImages.Png(11), "before.png");
             await Phone.TakePhotoAsync(page, "故障件", TestImages.Png(12), "pump.png");
             await Expect(page.GetByText("待上传照片 2 张")).ToBeVisibleAsync();
-            await page.GetByText("待上传照片 2 张").ScrollIntoViewIfNeededAsync();
+            // The job is drawn again after each queued photo: scroll once it has settled.
+            await page.WaitForTimeoutAsync(500);
+            await page.EvaluateAsync("() => document.querySelector('.photos').scrollIntoView({ block: 'center' })");
             await Phone.ScreenshotAsync(page, "technician-app-offline-on-site");
             await Phone.CompleteAsync(page);
             await Expect(page.GetByTestId("conflict")).ToHaveCountAsync(0);

@@ -14,6 +14,12 @@ export function shownStatus(record, items) {
   return status;
 }
 
+/** The phone's calendar day of an instant (the phone is in the store's zone). */
+function dayOf(iso) {
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 function order(a, b) {
   const key = r => [r.job.order.appointment?.from || '9999', r.job.order.route?.sequence ?? 1e9, r.job.order.createdAt];
   const [x, y] = [key(a), key(b)];
@@ -23,14 +29,19 @@ function order(a, b) {
 export async function renderJobs(main) {
   const [records, items, syncedAt] = await Promise.all([jobs.all(), queue.all(), kv.get('syncedAt')]);
   const waiting = items.filter(i => i.state === 'waiting').length;
-  const list = records.filter(r => !['Completed', 'Closed', 'Cancelled'].includes(shownStatus(r, items)) || items.some(i => i.jobId === r.id)).sort(order);
-  const done = records.filter(r => !list.includes(r)).sort(order);
+  const open = records.filter(r => !['Completed', 'Closed', 'Cancelled'].includes(shownStatus(r, items)) || items.some(i => i.jobId === r.id)).sort(order);
+  // Today's: booked today, or not booked yet (the office may send him any day); later days below.
+  const today = dayOf(new Date().toISOString());
+  const later = open.filter(r => r.job.order.appointment && dayOf(r.job.order.appointment.from) > today);
+  const list = open.filter(r => !later.includes(r));
+  const done = records.filter(r => !open.includes(r)).sort(order);
   mount(main,
     h('h1', t('jobs.title')),
     syncedAt ? h('p.muted', { 'data-testid': 'synced' }, t('jobs.synced', time(syncedAt))) : null,
     conflicts(records, items),
     waiting ? h('p.card.note', { 'data-testid': 'waiting' }, t('queue.waiting', waiting)) : null,
     list.length ? list.map(r => jobCard(r, items)) : h('p.muted', t('jobs.none')),
+    later.length ? [h('h2', t('jobs.later')), later.map(r => jobCard(r, items))] : null,
     done.length ? [h('h2', t('jobs.done')), done.map(r => jobCard(r, items))] : null);
 }
 
