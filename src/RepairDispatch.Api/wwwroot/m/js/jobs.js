@@ -161,7 +161,8 @@ const photoKinds = ['SiteBefore', 'Nameplate', 'FailedPart', 'SiteAfter', 'Invoi
 
 function photoCapture(jobId) {
   const kind = h('select', { name: 'photoKind' }, photoKinds.map(k => h('option', { value: k }, t(`photoKind.${k}`))));
-  const input = h('input', { type: 'file', accept: 'image/*', capture: 'environment', name: 'photo' });
+  // The camera opens from a button-like label: the file input itself (and the browser's own words on it) stays hidden.
+  const input = h('input.hidden-input', { type: 'file', accept: 'image/*', capture: 'environment', name: 'photo' });
   input.id = 'photo-file';
   kind.id = 'photo-kind';
   input.addEventListener('change', async () => {
@@ -170,5 +171,5 @@ function photoCapture(jobId) {
   });
   return h('section.card', h('h2', t('photo.title')),
     h('label', { for: 'photo-kind' }, t('photo.kind')), kind,
-    h('label', { for: 'photo-file' }, t('photo.take')), input);
+    input, h('label.btn', { for: 'photo-file' }, t('photo.take')));
 }

@@ -32,9 +32,23 @@ export async function addPhoto(jobId, file, photoKind) {
 }
 
 let flushing = null;
-/** Sends what waits, oldest first; stops at the first network failure and tries again later. */
+let again = false;
+let retry = null;
+/**
+ * Sends what waits, oldest first; stops at the first network failure. A call while a send is under way (the network
+ * came back while a request was still failing) sends again after it; what could not be sent is tried again shortly.
+ */
 export function flush() {
-  flushing ??= send().finally(() => { flushing = null; changed(); });
+  if (flushing) { again = true; return flushing; }
+  clearTimeout(retry);
+  flushing = send().catch(() => false).finally(() => {
+    flushing = null;
+    changed();
+  }).then(sent => {
+    if (again) { again = false; return flush(); }
+    if (!sent && navigator.onLine) retry = setTimeout(flush, 5000);
+    return sent;
+  });
   return flushing;
 }
 
