@@ -104,27 +104,44 @@ public static class SettlementBench
         }
         Console.WriteLine($"   {baselineRows:N0} rows in {baseline.TotalSeconds:0.00} s");
 
-        // 2. Settlement over HTTP.
-        Console.WriteLine("== settlement: POST /api/v1/settlements/runs per manufacturer");
+        // 2. Settlement over HTTP: the chain's month in one request (--chain-wide yes, bench/chain.sh), else a run per manufacturer.
+        var chainWide = options.Optional("chain-wide") == "yes";
+        Console.WriteLine(chainWide ? "== settlement: POST /api/v1/settlements/runs/month (the chain's month at once)" : "== settlement: POST /api/v1/settlements/runs per manufacturer");
         using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiClient.LoginAsync(http, "admin", password));
         var runs = new List<(string Name, Guid Id, long Lines, decimal Total, TimeSpan Took)>();
+        var json = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
         var all = Stopwatch.StartNew();
         var serviceTicks = CpuMeter.ProcessTicks(pid);
-        foreach (var (id, name) in makers)
+        if (chainWide)
         {
-            var one = Stopwatch.StartNew();
-            using var response = await http.PostAsJsonAsync("/api/v1/settlements/runs", new { manufacturerId = id, period });
+            using var response = await http.PostAsJsonAsync("/api/v1/settlements/runs/month", new { period });
             var body = await response.Content.ReadAsStringAsync();
-            if (response.StatusCode != HttpStatusCode.Created)
+            if (response.StatusCode != HttpStatusCode.OK)
             {
-                await Console.Error.WriteLineAsync($"POST run for {name} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 400)]}");
+                await Console.Error.WriteLineAsync($"POST month answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 400)]}");
                 return 2;
             }
-            var run = System.Text.Json.JsonSerializer.Deserialize<RunBody>(body, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
-            runs.Add((name, run.Id, run.LineCount, run.Total, one.Elapsed));
-            Console.WriteLine($"   {name}: {run.LineCount,9:N0} lines, {run.Total,14:N2} yuan, {one.Elapsed.TotalSeconds,7:0.00} s");
+            var names = makers.ToDictionary(m => Guid.Parse(m.Id), m => m.Name);
+            foreach (var run in System.Text.Json.JsonSerializer.Deserialize<MonthBody>(body, json)!.Created)
+                runs.Add((names.GetValueOrDefault(run.ManufacturerId ?? Guid.Empty, "?"), run.Id, run.LineCount, run.Total, all.Elapsed));
+            Console.WriteLine($"   {runs.Count} runs, {runs.Sum(r => r.Lines):N0} lines, {runs.Sum(r => r.Total):N2} yuan, {all.Elapsed.TotalSeconds:0.00} s");
         }
+        else
+            foreach (var (id, name) in makers)
+            {
+                var one = Stopwatch.StartNew();
+                using var response = await http.PostAsJsonAsync("/api/v1/settlements/runs", new { manufacturerId = id, period });
+                var body = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.Created)
+                {
+                    await Console.Error.WriteLineAsync($"POST run for {name} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 400)]}");
+                    return 2;
+                }
+                var run = System.Text.Json.JsonSerializer.Deserialize<RunBody>(body, json)!;
+                runs.Add((name, run.Id, run.LineCount, run.Total, one.Elapsed));
+                Console.WriteLine($"   {name}: {run.LineCount,9:N0} lines, {run.Total,14:N2} yuan, {one.Elapsed.TotalSeconds,7:0.00} s");
+            }
         var settlement = all.Elapsed;
         var settlementCpu = (CpuMeter.ProcessTicks(pid) - serviceTicks) / 100.0;
         var memRuns = Memory(pid);
@@ -160,7 +177,7 @@ public static class SettlementBench
         Report.Header();
         Report.Row("manufacturer charges in the period", $"{charges:N0}");
         Report.Row("baseline INSERT ... SELECT (1 tx, scratch)", $"{baseline.TotalSeconds:0.00} s");
-        Report.Row($"settlement, {runs.Count} runs sequential, {settled:N0} lines", $"{settlement.TotalSeconds:0.00} s");
+        Report.Row($"settlement, {runs.Count} runs {(chainWide ? "in one request" : "sequential")}, {settled:N0} lines", $"{settlement.TotalSeconds:0.00} s");
         Report.Row("settlement / baseline (goal <= 3)", $"{settleRatio:0.00}x");
         // CPU seconds, for reference: on a shared machine they move less than wall time (the bench's and the service's own).
         Report.Row("baseline CPU (this process)", $"{baselineCpu:0.00} s");
@@ -180,6 +197,14 @@ public static class SettlementBench
         ok &= Report.Check($"service peak memory (VmHWM) {peakMb:0} MB <= {MemoryGoalMb} MB", pid > 0 && peakMb <= MemoryGoalMb);
         ok &= Report.Check($"CSV export {apiExport.TotalSeconds:0.00} s / plain {plainExport.TotalSeconds:0.00} s = {exportRatio:0.00}x <= {ExportGoal}x", exportRatio <= ExportGoal);
         if (settled != baselineRows) Console.WriteLine($"WARN settled lines {settled:N0} differ from baseline rows {baselineRows:N0}");
+        await using (var c = new SqliteConnection(cs))
+        {
+            await c.OpenAsync();
+            var unclaimed = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM work_order_claims WHERE state <> 'Claimed'");
+            var claims = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM work_order_claims");
+            Console.WriteLine($"claims: {claims:N0}, of them not Claimed by a run: {unclaimed:N0}");
+            if (unclaimed > 0) ok = false;
+        }
         return ok ? 0 : 1;
     }
 
@@ -233,7 +258,9 @@ public static class SettlementBench
         static long Kb(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
     }
 
-    private sealed record RunBody(Guid Id, long LineCount, decimal Total);
+    private sealed record RunBody(Guid Id, long LineCount, decimal Total, Guid? ManufacturerId = null);
+
+    private sealed record MonthBody(List<RunBody> Created);
 
     private sealed class LineRow
     {

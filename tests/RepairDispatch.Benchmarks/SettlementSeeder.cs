@@ -12,7 +12,7 @@ namespace RepairDispatch.Benchmarks;
 /// customers, 1,000 appliances per manufacturer ( shared by many orders: only open orders must be one per
 /// appliance), N work orders with status Completed, completed in the previous store-local month (completed_period
 /// set), numbered WO-yyyyMMdd-NNNN over as many days as needed (at most 9,000 a day, counters to match), and one
-/// Manufacturer RepairFee charge of 80.50 yuan each. Prepared commands reused, a commit every 200,000 orders. With
+/// Manufacturer RepairFee charge of 80.50 yuan each, and its Ready claim. Prepared commands reused, a commit every 200,000 orders. With
 /// --stores N (bench/chain.sh: a chain-wide run) N-1 more stores are made and the orders go to the stores in turn.
 /// </summary>
 public static class SettlementSeeder
@@ -86,6 +86,11 @@ public static class SettlementSeeder
             INSERT INTO work_order_charges (id, work_order_id, party, kind, description, amount_fen, created_at)
             VALUES (@p0, @p1, 'Manufacturer', 'RepairFee', @p2, @p3, @p4)
             """, 5);
+        // Each manufacturer-paid order has its claim (V0012), Ready: the run marks it Claimed, as in a real month.
+        var insertClaim = new Prepared(c, tx, """
+            INSERT INTO work_order_claims (work_order_id, store_id, manufacturer_id, state, blocker_codes, claim_by, ready_at, run_id, version, created_at, updated_at)
+            VALUES (@p0, @p1, @p2, 'Ready', '[]', NULL, @p3, NULL, 1, @p3, @p3)
+            """, 4);
         var insertCounter = new Prepared(c, tx, "INSERT INTO work_order_counters (store_id, day, last_number) VALUES (@p0, @p1, @p2)", 3);
 
         // Number days run up to the last day of the period; orders numbered inside the period complete that day,
@@ -111,6 +116,7 @@ public static class SettlementSeeder
                     Text(created.AddHours(4)), Text(created.AddHours(24)), Text(created.AddHours(72)), target.AdminId,
                     Text(created), completedText, Text(created.AddMinutes(30)), Text(completed.AddHours(-1)), completedText, period);
                 rows += insertCharge.Run(Id(completed), orderId, $"Repair fee, {appliance.Category}, Minor", FeeFen, completedText);
+                rows += insertClaim.Run(orderId, store, manufacturers[n % appliances.Length % makers].Id, completedText);
                 if (n % OrdersPerCommit == OrdersPerCommit - 1)
                 {
                     tx.Commit();
@@ -118,6 +124,7 @@ public static class SettlementSeeder
                     tx = c.BeginTransaction();
                     insertOrder.Use(tx);
                     insertCharge.Use(tx);
+                    insertClaim.Use(tx);
                     insertCounter.Use(tx);
                 }
             }
@@ -129,6 +136,7 @@ public static class SettlementSeeder
         tx.Dispose();
         insertOrder.Dispose();
         insertCharge.Dispose();
+        insertClaim.Dispose();
         insertCounter.Dispose();
         return (period, rows + shared.Rows);
     }

@@ -14,15 +14,19 @@ public static class PhotoRetention
 {
     public const int Batch = 500;
 
-    private const string ClaimRunOfTheOrder = """
-        FROM settlement_lines l JOIN settlement_runs r ON r.id = l.run_id WHERE l.work_order_id = o.id AND r.manufacturer_id IS NOT NULL
+    // A claim run holding one of the order's lines: collected from its charges, or made from other lines (SettlementLines).
+    private static string ClaimRunOfTheOrder(string condition = "") => $"""
+        (EXISTS (SELECT 1 FROM work_order_charges ch JOIN settlement_lines l ON l.id = ch.id JOIN settlement_runs r ON r.id = l.run_id
+                 WHERE ch.work_order_id = o.id AND r.manufacturer_id IS NOT NULL {condition})
+         OR EXISTS (SELECT 1 FROM settlement_lines l JOIN settlement_runs r ON r.id = l.run_id
+                    WHERE l.work_order_id = o.id AND {Settlements.SettlementLines.Derived} AND r.manufacturer_id IS NOT NULL {condition}))
         """;
     private static readonly DialectSql ExpiredSql = Paging.FirstRows($"""
         SELECT p.id, p.sha256, p.thumbnail_sha256 FROM work_order_photos p JOIN work_orders o ON o.id = p.work_order_id
         WHERE o.status IN ('Completed', 'Closed', 'Cancelled')
-          AND ((NOT EXISTS (SELECT 1 {ClaimRunOfTheOrder}) AND COALESCE(o.completed_at, o.cancelled_at) < @UnclaimedEndedBefore)
-            OR (EXISTS (SELECT 1 {ClaimRunOfTheOrder})
-                AND NOT EXISTS (SELECT 1 {ClaimRunOfTheOrder} AND (r.status <> 'Paid' OR r.period >= @ClaimPeriodBefore))))
+          AND ((NOT {ClaimRunOfTheOrder()} AND COALESCE(o.completed_at, o.cancelled_at) < @UnclaimedEndedBefore)
+            OR ({ClaimRunOfTheOrder()}
+                AND NOT {ClaimRunOfTheOrder("AND (r.status <> 'Paid' OR r.period >= @ClaimPeriodBefore)")}))
         ORDER BY p.id
         """);
     private const string StillNamedSql = """

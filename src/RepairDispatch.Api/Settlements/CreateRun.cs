@@ -31,34 +31,46 @@ public static class CreateRun
         INSERT INTO settlement_runs (id, manufacturer_id, installer_partner_id, period, status, total_fen, line_count, created_by_user_id, created_at, updated_at)
         VALUES (@Id, @ManufacturerId, @InstallerPartnerId, @Period, 'Draft', 0, 0, @CreatedBy, @Now, @Now)
         """;
-    // CROSS JOIN fixes SQLite's join order (the manufacturer's appliances first, then their orders and charges)
+    // Every statement below serves one run or a whole month's (SettleMonth): a party's run is found by (party, period),
+    // which is unique, and the runs of these parties were made in this transaction.
+    // CROSS JOIN fixes SQLite's join order (the manufacturers' appliances first, then their orders and charges)
     // instead of scanning every manufacturer's charges; SQL Server treats it as an inner join and plans freely.
+    // In charge order, the line key's index is written page after page instead of at random (a fifth of a chain's run).
     private const string CollectManufacturerSql = """
         INSERT INTO settlement_lines (id, run_id, work_order_id, store_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
-        SELECT ch.id, @RunId, ch.work_order_id, wo.store_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
-        FROM appliances a CROSS JOIN work_orders wo CROSS JOIN work_order_charges ch
-        WHERE a.manufacturer_id = @ManufacturerId AND wo.appliance_id = a.id AND ch.work_order_id = wo.id
+        SELECT ch.id, r.id, ch.work_order_id, wo.store_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
+        FROM appliances a CROSS JOIN work_orders wo CROSS JOIN work_order_charges ch CROSS JOIN settlement_runs r
+        WHERE a.manufacturer_id IN @Manufacturers AND wo.appliance_id = a.id AND ch.work_order_id = wo.id
+          AND r.manufacturer_id = a.manufacturer_id AND r.period = @Period
           AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
           AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
           AND NOT EXISTS (SELECT 1 FROM work_order_claims cl WHERE cl.work_order_id = wo.id AND cl.state <> 'Claimed')
+        ORDER BY ch.id
         """;
     // The run takes the manufacturer's Ready claims of the period (and before), then the charges of claimed orders that no run
     // holds: this run's claims, and charges that came after an earlier run took the claim (a later callback's fee).
     private const string ClaimReadySql = """
-        UPDATE work_order_claims SET state = 'Claimed', run_id = @RunId, updated_at = @Now, version = version + 1
-        WHERE manufacturer_id = @ManufacturerId AND state = 'Ready'
-          AND work_order_id IN (SELECT id FROM work_orders WHERE completed_period <= @Period)
+        UPDATE work_order_claims SET state = 'Claimed', updated_at = @Now, version = version + 1,
+            run_id = (SELECT r.id FROM settlement_runs r WHERE r.manufacturer_id = work_order_claims.manufacturer_id AND r.period = @Period)
+        WHERE manufacturer_id IN @Manufacturers AND state = 'Ready'
+          AND EXISTS (SELECT 1 FROM work_orders wo WHERE wo.id = work_order_claims.work_order_id AND wo.completed_period <= @Period)
         """;
-    // A resubmitted claim this run just took: its current lines (not answers of a statement, not yet sent again) are copied
-    // as new lines pointing at the ones they resubmit; the resubmission then names the run, so no later run copies them.
-    private const string ResubmittedLinesSql = """
-        SELECT sl.id AS line_id, sl.work_order_id, sl.store_id, sl.kind, sl.description, sl.description_code, sl.description_args, sl.amount_fen
-        FROM claim_resubmissions rs
-        JOIN work_order_claims cl ON cl.work_order_id = rs.work_order_id
-        JOIN settlement_lines sl ON sl.work_order_id = rs.work_order_id
-        JOIN settlement_runs sr ON sr.id = sl.run_id
-        WHERE rs.run_id IS NULL AND cl.run_id = @RunId AND sr.manufacturer_id = @ManufacturerId AND sl.run_id <> @RunId AND sl.statement_id IS NULL
-          AND NOT EXISTS (SELECT 1 FROM settlement_lines n WHERE n.resubmits_line_id = sl.id)
+    // An order's lines are the ones collected from its charges and the ones made from other lines (SettlementLines).
+    private const string ResubmittedColumns = "l.id AS line_id, l.work_order_id, l.store_id, l.kind, l.description, l.description_code, l.description_args, l.amount_fen";
+    private const string ResubmittedClaims = "FROM claim_resubmissions rs JOIN work_order_claims cl ON cl.work_order_id = rs.work_order_id";
+    private const string ResubmittedCurrent = """
+        JOIN settlement_runs sr ON sr.id = l.run_id
+        WHERE rs.run_id IS NULL AND cl.run_id = @RunId AND sr.manufacturer_id = @ManufacturerId AND l.run_id <> @RunId AND l.statement_id IS NULL
+          AND NOT EXISTS (SELECT 1 FROM settlement_lines n WHERE n.resubmits_line_id = l.id)
+        """;
+    private const string ResubmittedLinesSql = $"""
+        SELECT {ResubmittedColumns} {ResubmittedClaims}
+        JOIN work_order_charges ch ON ch.work_order_id = rs.work_order_id JOIN settlement_lines l ON l.id = ch.id
+        {ResubmittedCurrent}
+        UNION ALL
+        SELECT {ResubmittedColumns} {ResubmittedClaims}
+        JOIN settlement_lines l ON l.work_order_id = rs.work_order_id AND {SettlementLines.Derived}
+        {ResubmittedCurrent}
         """;
     private const string CopyLineSql = """
         INSERT INTO settlement_lines (id, run_id, work_order_id, store_id, kind, description, description_code, description_args, amount_fen, disputed, resubmits_line_id, created_at)
@@ -66,15 +78,20 @@ public static class CreateRun
         """;
     private const string ResubmissionsTakenSql = """
         UPDATE claim_resubmissions SET run_id = @RunId
-        WHERE run_id IS NULL AND work_order_id IN (SELECT work_order_id FROM work_order_claims WHERE run_id = @RunId)
+        WHERE run_id IS NULL
+          AND EXISTS (SELECT 1 FROM work_order_claims cl WHERE cl.work_order_id = claim_resubmissions.work_order_id AND cl.run_id = @RunId)
         """;
+    private const string SqliteLargeCache = "PRAGMA cache_size = -32768";
+    private const string SqliteDefaultCache = "PRAGMA cache_size = -2000";
     private const string CollectPartnerSql = """
         INSERT INTO settlement_lines (id, run_id, work_order_id, store_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
-        SELECT ch.id, @RunId, ch.work_order_id, wo.store_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
+        SELECT ch.id, r.id, ch.work_order_id, wo.store_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
         FROM work_order_charges ch
         JOIN work_orders wo ON wo.id = ch.work_order_id
-        WHERE ch.party = 'Partner' AND wo.installer_partner_id = @InstallerPartnerId AND wo.completed_period <= @Period
+        JOIN settlement_runs r ON r.installer_partner_id = wo.installer_partner_id AND r.period = @Period
+        WHERE ch.party = 'Partner' AND wo.installer_partner_id IN @Partners AND wo.completed_period <= @Period
           AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
+        ORDER BY ch.id
         """;
 
     public static async Task<IResult> Handle(CreateRunRequest request, HttpContext http, Db db, TimeProvider clock, ILoggerFactory logs)
@@ -82,9 +99,7 @@ public static class CreateRun
         if ((request.ManufacturerId is null) == (request.InstallerPartnerId is null))
             return Problems.Validation("manufacturerId", Codes.Refusal.ManufacturerOrPartner);
         var now = clock.GetUtcNow();
-        // A month has started somewhere once it has begun at UTC+14; stores' own zones are all behind that.
-        if (string.CompareOrdinal(request.Period, now.ToOffset(TimeSpan.FromHours(14)).ToString("yyyy-MM", CultureInfo.InvariantCulture)) > 0)
-            return Problems.Validation("period", Codes.Refusal.PeriodNotStarted);
+        if (!HasStarted(request.Period, now)) return Problems.Validation("period", Codes.Refusal.PeriodNotStarted);
         var me = http.Me();
         // A run takes the whole chain's charges: it is headquarters' to make (the monthly job makes them too).
         if (me.StoreId is not null) return Problems.Forbidden(Codes.ChainSettlement.HeadquartersOnly);
@@ -112,33 +127,74 @@ public static class CreateRun
         }
     }
 
-    /// <summary>Inserts the run and its lines and counts them; also the step a monthly job can run.</summary>
-    public static async Task<SettlementRun> CollectAsync(DbConnection c, DbTransaction tx, CreateRunRequest request, CurrentUser by, DateTimeOffset now)
+    /// <summary>A month has started somewhere once it has begun at UTC+14; stores' own zones are all behind that.</summary>
+    internal static bool HasStarted(string period, DateTimeOffset now) =>
+        string.CompareOrdinal(period, now.ToOffset(TimeSpan.FromHours(14)).ToString("yyyy-MM", CultureInfo.InvariantCulture)) <= 0;
+
+    /// <summary>Inserts the run and its lines and counts them.</summary>
+    public static async Task<SettlementRun> CollectAsync(DbConnection c, DbTransaction tx, CreateRunRequest request, CurrentUser by, DateTimeOffset now) =>
+        (await CollectAsync(c, tx, request.Period, [request], by, now)).Single();
+
+    /// <summary>
+    /// Inserts a run for each of these parties (none of which has a run for the period) and collects all their lines at
+    /// once: a chain's month touches each page of its claims and lines once instead of once a party.
+    /// </summary>
+    public static async Task<IReadOnlyList<SettlementRun>> CollectAsync(DbConnection c, DbTransaction tx, string period,
+        IReadOnlyList<CreateRunRequest> parties, CurrentUser by, DateTimeOffset now)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var id = Guid.CreateVersion7();
-        await c.ExecuteAsync(InsertRunSql, new { Id = id, request.ManufacturerId, request.InstallerPartnerId, request.Period, CreatedBy = by.Id, Now = now }, tx);
-        var args = new { RunId = id, request.ManufacturerId, request.InstallerPartnerId, request.Period, Now = now };
-        if (request.ManufacturerId is { } manufacturer)
+        var runs = parties.Select(p => (Id: Guid.CreateVersion7(), p.ManufacturerId, p.InstallerPartnerId)).ToList();
+        foreach (var run in runs)
+            await c.ExecuteAsync(InsertRunSql, new { run.Id, run.ManufacturerId, run.InstallerPartnerId, Period = period, CreatedBy = by.Id, Now = now }, tx);
+        var partners = runs.Where(r => r.InstallerPartnerId is not null).Select(r => r.InstallerPartnerId!.Value).ToList();
+        // SQLite's default 2 MB page cache spills to the WAL over and over while a month's claims and lines are written;
+        // 32 MB for this transaction writes each page about once (docs/benchmarks.md, "Chain scale").
+        var sqlite = c is Microsoft.Data.Sqlite.SqliteConnection;
+        if (sqlite) await c.ExecuteAsync(SqliteLargeCache, transaction: tx);
+        try
         {
-            await Claims.ClaimExpiryJob.ExpireDueAsync(c, tx, manufacturer, now);
-            await c.ExecuteAsync(ClaimReadySql, args, tx);
+            await CollectLinesAsync(c, tx, runs.Where(r => r.ManufacturerId is not null).Select(r => (r.Id, r.ManufacturerId!.Value)).ToList(), partners, period, now);
         }
-        await c.ExecuteAsync(request.ManufacturerId is null ? CollectPartnerSql : CollectManufacturerSql, args, tx, commandTimeout: 600);
-        if (request.ManufacturerId is not null)
+        finally
         {
-            foreach (var line in (await c.QueryAsync<ResubmittedLine>(ResubmittedLinesSql, args, tx)).ToList())
-                await c.ExecuteAsync(CopyLineSql, new
-                {
-                    Id = Guid.CreateVersion7(), RunId = id, line.WorkOrderId, line.StoreId, line.Kind, line.Description, line.DescriptionCode, line.DescriptionArgs,
-                    line.AmountFen, line.LineId, Now = now,
-                }, tx);
-            await c.ExecuteAsync(ResubmissionsTakenSql, args, tx);
+            if (sqlite) await c.ExecuteAsync(SqliteDefaultCache, transaction: tx);
         }
-        await SettlementRun.RecountAsync(c, tx, id, now);
-        await SettlementRun.EventAsync(c, tx, id, by, now, "Created", null, RunStatus.Draft, null);
+        var made = new List<SettlementRun>(runs.Count);
+        foreach (var run in runs)
+        {
+            await SettlementRun.RecountAsync(c, tx, run.Id, now);
+            await SettlementRun.EventAsync(c, tx, run.Id, by, now, "Created", null, RunStatus.Draft, null);
+            made.Add((await SettlementRun.LoadAsync(c, tx, run.Id))!);
+        }
         Infrastructure.StationMetrics.SettlementRunDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
-        return (await SettlementRun.LoadAsync(c, tx, id))!;
+        return made;
+    }
+
+    private static async Task CollectLinesAsync(DbConnection c, DbTransaction tx, List<(Guid Run, Guid Manufacturer)> manufacturerRuns, List<Guid> partners,
+        string period, DateTimeOffset now)
+    {
+        var manufacturers = manufacturerRuns.Select(r => r.Manufacturer).ToList();
+        var args = new { Manufacturers = Db.IdList(c, manufacturers), Partners = Db.IdList(c, partners), Period = period, Now = now };
+        if (manufacturers.Count > 0)
+        {
+            await Claims.ClaimExpiryJob.ExpireDueAsync(c, tx, manufacturers.Count == 1 ? manufacturers[0] : null, now);
+            await c.ExecuteAsync(ClaimReadySql, args, tx, commandTimeout: 600);
+            await c.ExecuteAsync(CollectManufacturerSql, args, tx, commandTimeout: 600);
+            foreach (var (run, manufacturer) in manufacturerRuns) await CopyResubmittedAsync(c, tx, run, manufacturer, now);
+        }
+        if (partners.Count > 0) await c.ExecuteAsync(CollectPartnerSql, args, tx, commandTimeout: 600);
+    }
+
+    private static async Task CopyResubmittedAsync(DbConnection c, DbTransaction tx, Guid runId, Guid manufacturerId, DateTimeOffset now)
+    {
+        var args = new { RunId = runId, ManufacturerId = manufacturerId };
+        foreach (var line in (await c.QueryAsync<ResubmittedLine>(ResubmittedLinesSql, args, tx)).ToList())
+            await c.ExecuteAsync(CopyLineSql, new
+            {
+                Id = Guid.CreateVersion7(), RunId = runId, line.WorkOrderId, line.StoreId, line.Kind, line.Description, line.DescriptionCode, line.DescriptionArgs,
+                line.AmountFen, line.LineId, Now = now,
+            }, tx);
+        await c.ExecuteAsync(ResubmissionsTakenSql, args, tx);
     }
 
     private sealed class ResubmittedLine

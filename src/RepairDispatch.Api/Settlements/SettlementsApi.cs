@@ -10,6 +10,8 @@ public static class SettlementsApi
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(429);
         runs.MapPost("/", CreateRun.Handle).WithName("CreateSettlementRun")
             .Produces<SettlementRunView>(201).Produces<SettlementRunView>().ProducesValidationProblem().ProducesProblem(409);
+        runs.MapPost("/month", SettleMonth.Handle).WithName("SettleMonth")
+            .Produces<SettledMonthView>().ProducesValidationProblem().ProducesProblem(409);
         runs.MapGet("/", ReadRuns.List).WithName("ListSettlementRuns").Produces<Infrastructure.Page<SettlementRunView>>().ProducesValidationProblem();
         runs.MapGet("/{id:guid}", ReadRuns.Get).WithName("GetSettlementRun").Produces<SettlementRunView>().ProducesProblem(404);
         runs.MapGet("/{id:guid}/lines", ReadRuns.Lines).WithName("ListSettlementLines")
