@@ -49,7 +49,7 @@ export async function renderMe(main) {
   send.addEventListener('click', () => flush());
   const out = h('button.btn.danger', { type: 'button' }, t('signOut'));
   out.addEventListener('click', async () => {
-    // Signing out with steps not yet sent would lose them: refused until the queue is empty.
+    // Signing out with steps not yet sent would lose them: the technician is asked first.
     if (items.length && !confirm(t('signOut.pending'))) return;
     await signOut();
     await Promise.all([queue.clear(), jobs.clear(), kv.remove('syncToken'), kv.remove('syncedAt'), kv.remove('parts'), kv.remove('oldParts'), kv.remove('earnings')]);
