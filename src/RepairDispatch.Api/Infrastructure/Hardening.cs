@@ -54,9 +54,10 @@ public static class Hardening
     public const string ConsolePolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; "
         + "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    // The technician's app (/m/, its service worker and manifest) and the customer's page (/c/) run under the console's policy.
     private static bool IsConsolePage(PathString path) =>
         path == "/" || path == "/index.html" || path.StartsWithSegments("/js") || path.StartsWithSegments("/css")
-        || path.StartsWithSegments("/c"); // the customer's page (issue 19), under the same policy
+        || path.StartsWithSegments("/m") || path.StartsWithSegments("/c"); // the technician's app and the customer's page (issue 19)
 }
 
 /// <summary>What logs may show of personal data: a phone number as 138****5678, never whole.</summary>

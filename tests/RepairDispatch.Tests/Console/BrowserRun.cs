@@ -33,7 +33,7 @@ public static class BrowserRun
         }
     }
 
-    private static async Task<IReadOnlyList<string>> CheckAsync(ConsoleHost host, IResponse response)
+    internal static async Task<IReadOnlyList<string>> CheckAsync(ConsoleHost host, IResponse response)
     {
         var request = response.Request;
         var url = new Uri(response.Url);

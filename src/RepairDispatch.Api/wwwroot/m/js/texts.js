@@ -1,0 +1,93 @@
+// The app's texts: Chinese first, English on a switch (kept on the phone). t(key, ...args) fills {0}, {1}.
+const zh = {
+  'app.title': '维修工', 'lang.other': 'English', 'net.online': '在线', 'net.offline': '离线', back: '‹ 返回', cancel: '取消', signOut: '退出登录',
+  'signOut.pending': '还有未上传的记录，退出将丢失它们。仍要退出吗？',
+  'tab.jobs': '工单', 'tab.oldParts': '旧件', 'tab.me': '我的',
+  'signIn.title': '维修工登录', 'signIn.username': '用户名', 'signIn.password': '密码', 'signIn.submit': '登录',
+  'signIn.wrong': '用户名或密码不对。', 'signIn.offline': '没有网络，首次登录需要联网。', 'signIn.notTechnician': '此账号不是维修工账号。',
+  'error.unknown': '出错了，请重试。',
+  'jobs.title': '今日工单', 'jobs.none': '暂无工单。', 'jobs.done': '已完工', 'jobs.later': '以后的工单', 'jobs.noAppointment': '未预约', 'jobs.synced': '上次同步：{0}',
+  'queue.title': '待上传', 'queue.waiting': '{0} 条记录待上传，联网后自动按顺序上传。', 'queue.empty': '全部已上传。', 'queue.pendingHere': '待上传',
+  'queue.sendNow': '立即上传',
+  'status.New': '新建', 'status.Assigned': '待接单', 'status.Accepted': '已接单', 'status.EnRoute': '在途', 'status.OnSite': '上门中',
+  'status.AwaitingParts': '待件', 'status.Completed': '已完工', 'status.Closed': '已关闭', 'status.Cancelled': '已取消',
+  'category.Tv': '彩电', 'category.Audio': '音响', 'category.AirConditioner': '空调', 'category.Refrigerator': '冰箱',
+  'category.WashingMachine': '洗衣机', 'category.WaterHeater': '热水器', 'category.RangeHood': '油烟机', 'category.GasStove': '燃气灶',
+  'category.SmallAppliance': '小家电',
+  'step.accept': '接单', 'step.depart': '出发', 'step.departAgain': '再次出发', 'step.arrive': '到达', 'step.await-parts': '等待配件',
+  'step.complete': '完工', 'step.noLocation': '无法获取位置，请打开定位后再点“到达”。',
+  'job.missing': '手机上没有这张工单。', 'job.customer': '客户', 'job.phone': '电话', 'job.address': '地址', 'job.appointment': '预约',
+  'job.fault': '故障', 'job.warranty': '保修', 'job.navigate': '导航到客户地址', 'job.appliance': '家电', 'job.brand': '品牌',
+  'job.model': '型号', 'job.serial': '序列号', 'job.purchased': '购买日期', 'job.history': '维修记录', 'job.noHistory': '这台家电以前没有维修记录。',
+  'photo.title': '拍照取证', 'photo.kind': '照片类型', 'photo.take': '拍照', 'photo.waiting': '待上传照片 {0} 张',
+  'photoKind.Nameplate': '铭牌', 'photoKind.Invoice': '购机发票', 'photoKind.FailedPart': '故障件', 'photoKind.SiteBefore': '维修前现场',
+  'photoKind.SiteAfter': '完工现场', 'photoKind.InstallationCard': '安装卡',
+  'conflict.title': '工单 {0} 有冲突', 'conflict.changed': '你离线时办公室修改了这张工单。', 'conflict.gone': '你离线时这张工单已改派他人或取消。',
+  'conflict.refused': '服务器拒绝了这一步：', 'conflict.notSent': '以下步骤没有提交：', 'conflict.nowStatus': '工单现在的状态：{0}',
+  'conflict.redo': '按最新工单重做', 'conflict.ok': '知道了',
+  'complete.title': '完工 {0}', 'complete.level': '维修级别', 'complete.chooseLevel': '请选择', 'complete.levelRequired': '请选择维修级别。',
+  'level.Minor': '小修', 'level.Major': '大修', 'level.PartReplacement': '换件',
+  'complete.failedPart': '故障件', 'complete.mainPart': '更换的是主要部件', 'complete.parts': '使用配件', 'complete.noPart': '（不用配件）',
+  'complete.part': '配件 {0}', 'complete.qty': '数量 {0}', 'complete.addPart': '再加一个配件', 'complete.minutes': '工时（分钟）',
+  'complete.notes': '维修说明', 'complete.rating': '客户评分', 'complete.noRating': '（不评分）', 'complete.stars': '{0} 星',
+  'complete.signature': '客户签名', 'complete.clearSignature': '重签', 'complete.signatureRequired': '请客户签名。', 'complete.submit': '确认完工',
+  'awaitParts.title': '等待配件 {0}', 'awaitParts.note': '说明', 'awaitParts.submit': '提交申领', 'awaitParts.partRequired': '请至少选一个配件。',
+  'oldParts.title': '我的旧件', 'oldParts.none': '没有待交回的旧件。', 'oldParts.overdue': '已超期', 'oldParts.of': '工单 {0}',
+  'oldParts.due': '{0} 前交回', 'oldParts.show': '到前台出示此二维码，扫码入库。', 'oldParts.qr': '旧件标签 {0} 的二维码',
+  'oldParts.part': '配件', 'oldParts.order': '工单', 'oldParts.dueOn': '交回期限',
+  'me.title': '我的', 'me.signedInAs': '当前账号：{0}', 'me.jobsHeld': '手机上保存了 {0} 张工单，离线可查看。',
+  'earnings.title': '{0} 收入',
+};
+
+const en = {
+  'app.title': 'Technician', 'lang.other': '中文', 'net.online': 'Online', 'net.offline': 'Offline', back: '‹ Back', cancel: 'Cancel', signOut: 'Sign out',
+  'signOut.pending': 'Some records are not sent yet and would be lost. Sign out anyway?',
+  'tab.jobs': 'Jobs', 'tab.oldParts': 'Old parts', 'tab.me': 'Me',
+  'signIn.title': 'Technician sign-in', 'signIn.username': 'Username', 'signIn.password': 'Password', 'signIn.submit': 'Sign in',
+  'signIn.wrong': 'Wrong username or password.', 'signIn.offline': 'No network: the first sign-in needs one.', 'signIn.notTechnician': 'This is not a technician account.',
+  'error.unknown': 'Something went wrong, please try again.',
+  'jobs.title': "Today's jobs", 'jobs.none': 'No jobs.', 'jobs.done': 'Completed', 'jobs.later': 'Later days', 'jobs.noAppointment': 'No appointment', 'jobs.synced': 'Last synced {0}',
+  'queue.title': 'Waiting to send', 'queue.waiting': '{0} records wait to be sent; they go in order when the network is back.', 'queue.empty': 'Everything is sent.',
+  'queue.pendingHere': 'Not sent', 'queue.sendNow': 'Send now',
+  'status.New': 'New', 'status.Assigned': 'To accept', 'status.Accepted': 'Accepted', 'status.EnRoute': 'On the way', 'status.OnSite': 'On site',
+  'status.AwaitingParts': 'Awaiting parts', 'status.Completed': 'Completed', 'status.Closed': 'Closed', 'status.Cancelled': 'Cancelled',
+  'category.Tv': 'TV', 'category.Audio': 'Audio', 'category.AirConditioner': 'Air conditioner', 'category.Refrigerator': 'Refrigerator',
+  'category.WashingMachine': 'Washing machine', 'category.WaterHeater': 'Water heater', 'category.RangeHood': 'Range hood', 'category.GasStove': 'Gas stove',
+  'category.SmallAppliance': 'Small appliance',
+  'step.accept': 'Accept', 'step.depart': 'Depart', 'step.departAgain': 'Depart again', 'step.arrive': 'Arrive', 'step.await-parts': 'Await parts',
+  'step.complete': 'Complete', 'step.noLocation': 'No location: turn location on, then tap Arrive again.',
+  'job.missing': 'This job is not on the phone.', 'job.customer': 'Customer', 'job.phone': 'Phone', 'job.address': 'Address', 'job.appointment': 'Appointment',
+  'job.fault': 'Fault', 'job.warranty': 'Warranty', 'job.navigate': "Navigate to the customer's address", 'job.appliance': 'Appliance', 'job.brand': 'Brand',
+  'job.model': 'Model', 'job.serial': 'Serial number', 'job.purchased': 'Purchased', 'job.history': 'History', 'job.noHistory': 'No earlier repairs of this appliance.',
+  'photo.title': 'Evidence photos', 'photo.kind': 'Photo of', 'photo.take': 'Take a photo', 'photo.waiting': '{0} photos waiting to be sent',
+  'photoKind.Nameplate': 'Nameplate', 'photoKind.Invoice': 'Invoice', 'photoKind.FailedPart': 'Failed part', 'photoKind.SiteBefore': 'Site before',
+  'photoKind.SiteAfter': 'Site after', 'photoKind.InstallationCard': 'Installation card',
+  'conflict.title': 'Conflict on job {0}', 'conflict.changed': 'The office changed this job while you were offline.',
+  'conflict.gone': 'While you were offline this job went to someone else or was cancelled.',
+  'conflict.refused': 'The server refused this step:', 'conflict.notSent': 'These steps were not applied:', 'conflict.nowStatus': 'The job now: {0}',
+  'conflict.redo': 'Redo on the current job', 'conflict.ok': 'OK',
+  'complete.title': 'Complete {0}', 'complete.level': 'Repair level', 'complete.chooseLevel': 'Choose', 'complete.levelRequired': 'Choose the repair level.',
+  'level.Minor': 'Minor', 'level.Major': 'Major', 'level.PartReplacement': 'Part replacement',
+  'complete.failedPart': 'Failed part', 'complete.mainPart': 'A main part was replaced', 'complete.parts': 'Parts used', 'complete.noPart': '(no part)',
+  'complete.part': 'Part {0}', 'complete.qty': 'Quantity {0}', 'complete.addPart': 'Add another part', 'complete.minutes': 'Labour (minutes)',
+  'complete.notes': 'Notes', 'complete.rating': "Customer's rating", 'complete.noRating': '(no rating)', 'complete.stars': '{0} stars',
+  'complete.signature': "Customer's signature", 'complete.clearSignature': 'Clear', 'complete.signatureRequired': 'The customer must sign.',
+  'complete.submit': 'Complete the job',
+  'awaitParts.title': 'Await parts {0}', 'awaitParts.note': 'Note', 'awaitParts.submit': 'Request parts', 'awaitParts.partRequired': 'Choose at least one part.',
+  'oldParts.title': 'My old parts', 'oldParts.none': 'No old parts to hand in.', 'oldParts.overdue': 'Overdue', 'oldParts.of': 'Job {0}',
+  'oldParts.due': 'due {0}', 'oldParts.show': 'Show this QR code at the desk to check the part in.', 'oldParts.qr': 'QR code of old-part tag {0}',
+  'oldParts.part': 'Part', 'oldParts.order': 'Job', 'oldParts.dueOn': 'Due',
+  'me.title': 'Me', 'me.signedInAs': 'Signed in as {0}', 'me.jobsHeld': '{0} jobs are kept on the phone for offline use.',
+  'earnings.title': 'Earnings {0}',
+};
+
+const storageKey = 'rd.m.locale';
+let current = localStorage.getItem(storageKey) === 'en' ? 'en' : 'zh-CN';
+
+export function locale() { return current; }
+export function setLocale(value) { current = value; localStorage.setItem(storageKey, value); }
+
+export function t(key, ...args) {
+  const text = (current === 'en' ? en : zh)[key] ?? zh[key] ?? key;
+  return args.reduce((s, a, i) => s.replaceAll(`{${i}}`, a), text);
+}
