@@ -11,12 +11,18 @@ namespace RepairDispatch.Api.Kpis;
 /// kpi_dirty in the transaction of any write that can change its figures; <see cref="DrainAsync"/> recomputes those
 /// orders from their whole state (idempotent: a second run writes the same rows) and deletes exactly the marks it read.
 /// </summary>
-public sealed class KpiRefresh(Db db)
+public sealed class KpiRefresh(Db db, ILogger<KpiRefresh> logger)
 {
     private const int Batch = 500;
+    private const int MarksPerRound = 5 * Batch;
+    /// <summary>A report drains at most this many rounds before it answers; a larger backlog (a station's history after
+    /// V0029) is worked off by the every-minute job, round by round.</summary>
+    public const int ReportRounds = 2;
 
     private const string AnyMarkSql = "SELECT MAX(seq) FROM kpi_dirty";
-    private const string MarksSql = "SELECT seq, work_order_id FROM kpi_dirty WHERE seq <= (SELECT MAX(seq) FROM kpi_dirty)";
+    private const string LeftSql = "SELECT COUNT(*) FROM kpi_dirty";
+    // The oldest marks up to the last one there was when the drain began: writers marking meanwhile cannot keep it going.
+    private static readonly DialectSql MarksSql = Paging.FirstRows("SELECT seq, work_order_id FROM kpi_dirty WHERE seq <= @Until ORDER BY seq");
     private const string UnmarkSql = "DELETE FROM kpi_dirty WHERE seq IN @Seqs";
     private const string AllOrdersSql = "SELECT id FROM work_orders";
     private const string ForgetAllSql = "DELETE FROM kpi_order_facts";
@@ -57,17 +63,21 @@ public sealed class KpiRefresh(Db db)
         WHERE op.work_order_id IN @Ids AND op.return_required = 1
         """;
 
-    /// <summary>Recomputes the marked orders; returns how many orders it recomputed.</summary>
-    public async Task<int> DrainAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Recomputes the marked orders, <see cref="MarksPerRound"/> marks a transaction, until none of those there were at the
+    /// start is left or <paramref name="maxRounds"/> rounds are done; returns how many orders it recomputed.
+    /// </summary>
+    public async Task<int> DrainAsync(CancellationToken ct = default, int maxRounds = int.MaxValue)
     {
+        long until;
         await using (var c = await db.OpenAsync(ct))
-            if (await c.ExecuteScalarAsync<long?>(AnyMarkSql) is null) return 0; // the usual case: no writer's lock taken
+            if (await c.ExecuteScalarAsync<long?>(AnyMarkSql) is { } last) until = last; else return 0; // the usual case: no writer's lock taken
         var total = 0;
-        while (true)
+        for (var round = 1; round <= maxRounds; round++)
         {
             var done = await db.InTransactionAsync(async (c, tx) =>
             {
-                var marks = (await c.QueryAsync<Mark>(MarksSql, transaction: tx)).Take(5 * Batch).ToList();
+                var marks = (await c.QueryAsync<Mark>(db.Sql(MarksSql), new { Until = until, Take = MarksPerRound }, tx)).ToList();
                 if (marks.Count == 0) return 0;
                 var ids = marks.Select(m => m.WorkOrderId).Distinct().ToList();
                 await RefreshAsync(c, tx, ids);
@@ -75,9 +85,15 @@ public sealed class KpiRefresh(Db db)
                     await c.ExecuteAsync(UnmarkSql, new { Seqs = chunk }, tx);
                 return ids.Count;
             }, ct);
-            if (done == 0) return total;
+            if (done == 0) break;
             total += done;
+            if (round % 20 == 0)
+            {
+                await using var c = await db.OpenAsync(ct);
+                logger.LogInformation("KPI facts: {Orders} orders recomputed so far, {Marks} marks left", total, await c.ExecuteScalarAsync<long>(LeftSql));
+            }
         }
+        return total;
     }
 
     /// <summary>Throws every fact away and computes them all again from the orders (the test's and an operator's "from scratch").</summary>

@@ -72,7 +72,7 @@ public static class KpiReport
         if (q.Category is not null && !Enum.TryParse<ApplianceCategory>(q.Category, false, out _))
             return Problems.Validation("category", Codes.Kpis.CategoryUnknown);
 
-        await refresh.DrainAsync();
+        await refresh.DrainAsync(maxRounds: KpiRefresh.ReportRounds);
         await using var c = await db.OpenAsync();
         var zone = q.StoreId is { } s ? await StoreClock.FindStoreAsync(c, null, s) ?? clock.Default : clock.Default;
         var fold = new KpiFold(grouping, clock.Today(zone));

@@ -83,7 +83,10 @@ public class KpiIncrementalTests(KpiFixture api) : IClassFixture<KpiFixture>
     private string Url(DateTimeOffset start) =>
         $"/api/v1/reports/kpis?from={TestData.StationDayOf(start).AddDays(-1):yyyy-MM-dd}&to={TestData.StationDayOf(api.Clock.GetUtcNow()).AddDays(1):yyyy-MM-dd}";
 
-    private async Task<List<Dictionary<string, object?>>> FactsAsync()
+    private Task<List<Dictionary<string, object?>>> FactsAsync() => FactsOf(api);
+
+    /// <summary>Every kept fact row, column by column, in order.</summary>
+    internal static async Task<List<Dictionary<string, object?>>> FactsOf(ApiFactory api)
     {
         await using var c = await api.Db.OpenAsync();
         return (await c.QueryAsync("SELECT * FROM kpi_order_facts ORDER BY work_order_id"))

@@ -1,0 +1,47 @@
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using RepairDispatch.Api.Infrastructure;
+using RepairDispatch.Api.Kpis;
+using RepairDispatch.Tests.Infrastructure;
+
+namespace RepairDispatch.Tests.Kpis;
+
+/// <summary>
+/// A station that upgrades to the KPI facts has its history already: V0029 marks every order without facts, and the
+/// drain works the marks off round by round to exactly the facts a rebuild from scratch gives.
+/// </summary>
+public class KpiHistoryUpgradeTests(KpiFixture api) : IClassFixture<KpiFixture>
+{
+    [Fact]
+    public async Task OrdersFromBeforeTheFactsAreMarkedOnceAndDrainedToTheFactsOfARebuild()
+    {
+        var d = await api.Data.ReadyAsync();
+        var h = new KpiHistory(api, d);
+        var maker = (await d.Admin.PostOk("/api/v1/manufacturers", new { name = "Upgrade " + Guid.NewGuid().ToString("N")[..6] })).Str("id");
+        for (var i = 0; i < 4; i++)
+        {
+            var id = await h.Repair(maker);
+            await h.Assign(id);
+            h.Wait(30);
+        }
+        var refresh = api.Services.GetRequiredService<KpiRefresh>();
+        await refresh.DrainAsync();
+        var kept = await FactsAsync();
+
+        await using var c = await api.Db.OpenAsync();
+        await c.ExecuteAsync("DELETE FROM kpi_order_facts"); // as before V0024: orders, no facts, no marks
+        await c.ExecuteAsync("DELETE FROM kpi_dirty");
+        var orders = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM work_orders");
+        await c.ExecuteAsync(File.ReadAllText(Path.Combine(Migrator.ScriptFolder(DatabaseProvider.Sqlite), "V0029__kpi_facts_of_the_history.sql")));
+
+        (await c.ExecuteScalarAsync<long>("SELECT COUNT(DISTINCT work_order_id) FROM kpi_dirty")).Should().Be(orders).And.BeGreaterThanOrEqualTo(4);
+        (await refresh.DrainAsync(maxRounds: 1)).Should().Be((int)orders, "a round takes up to 2,500 marks, all of these");
+        (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM kpi_dirty")).Should().Be(0);
+        var drained = await FactsAsync();
+        drained.Should().BeEquivalentTo(kept, o => o.WithStrictOrdering(), "the history's facts are what they were when kept at write time");
+        await refresh.RebuildAsync();
+        (await FactsAsync()).Should().BeEquivalentTo(drained, o => o.WithStrictOrdering());
+    }
+
+    private Task<List<Dictionary<string, object?>>> FactsAsync() => KpiIncrementalTests.FactsOf(api);
+}
