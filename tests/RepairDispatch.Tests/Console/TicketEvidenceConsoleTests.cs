@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using RepairDispatch.Tests.Infrastructure;
 using RepairDispatch.Tests.OldParts;
@@ -43,6 +44,36 @@ public class TicketEvidenceConsoleTests(ConsoleHost host) : IClassFixture<Consol
 
         var list = await d.FrontDesk.GetOk($"/api/v1/work-orders/{id}/photos");
         list["items"]!.AsArray().Select(p => p.Str("kind")).Should().BeEquivalentTo(["Nameplate", "Invoice"]);
+    }
+
+    [BrowserFact]
+    public async Task TheDeskMakesACustomerLinkThatOpensTheOrdersPageAndRevokesEveryLink()
+    {
+        var d = await host.Data.ReadyAsync();
+        var order = await d.NewWorkOrder();
+        var id = order.Str("id");
+        string? token = null;
+
+        await host.OnPageAsync(async page =>
+        {
+            await ConsoleSteps.SignInAsync(page, "desk1");
+            await page.GotoAsync($"{host.BaseUrl}/#/tickets/{id}");
+            var card = page.GetByTestId("customer-link");
+            await page.GetByRole(AriaRole.Button, new() { Name = "生成链接" }).ClickAsync();
+            await Expect(card.Locator("a")).ToHaveAttributeAsync("href", new Regex("/c/[A-Za-z0-9_-]{40,}$"));
+            await Expect(card).ToContainTextAsync("有效期至");
+            token = (await card.Locator("a").GetAttributeAsync("href"))!.Split("/c/")[1];
+
+            var customer = await page.Context.NewPageAsync();
+            await customer.GotoAsync($"{host.BaseUrl}/c/{token}");
+            await Expect(customer.Locator("body")).ToContainTextAsync(order.Str("number"));
+            await customer.CloseAsync();
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "作废全部链接" }).ClickAsync();
+            await Expect(card).ToContainTextAsync(new Regex("已作废 [1-9][0-9]* 个链接"));
+        });
+
+        (await host.CreateClient().GetAsync($"/api/v1/public/orders/{token}")).StatusCode.Should().Be(HttpStatusCode.NotFound, "a revoked link opens nothing");
     }
 
     [BrowserFact]

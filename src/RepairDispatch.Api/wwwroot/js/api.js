@@ -95,6 +95,7 @@ export const api = {
   upload: (path, formData) => send('POST', path, formData),
   put: (path, body, ifMatch) => send('PUT', path, body, { ifMatch }),
   patch: (path, body, ifMatch) => send('PATCH', path, body, { ifMatch }),
+  del: path => send('DELETE', path),
 };
 
 /** A file the API serves (exports need the bearer token): fetched and handed to the browser as a download under the server's name. */

@@ -4,6 +4,7 @@ import { t } from './i18n.js';
 import { h, mount, field, onSubmit, formatTime, enumText, slaBadge, storeInstant, warrantyBox } from './ui.js';
 import { photosCard } from './ticket-photos.js';
 import { oldPartsCard } from './ticket-old-parts.js';
+import { customerLinkCard } from './ticket-link.js';
 
 const statuses = ['New', 'Assigned', 'Accepted', 'EnRoute', 'OnSite', 'AwaitingParts', 'Completed', 'Closed', 'Cancelled'];
 
@@ -65,6 +66,7 @@ async function renderTicket(main, id) {
         h('span.muted', {}, e.actor), e.reason ? h('p.reason', {}, e.reason) : null)))),
     photosCard(order.id),
     oldPartsCard(order.id),
+    customerLinkCard(order),
     transferForm(order),
     cancelForm(order));
 }
