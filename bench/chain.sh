@@ -33,36 +33,13 @@ password="bench-admin-chain-1"
 export RepairDispatch__Bootstrap__AdminPassword="$password"
 status=0
 worst() { if [ "$1" -gt "$status" ]; then status="$1"; fi; }
-stop_service() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }
 
 if [[ ",$parts," == *",reads,"* ]]; then
-  key="$( (cat "$root/tests/RepairDispatch.Benchmarks/ChainSeeder.cs"; echo "$stores $technicians $customers $orders") | sha256sum | cut -c1-16)"
-  cached="$cache/chain-$key.db"
-  if [ -f "$cached" ]; then
-    echo "== reuse the generated database $cached (then migrate the copy)"
-    cp --sparse=always "$cached" "$db"
-    if ! (cd "$work/api" && dotnet RepairDispatch.Api.dll migrate > "$work/migrate.log" 2>&1); then
-      echo "== the copy cannot be migrated to this build ($(grep -m1 -o 'Validation failed[^.]*' "$work/migrate.log" || echo 'see migrate.log')): generating anew"
-      rm -f "$db" "$db-wal" "$db-shm"
-    fi
-  fi
-  if [ -f "$db" ]; then
-    bench_start_service
-  else
-    bench_start_service
-    echo "== generate: $stores stores, $technicians technicians, $customers customers, $orders work orders"
-    started=$(date +%s)
-    nice -n 10 dotnet "$work/bench/RepairDispatch.Benchmarks.dll" chain-seed --db "$db" --stores "$stores" \
-      --technicians "$technicians" --customers "$customers" --orders "$orders" || { stop_service; exit 2; }
-    echo "== generation took $(( $(date +%s) - started )) s; caching it as $cached"
-    stop_service
-    mkdir -p "$cache"
-    cp --sparse=always "$db" "$cached.tmp" && mv "$cached.tmp" "$cached"
-    bench_start_service
-  fi
+  bench_chain_database
+  bench_start_service
   if grep -q "CREATE TABLE stock_movements" "$root"/db/sqlite/*.sql; then
     echo "== stock ledger: $movements movements"
-    nice -n 10 dotnet "$work/bench/RepairDispatch.Benchmarks.dll" stock-seed --db "$db" --movements "$movements" || { stop_service; exit 2; }
+    nice -n 10 dotnet "$work/bench/RepairDispatch.Benchmarks.dll" stock-seed --db "$db" --movements "$movements" || { bench_stop_service; exit 2; }
   else
     echo "== no stock ledger in this build (V0017): the stock read is not measured"
   fi
@@ -71,7 +48,7 @@ if [[ ",$parts," == *",reads,"* ]]; then
   bench chain-run --db "$db" --url "$url" --admin-password "$password" --pids "$server_pid" "$@" || s=$?
   if [ "$s" -eq 2 ]; then echo "-- service log (tail):"; tail -n 40 "$work/service.log"; fi
   worst "$s"
-  stop_service
+  bench_stop_service
 fi
 
 if [[ ",$parts," == *",settlement,"* ]]; then
@@ -89,7 +66,7 @@ if [[ ",$parts," == *",settlement,"* ]]; then
     started=$(date +%s)
     nice -n 10 dotnet "$work/bench/RepairDispatch.Benchmarks.dll" settlement-seed --db "$db" --orders "$claims" --stores "$stores" || exit 2
     echo "== seeding took $(( $(date +%s) - started )) s; caching it as $cached"
-    stop_service
+    bench_stop_service
     mkdir -p "$cache"
     cp --sparse=always "$db" "$cached.tmp" && mv "$cached.tmp" "$cached"
     bench_start_service
@@ -99,7 +76,7 @@ if [[ ",$parts," == *",settlement,"* ]]; then
   bench settlement-run --db "$db" --url "$url" --admin-password "$password" --service-pid "$server_pid" --out "$work" --chain-wide yes || s=$?
   if [ "$s" -eq 2 ]; then echo "-- service log (tail):"; tail -n 40 "$work/service.log"; fi
   worst "$s"
-  stop_service
+  bench_stop_service
 fi
 
 case "$status" in

@@ -17,29 +17,8 @@ cache="${BENCH_CACHE:-$HOME/.cache/repairdispatch-bench}"
 bench_prepare kpis
 password="bench-admin-chain-1" # a cached chain keeps the admin of the run that generated it
 export RepairDispatch__Bootstrap__AdminPassword="$password"
-stop_service() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }
 
-key="$( (cat "$root/tests/RepairDispatch.Benchmarks/ChainSeeder.cs"; echo "$stores $technicians $customers $orders") | sha256sum | cut -c1-16)"
-cached="$cache/chain-$key.db"
-if [ -f "$cached" ]; then
-  echo "== reuse the generated database $cached (then migrate the copy)"
-  cp --sparse=always "$cached" "$db"
-  if ! (cd "$work/api" && dotnet RepairDispatch.Api.dll migrate > "$work/migrate.log" 2>&1); then
-    echo "== the copy cannot be migrated to this build: generating anew"
-    rm -f "$db" "$db-wal" "$db-shm"
-  fi
-fi
-if [ ! -f "$db" ]; then
-  bench_start_service
-  echo "== generate: $stores stores, $technicians technicians, $customers customers, $orders work orders"
-  started=$(date +%s)
-  nice -n 10 dotnet "$work/bench/RepairDispatch.Benchmarks.dll" chain-seed --db "$db" --stores "$stores" \
-    --technicians "$technicians" --customers "$customers" --orders "$orders" || { stop_service; exit 2; }
-  echo "== generation took $(( $(date +%s) - started )) s; caching it as $cached"
-  stop_service
-  mkdir -p "$cache"
-  cp --sparse=always "$db" "$cached.tmp" && mv "$cached.tmp" "$cached"
-fi
+bench_chain_database
 if [ -n "${BENCH_GENERATE_ONLY:-}" ]; then echo "== generated and cached (BENCH_GENERATE_ONLY): no measurement"; exit 0; fi
 echo "== KPI facts for every order"
 nice -n 10 dotnet "$work/bench/RepairDispatch.Benchmarks.dll" kpi-seed --db "$db" || exit 2
@@ -48,7 +27,7 @@ echo "== measure"
 status=0
 bench kpi-run --db "$db" --url "$url" --admin-password "$password" "$@" || status=$?
 if [ "$status" -eq 2 ]; then echo "-- service log (tail):"; tail -n 40 "$work/service.log"; fi
-stop_service
+bench_stop_service
 case "$status" in
   0) echo "RESULT: PASS (every goal met)" ;;
   1) echo "RESULT: FAIL (a goal was missed)" ;;

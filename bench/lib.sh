@@ -59,3 +59,33 @@ bench_measure() {
   if [ "$status" -eq 2 ]; then echo "-- service log (tail):"; tail -n 40 "$work/service.log"; fi
   exit "$status"
 }
+
+bench_stop_service() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; }
+
+# The generated chain (bench/chain.sh, bench/kpis.sh) in $db, with the service stopped: a copy of the one cached under a
+# key of the generator and the sizes ($stores $technicians $customers $orders), migrated to this build; else generated
+# by `chain-seed` (nice 10) and cached. A cached chain keeps its admin, so the callers fix the admin password.
+bench_chain_database() {
+  local key cached started
+  key="$( (cat "$root/tests/RepairDispatch.Benchmarks/ChainSeeder.cs"; echo "$stores $technicians $customers $orders") | sha256sum | cut -c1-16)"
+  cached="$cache/chain-$key.db"
+  if [ -f "$cached" ]; then
+    echo "== reuse the generated database $cached (then migrate the copy)"
+    cp --sparse=always "$cached" "$db"
+    if ! (cd "$work/api" && dotnet RepairDispatch.Api.dll migrate > "$work/migrate.log" 2>&1); then
+      echo "== the copy cannot be migrated to this build ($(grep -m1 -o 'Validation failed[^.]*' "$work/migrate.log" || echo 'see migrate.log')): generating anew"
+      rm -f "$db" "$db-wal" "$db-shm"
+    fi
+  fi
+  if [ ! -f "$db" ]; then
+    bench_start_service
+    echo "== generate: $stores stores, $technicians technicians, $customers customers, $orders work orders"
+    started=$(date +%s)
+    nice -n 10 dotnet "$work/bench/RepairDispatch.Benchmarks.dll" chain-seed --db "$db" --stores "$stores" \
+      --technicians "$technicians" --customers "$customers" --orders "$orders" || { bench_stop_service; exit 2; }
+    echo "== generation took $(( $(date +%s) - started )) s; caching it as $cached"
+    bench_stop_service
+    mkdir -p "$cache"
+    cp --sparse=always "$db" "$cached.tmp" && mv "$cached.tmp" "$cached"
+  fi
+}

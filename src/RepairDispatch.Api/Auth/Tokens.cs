@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Dapper;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -39,7 +38,7 @@ public sealed class Tokens(IOptions<AuthOptions> options, SymmetricSecurityKey k
         if (user.TechnicianId is { } tech) claims[CurrentUser.TechnicianClaim] = tech.ToString();
         var access = Sign(claims, now, expires);
 
-        var refresh = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var refresh = Secrets.New();
         var refreshExpires = now.AddDays(options.Value.RefreshTokenDays);
         await db.ExecuteAsync(InsertRefreshSql, new
         {
@@ -69,7 +68,7 @@ public sealed class Tokens(IOptions<AuthOptions> options, SymmetricSecurityKey k
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });
 
-    public static string Hash(string refreshToken) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(refreshToken)));
+    public static string Hash(string refreshToken) => Convert.ToHexString(Secrets.Sha256(refreshToken));
 
     public static TokenValidationParameters Validation(AuthOptions options, SymmetricSecurityKey key) => new()
     {

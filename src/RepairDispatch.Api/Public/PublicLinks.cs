@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using RepairDispatch.Api.Auth;
 
@@ -47,9 +45,9 @@ public static class PublicLinks
     /// <summary>Where links point when nothing is configured and no request says (messages written by a job).</summary>
     public static string DefaultBase { get; set; } = "http://localhost:5080";
 
-    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewToken() => Secrets.New();
 
-    public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    public static string Hash(string value) => Convert.ToHexStringLower(Secrets.Sha256(value));
 
     /// <summary>A code's hash is salted with its link, so equal codes of two links differ.</summary>
     public static string CodeHash(Guid linkId, string code) => Hash(linkId.ToString("N") + ":" + code);
