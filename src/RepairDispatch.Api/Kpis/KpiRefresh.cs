@@ -71,26 +71,29 @@ public sealed class KpiRefresh(Db db, ILogger<KpiRefresh> logger)
     {
         long until;
         await using (var c = await db.OpenAsync(ct))
-            if (await c.ExecuteScalarAsync<long?>(AnyMarkSql) is { } last) until = last; else return 0; // the usual case: no writer's lock taken
+        {
+            until = await c.ExecuteScalarAsync<long?>(AnyMarkSql) ?? 0;
+            if (until == 0 && await KpiStoreDays.BackfillLeftAsync(c) == 0) return 0; // the usual case: no writer's lock taken
+        }
         var total = 0;
         for (var round = 1; round <= maxRounds; round++)
         {
             var done = await db.InTransactionAsync(async (c, tx) =>
             {
                 var marks = (await c.QueryAsync<Mark>(db.Sql(MarksSql), new { Until = until, Take = MarksPerRound }, tx)).ToList();
-                if (marks.Count == 0) return 0;
                 var ids = marks.Select(m => m.WorkOrderId).Distinct().ToList();
                 await RefreshAsync(c, tx, ids);
                 foreach (var chunk in marks.Select(m => m.Seq).Chunk(1000))
                     await c.ExecuteAsync(UnmarkSql, new { Seqs = chunk }, tx);
-                return ids.Count;
+                return (Orders: ids.Count, Work: ids.Count + (marks.Count == 0 ? await KpiStoreDays.BackfillAsync(db, c, tx) : 0));
             }, ct);
-            if (done == 0) break;
-            total += done;
+            if (done.Work == 0) break;
+            total += done.Orders;
             if (round % 20 == 0)
             {
                 await using var c = await db.OpenAsync(ct);
-                logger.LogInformation("KPI facts: {Orders} orders recomputed so far, {Marks} marks left", total, await c.ExecuteScalarAsync<long>(LeftSql));
+                logger.LogInformation("KPI facts: {Orders} orders recomputed so far, {Marks} marks and {StoreDays} store-days to build left",
+                    total, await c.ExecuteScalarAsync<long>(LeftSql), await KpiStoreDays.BackfillLeftAsync(c));
             }
         }
         return total;
@@ -101,19 +104,25 @@ public sealed class KpiRefresh(Db db, ILogger<KpiRefresh> logger)
         await db.InTransactionAsync(async (c, tx) =>
         {
             await c.ExecuteAsync(ForgetAllSql, transaction: tx);
+            await KpiStoreDays.ForgetAllAsync(c, tx);
             var ids = (await c.QueryAsync<Guid>(AllOrdersSql, transaction: tx)).ToList();
             await RefreshAsync(c, tx, ids);
             return 0;
         }, ct);
 
+    /// <summary>Recomputes the fact rows of these orders, then the store-day tallies those rows counted on before or count on now.</summary>
     public static async Task RefreshAsync(DbConnection c, DbTransaction tx, IReadOnlyList<Guid> ids)
     {
+        var days = new HashSet<KpiStoreDays.StoreDay>();
         foreach (var batch in ids.Chunk(Batch))
         {
+            days.UnionWith(await KpiStoreDays.OfOrdersAsync(c, tx, batch));
             var facts = (await LoadAsync(c, tx, batch)).Select(KpiFacts.Of).ToList();
             await c.ExecuteAsync(ForgetSql, new { Ids = Db.IdList(c, batch) }, tx);
             await c.ExecuteAsync(InsertSql, facts, tx);
+            days.UnionWith(await KpiStoreDays.OfOrdersAsync(c, tx, batch));
         }
+        await KpiStoreDays.RebuildAsync(c, tx, days);
     }
 
     private static async Task<List<KpiOrderState>> LoadAsync(DbConnection c, DbTransaction tx, Guid[] ids)

@@ -197,6 +197,8 @@ public sealed class RefusalStation : ApiFactory
         await SanbaoAsync(d, today);
         await PublicLinksAsync(d);
         await PayrollAsync(d, period);
+        // As on a station just upgraded to V0030: a store-day of its history whose tally the kpi-facts job has yet to build.
+        await c.ExecuteAsync("INSERT INTO kpi_store_days_backfill (store_id, day) SELECT id, '2020-01-01' FROM stores WHERE id = (SELECT MIN(id) FROM stores)");
     }
 
     /// <summary>Customer links (issue 19): "{orderToken}" opens orderNew, "{assignedToken}" orderAssigned, "{onSiteToken}" orderOnSite;

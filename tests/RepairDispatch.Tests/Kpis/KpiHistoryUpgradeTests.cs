@@ -43,5 +43,35 @@ public class KpiHistoryUpgradeTests(KpiFixture api) : IClassFixture<KpiFixture>
         (await FactsAsync()).Should().BeEquivalentTo(drained, o => o.WithStrictOrdering());
     }
 
+    [Fact]
+    public async Task StoreDaysOfFactsFromBeforeV0030AreBuiltByTheJobToTheTalliesOfARebuild()
+    {
+        var d = await api.Data.ReadyAsync();
+        var h = new KpiHistory(api, d);
+        var maker = (await d.Admin.PostOk("/api/v1/manufacturers", new { name = "Tally " + Guid.NewGuid().ToString("N")[..6] })).Str("id");
+        for (var i = 0; i < 3; i++)
+        {
+            var id = await h.Repair(maker);
+            await h.Assign(id);
+            await h.Arrive(id);
+            h.Wait(600);
+            await h.Complete(id, 40);
+            h.Wait(1000);
+        }
+        var refresh = api.Services.GetRequiredService<KpiRefresh>();
+        await refresh.DrainAsync();
+        var kept = await KpiIncrementalTests.StoreDaysOf(api);
+
+        await using var c = await api.Db.OpenAsync();
+        await c.ExecuteAsync("DROP TABLE kpi_store_days_backfill; DROP TABLE kpi_store_days"); // as before V0030: facts, no tallies
+        await c.ExecuteAsync(File.ReadAllText(Path.Combine(Migrator.ScriptFolder(DatabaseProvider.Sqlite), "V0030__kpi_store_days.sql")));
+        var waiting = await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM kpi_store_days_backfill");
+
+        waiting.Should().Be(kept.Count).And.BeGreaterThanOrEqualTo(3, "a created day and a completed day per order, some shared");
+        (await refresh.DrainAsync(maxRounds: 1)).Should().Be(0, "no order is recomputed: only the store-days are built");
+        (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM kpi_store_days_backfill")).Should().Be(0);
+        (await KpiIncrementalTests.StoreDaysOf(api)).Should().Equal(kept);
+    }
+
     private Task<List<Dictionary<string, object?>>> FactsAsync() => KpiIncrementalTests.FactsOf(api);
 }
