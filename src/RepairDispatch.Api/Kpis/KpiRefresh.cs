@@ -21,6 +21,9 @@ public sealed class KpiRefresh(Db db, ILogger<KpiRefresh> logger)
 
     private const string AnyMarkSql = "SELECT MAX(seq) FROM kpi_dirty";
     private const string LeftSql = "SELECT COUNT(*) FROM kpi_dirty";
+    private const string CaughtUpSql = """
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM kpi_dirty) OR EXISTS (SELECT 1 FROM kpi_store_days_backfill) THEN 0 ELSE 1 END
+        """;
     // The oldest marks up to the last one there was when the drain began: writers marking meanwhile cannot keep it going.
     private static readonly DialectSql MarksSql = Paging.FirstRows("SELECT seq, work_order_id FROM kpi_dirty WHERE seq <= @Until ORDER BY seq");
     private const string UnmarkSql = "DELETE FROM kpi_dirty WHERE seq IN @Seqs";
@@ -98,6 +101,9 @@ public sealed class KpiRefresh(Db db, ILogger<KpiRefresh> logger)
         }
         return total;
     }
+
+    /// <summary>No order waits for its facts and no store-day for its tally: the facts hold every committed change.</summary>
+    public static async Task<bool> CaughtUpAsync(DbConnection c) => await c.ExecuteScalarAsync<long>(CaughtUpSql) == 1;
 
     /// <summary>Throws every fact away and computes them all again from the orders (the test's and an operator's "from scratch").</summary>
     public async Task RebuildAsync(CancellationToken ct = default) =>

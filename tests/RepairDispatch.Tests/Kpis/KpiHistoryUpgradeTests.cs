@@ -73,5 +73,27 @@ public class KpiHistoryUpgradeTests(KpiFixture api) : IClassFixture<KpiFixture>
         (await KpiIncrementalTests.StoreDaysOf(api)).Should().Equal(kept);
     }
 
+    [Fact]
+    public async Task AReportMadeWhileTheJobStillWorksOffABacklogSaysItIsIncomplete()
+    {
+        var d = await api.Data.ReadyAsync();
+        var day = TestData.StationToday();
+        var url = $"/api/v1/reports/kpis?from={day.AddDays(-1):yyyy-MM-dd}&to={day:yyyy-MM-dd}";
+        await using var c = await api.Db.OpenAsync();
+        // More store-days waiting than a report builds (two rounds of 500): as after V0030 on a station with years of history.
+        await c.ExecuteAsync("""
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @Count)
+            INSERT INTO kpi_store_days_backfill (store_id, day) SELECT @Store, date('2000-01-01', '+' || i || ' days') FROM n
+            """, new { Count = KpiRefresh.ReportRounds * KpiStoreDays.BackfillPerRound + 1, Store = Guid.Parse(d.StoreId) });
+
+        var during = await d.Manager.GetOk(url);
+        await api.Services.GetRequiredService<KpiRefresh>().DrainAsync(); // the kpi-facts job
+        var after = await d.Manager.GetOk(url);
+
+        during["complete"]!.GetValue<bool>().Should().BeFalse("one store-day is still waiting");
+        after["complete"]!.GetValue<bool>().Should().BeTrue();
+        (await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM kpi_store_days_backfill")).Should().Be(0);
+    }
+
     private Task<List<Dictionary<string, object?>>> FactsAsync() => KpiIncrementalTests.FactsOf(api);
 }
