@@ -13,7 +13,7 @@ namespace RepairDispatch.Tests.Console;
 /// Finance's payroll screen (#/payroll) on a small June: two repairs by technician A at 80.50, the first shared 60/40
 /// with technician B. Finance calculates June through the screen and downloads the statement; the manager approves it
 /// (first under figures that changed meanwhile: refused), then it is frozen; in July a helper added to a June job shows
-/// as marked adjustments.
+/// as marked adjustments, and headquarters' finance makes the next version of the commission rules.
 /// </summary>
 public partial class PayrollConsoleTests(ConsoleHost host) : IClassFixture<ConsoleHost>
 {
@@ -99,7 +99,30 @@ public partial class PayrollConsoleTests(ConsoleHost host) : IClassFixture<Conso
             Amounts(view, d.TechnicianA).Should().Equal(-40.25m);
             Amounts(view, d.TechnicianB).Should().Equal(40.25m);
             await Screenshot(page, "payroll-adjustments");
+
+            // Headquarters' finance makes version 2 from version 1's amounts: a day before version 1 is refused, then August 1st.
+            var rules = page.GetByTestId("pay-rules");
+            await rules.Locator("summary").First.ClickAsync();
+            await rules.GetByText("制定第 2 版").ClickAsync();
+            var next = page.GetByTestId("pay-next-version");
+            await next.GetByLabel("第 1 条每单金额").FillAsync("90");
+            await next.GetByLabel("生效日期").FillAsync("2025-12-31");
+            await next.GetByRole(AriaRole.Button, new() { Name = "保存新版本" }).ClickAsync();
+            await Expect(next.Locator(".field-error").First).ToContainTextAsync("新版本须晚于最新版本的生效日 2026-01-01");
+            await Expect(next.GetByLabel("生效日期")).ToHaveValueAsync("2025-12-31");
+            await next.GetByLabel("生效日期").FillAsync("2026-08-01");
+            await next.GetByRole(AriaRole.Button, new() { Name = "保存新版本" }).ClickAsync();
+            await Expect(rules.Locator("h3").First).ToHaveTextAsync("第 2 版：2026-08-01 起，至 今");
+            await Expect(rules.Locator("table").Nth(1)).ToContainTextAsync("¥90.00");
         });
+        await VersionTwoIsSavedAsync();
+    }
+
+    private async Task VersionTwoIsSavedAsync()
+    {
+        var versions = (await (await Claims.ClaimSetup.SignInNow(host, "finance1")).GetOk("/api/v1/payroll/rules"))["items"]!.AsArray();
+        versions.Select(v => v.Str("validFrom")).Should().Equal("2026-01-01", "2026-08-01");
+        versions[1]!["rates"]![0]!["amount"]!.GetValue<decimal>().Should().Be(90m);
     }
 
     /// <summary>The screen shows every line of the API's view (its reason, its amount), each technician's subtotal and the total.</summary>
