@@ -58,7 +58,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["finance:run"].Should().Contain("各门店小计");
         seen["stores-report"].Should().Contain("完工达标率").And.Contain("期末未结");
         seen["kpis"].Should().Contain("一次修复率").And.Contain("按周趋势");
-        seen["payroll"].Should().Contain("技师工资结算").And.Contain("已计算，待审批").And.Contain("计件").And.Contain("不限");
+        seen["payroll"].Should().Contain("技师工资结算").And.Contain("已计算，待审批").And.Contain("计件").And.Contain("不限").And.Contain("保存新版本");
     }
 
     [BrowserFact]
@@ -83,7 +83,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["finance:run"].Should().Contain("By store");
         seen["stores-report"].Should().Contain("Completed in time");
         seen["kpis"].Should().Contain("First-time fix").And.Contain("Weekly trends");
-        seen["payroll"].Should().Contain("Technicians' pay").And.Contain("Calculated, to approve").And.Contain("Piece rate").And.Contain("Repair level");
+        seen["payroll"].Should().Contain("Technicians' pay").And.Contain("Calculated, to approve").And.Contain("Piece rate").And.Contain("Repair level").And.Contain("Save the new version");
         seen["old-parts"].Should().Contain("Check in an old part").And.Contain("Return batches on their way");
         seen["stock"].Should().Contain("Parts requests").And.Contain("Receipt");
         seen.Values.Should().NotContain(text => Regex.IsMatch(text, @"\p{IsCJKUnifiedIdeographs}{2,}.*\p{IsCJKUnifiedIdeographs}{2,}")
@@ -144,8 +144,9 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
             ("payroll", async p =>
             {
                 await Go(p, "#/payroll", "tr.pay-line");
-                await p.GetByTestId("pay-rules").Locator("summary").ClickAsync(); // the commission rules, folded by default
-                await Expect(p.GetByTestId("pay-rules").Locator("table")).ToBeVisibleAsync();
+                await p.GetByTestId("pay-rules").Locator("summary").First.ClickAsync(); // the commission rules, folded by default
+                await p.GetByTestId("pay-rules").Locator("details.pay-next summary").ClickAsync(); // and the next version's form
+                await Expect(p.GetByTestId("pay-next-version")).ToBeVisibleAsync();
             }),
         ]),
     ];

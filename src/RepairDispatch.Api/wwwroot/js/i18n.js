@@ -286,7 +286,7 @@ const en = {
   'payroll.csv': 'Download CSV', 'payroll.xlsx': 'Download Excel', 'payroll.lines': 'Pay lines', 'payroll.kind': 'Kind', 'payroll.reason': 'Reason',
   'payroll.amount': 'Amount', 'payroll.subtotal': 'Subtotal of {0}', 'payroll.sum': 'Total', 'payroll.notCalculated': 'Not calculated yet: press Calculate to make the pay lines.',
   'payroll.noLines': 'No pay lines this month.', 'payroll.adjusts': 'adjusts {0}', 'payroll.adjustsHint': 'That month is approved and frozen; what was found since is adjusted here',
-  'payroll.rules': 'Commission rules ({0} versions)', 'payroll.noRules': 'No commission rules yet.', 'payroll.version': 'Version {0}: from {1} until {2}', 'payroll.openEnded': 'now',
+  'payroll.rules': 'Commission rules (versions: {0})', 'payroll.noRules': 'No commission rules yet.', 'payroll.version': 'Version {0}: from {1} until {2}', 'payroll.openEnded': 'now',
   'payroll.type': 'Type', 'payroll.category': 'Category', 'payroll.level': 'Repair level', 'payroll.payer': 'Payer', 'payroll.rate': 'Per job',
   'payroll.any': 'any', 'payroll.bonuses': 'Bonuses:', 'payroll.deductions': 'Deductions:',
   'payroll.nextVersion': 'Make version {0} (the latest with new amounts)', 'payroll.validFrom': 'Valid from', 'payroll.rateOf': 'Amount per job of rate {0}',
