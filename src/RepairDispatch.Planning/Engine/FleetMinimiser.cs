@@ -40,9 +40,11 @@ internal sealed class FleetMinimiser(Ruin ruin, Recreate recreate, SharedBest sh
             {
                 best = current;
                 shared.Offer(best);
+                clock.T($"fleet {best.VehiclesUsed}");
             }
             else if (shared.FewestVehiclesServingAll < best.VehiclesUsed && shared.BetterThan(best) is { } fewer) best = fewer;
             else break;
+            clock.T($"fleet end {best.VehiclesUsed} unassigned {current.Unassigned.Count}");
             clock.Report("vehicles", best.VehiclesUsed, now: true);
         }
         return best;

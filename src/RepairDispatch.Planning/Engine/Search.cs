@@ -7,7 +7,7 @@ namespace RepairDispatch.Planning.Engine;
 /// </summary>
 internal static class Search
 {
-    private const double FleetShare = 0.4;
+    private static readonly double FleetShare = SearchClock.Env("OPT_FLEET", 0.4);
 
     /// <param name="unserved">Receives the pinned visits that cannot be kept (the same for every search).</param>
     public static Solution Run(CompiledProblem p, IReadOnlyList<int> servable, List<UnservedVisit> unserved, int seed,
@@ -21,11 +21,12 @@ internal static class Search
         // Measured (docs/benchmarks.md): hotter regroups Solomon's clusters after route elimination (C2 at short budgets
         // stayed 13–20 % off at 20 typical arcs, 0 % at 60–150), cooler serves more visits with less travel on a city day.
         var annealing = vehiclesFirst
-            ? new Annealing(objective, ruin, recreate, random, shared, startTemperature: 100, endTemperature: 0.1)
+            ? new Annealing(objective, ruin, recreate, random, shared, startTemperature: SearchClock.Env("OPT_T0", 100), endTemperature: SearchClock.Env("OPT_T1", 0.1))
             : new Annealing(objective, ruin, recreate, random, shared, startTemperature: 8, endTemperature: 0.08);
         var solution = Construction.Build(p, recreate, servable, unserved);
         shared.Offer(solution);
         clock.Report("construction", solution.Travel, now: true);
+        clock.T($"construction {solution.VehiclesUsed} {solution.Travel:F1}");
         if (vehiclesFirst)
         {
             var capacity = Math.Max(1, p.Vehicles.Select(v => v.Capacity).DefaultIfEmpty(0).Max());
@@ -36,6 +37,7 @@ internal static class Search
         }
         if (servable.Count > 0) solution = annealing.Run(solution, clock, 1, "travel");
         shared.Offer(solution);
+        clock.T($"end {solution.VehiclesUsed} {solution.Travel:F1}");
         return solution;
     }
 }
