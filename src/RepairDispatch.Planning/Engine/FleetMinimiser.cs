@@ -20,6 +20,7 @@ internal sealed class FleetMinimiser(Ruin ruin, Recreate recreate, SharedBest sh
             if (victim is null) break;
             var current = WithoutRoute(best, victim.Vehicle);
             var currentAbsence = Absence(absences, current.Unassigned);
+            var minU = current.Unassigned.Count;
             while (current.Unassigned.Count > 0 && !clock.Reached(untilFraction))
             {
                 if (shared.FewestVehiclesServingAll < best.VehiclesUsed) break;
@@ -29,6 +30,7 @@ internal sealed class FleetMinimiser(Ruin ruin, Recreate recreate, SharedBest sh
                 var candidateAbsence = Absence(absences, candidate.Unassigned);
                 if (candidate.Feasible && (candidate.Unassigned.Count < current.Unassigned.Count || candidateAbsence < currentAbsence))
                 {
+                    if (candidate.Unassigned.Count < minU) { minU = candidate.Unassigned.Count; clock.T($"  min {minU}"); }
                     current = candidate;
                     currentAbsence = candidateAbsence;
                 }

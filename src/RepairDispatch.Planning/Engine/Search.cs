@@ -36,6 +36,7 @@ internal static class Search
             for (var v = 0; v < solution.Routes.Length; v++) solution.Usable[v] = solution.Routes[v].Visits.Count > 0;
         }
         if (servable.Count > 0) solution = annealing.Run(solution, clock, 1, "travel");
+        if (SearchClock.Env("OPT_POLISH", 1) > 0) { var before = objective.Cost(solution); solution = new Polish(p, objective).Run(solution, clock); clock.T($"polish {before:F2} -> {objective.Cost(solution):F2}"); }
         shared.Offer(solution);
         clock.T($"end {solution.VehiclesUsed} {solution.Travel:F1}");
         return solution;

@@ -22,6 +22,8 @@ internal sealed class SearchClock(TimeSpan limit, IProgress<PlanProgress>? progr
     public static double Env(string n, double d) => double.TryParse(Environment.GetEnvironmentVariable(n), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : d;
     public void T(string what) { if (Trace) Console.Error.WriteLine($"{_steps} {Fraction:F3} {what}"); }
 
+    public bool Cancelled => ct.IsCancellationRequested;
+
     public bool Reached(double fraction)
     {
         _steps++;
