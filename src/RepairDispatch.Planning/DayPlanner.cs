@@ -42,7 +42,7 @@ public static class DayPlanner
         void Run(int k)
         {
             pinnedOut[k] = [];
-            Search.Run(p, servable, pinnedOut[k], options.Seed + k, clocks[k], shared);
+            Search.Run(p, servable, pinnedOut[k], options.Seed, k, clocks[k], shared);
         }
 
         var solution = shared.Best!;

@@ -12,7 +12,7 @@ namespace RepairDispatch.Planning.Engine;
 internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreate, Random random, SharedBest shared,
     double startTemperature, double endTemperature)
 {
-    private static readonly double StartPricePerUnserved = SearchClock.Env("OPT_PRICE", 10);
+    private const double StartPricePerUnserved = 10;
     private const int PatienceWithMoreUnserved = 2000;
     // Late only: an early exchange puts every search in the same basin (in a 1 s Solomon run with exchanges from a fifth
     // of the phase on, C201 and C204 ended 20 % and 15 % off), a late one lets them all polish the best.

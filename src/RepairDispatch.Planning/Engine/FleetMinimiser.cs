@@ -20,7 +20,6 @@ internal sealed class FleetMinimiser(Ruin ruin, Recreate recreate, SharedBest sh
             if (victim is null) break;
             var current = WithoutRoute(best, victim.Vehicle);
             var currentAbsence = Absence(absences, current.Unassigned);
-            var minU = current.Unassigned.Count;
             while (current.Unassigned.Count > 0 && !clock.Reached(untilFraction))
             {
                 if (shared.FewestVehiclesServingAll < best.VehiclesUsed) break;
@@ -30,7 +29,6 @@ internal sealed class FleetMinimiser(Ruin ruin, Recreate recreate, SharedBest sh
                 var candidateAbsence = Absence(absences, candidate.Unassigned);
                 if (candidate.Feasible && (candidate.Unassigned.Count < current.Unassigned.Count || candidateAbsence < currentAbsence))
                 {
-                    if (candidate.Unassigned.Count < minU) { minU = candidate.Unassigned.Count; clock.T($"  min {minU}"); }
                     current = candidate;
                     currentAbsence = candidateAbsence;
                 }
@@ -42,11 +40,9 @@ internal sealed class FleetMinimiser(Ruin ruin, Recreate recreate, SharedBest sh
             {
                 best = current;
                 shared.Offer(best);
-                clock.T($"fleet {best.VehiclesUsed}");
             }
             else if (shared.FewestVehiclesServingAll < best.VehiclesUsed && shared.BetterThan(best) is { } fewer) best = fewer;
             else break;
-            clock.T($"fleet end {best.VehiclesUsed} unassigned {current.Unassigned.Count}");
             clock.Report("vehicles", best.VehiclesUsed, now: true);
         }
         return best;

@@ -17,11 +17,6 @@ internal sealed class SearchClock(TimeSpan limit, IProgress<PlanProgress>? progr
     /// <summary>The share of the budget used, as of the last <see cref="Reached"/> check (the clock is read once a step).</summary>
     public double Fraction { get; private set; }
 
-    public long Steps => _steps;
-    public static readonly bool Trace = Environment.GetEnvironmentVariable("OPT_TRACE") == "1";
-    public static double Env(string n, double d) => double.TryParse(Environment.GetEnvironmentVariable(n), System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : d;
-    public void T(string what) { if (Trace) Console.Error.WriteLine($"{_steps} {Fraction:F3} {what}"); }
-
     public bool Cancelled => ct.IsCancellationRequested;
 
     public bool Reached(double fraction)
