@@ -11,7 +11,8 @@ namespace RepairDispatch.Benchmarks;
 /// its store-local (Asia/Shanghai) created and completed days; the measures vary with the row number (the chain's orders
 /// carry no events, charges or callbacks to work them out from): minutes to assign 5–244, on site 60–1,459, complete
 /// 120–4,119, a second visit every 9th, a rework every 23rd, satisfaction on a third, a complaint every 97th, revenue by
-/// payer and type, a claim on warranty orders (1 in 10 not at first pass), old parts on a fifth of those.
+/// payer and type, a claim on warranty orders (1 in 10 not at first pass), old parts on a fifth of those. Every store-day
+/// of those rows is queued in kpi_store_days_backfill; kpi-run has the service build their tallies before it measures.
 /// </summary>
 public static class KpiSeeder
 {
@@ -71,6 +72,13 @@ public static class KpiSeeder
             await c.ExecuteAsync(sql, commandTimeout: 3600);
             Console.WriteLine($"  re-created {name} in {one.Elapsed.TotalSeconds:0.0} s");
         }
+        // The store-day tallies are the service's to build (KpiStoreDays): queued as V0030 queues a station's history.
+        var storeDays = await c.ExecuteAsync("""
+            DELETE FROM kpi_store_days; DELETE FROM kpi_store_days_backfill;
+            INSERT INTO kpi_store_days_backfill (store_id, day)
+            SELECT store_id, created_day FROM kpi_order_facts UNION SELECT store_id, completed_day FROM kpi_order_facts WHERE completed_day IS NOT NULL;
+            """, commandTimeout: 3600);
+        Console.WriteLine($"  {storeDays:N0} store-days queued for their tallies");
         await c.ExecuteAsync("ANALYZE kpi_order_facts; PRAGMA wal_checkpoint(TRUNCATE);", commandTimeout: 3600);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kpi-seed: {rows:N0} fact rows in {total.Elapsed.TotalSeconds:0.0} s"));
         return 0;

@@ -33,7 +33,11 @@ public static class SettlementSeeder
         var target = await SeedTarget.FreshAsync(c, "settlement-seed");
 
         var watch = Stopwatch.StartNew();
+        // No KPI marks for the seeded history (V0024's triggers would queue every order, and the service's kpi-facts job
+        // would then recompute hundreds of thousands of orders in the middle of the timed settlement).
+        await c.ExecuteAsync("UPDATE kpi_settings SET aggregate = 0");
         var (period, rows) = Fill(c, target, orders, makers, stores);
+        await c.ExecuteAsync("UPDATE kpi_settings SET aggregate = 1; DELETE FROM kpi_dirty;");
         var fill = watch.Elapsed;
         await c.ExecuteAsync("PRAGMA optimize; PRAGMA wal_checkpoint(TRUNCATE);", commandTimeout: 600);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -15,6 +15,7 @@ public sealed class ClaimExpiryJob(Db db, TimeProvider clock, ILogger<ClaimExpir
         SELECT work_order_id FROM work_order_claims
         WHERE state IN ('NotReady','Ready') AND released_at IS NULL AND claim_by < @LatestDay
           AND (@ManufacturerId IS NULL OR manufacturer_id = @ManufacturerId)
+          AND NOT EXISTS (SELECT 1 FROM claim_runs cr WHERE cr.work_order_id = work_order_claims.work_order_id)
         """;
 
     public async Task<int> RunAsync()

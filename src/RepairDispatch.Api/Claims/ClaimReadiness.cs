@@ -25,9 +25,10 @@ public static class ClaimReadiness
         INSERT INTO work_order_claims (work_order_id, store_id, manufacturer_id, state, blocker_codes, claim_by, version, created_at, updated_at)
         SELECT @Id, @StoreId, a.manufacturer_id, 'NotReady', '[]', @ClaimBy, 1, @Now, @Now FROM appliances a WHERE a.id = @ApplianceId
         """;
-    private const string ClaimSql = """
-        SELECT c.store_id, c.state, c.blocker_codes, c.claim_by, c.ready_at, c.run_id, c.released_at, c.version, wo.type, wo.contract_id
-        FROM work_order_claims c JOIN work_orders wo ON wo.id = c.work_order_id WHERE c.work_order_id = @Id
+    private const string ClaimSql = $"""
+        SELECT c.store_id, {ClaimRuns.State} AS state, c.blocker_codes, c.claim_by, c.ready_at, {ClaimRuns.RunId} AS run_id, c.released_at, c.version,
+            wo.type, wo.contract_id
+        FROM work_order_claims c JOIN work_orders wo ON wo.id = c.work_order_id {ClaimRuns.Join} WHERE c.work_order_id = @Id
         """;
     private const string RulesSql = "SELECT claim_callback_required, claim_old_part_required FROM service_contracts WHERE id = @ContractId";
     private const string EvidenceSql = "SELECT kind FROM contract_claim_evidence WHERE contract_id = @ContractId AND order_type = @Type";
@@ -79,7 +80,7 @@ public static class ClaimReadiness
             throw new ConcurrencyConflictException("work_order_claims", workOrderId);
     }
 
-    private const string ClaimedSql = "SELECT COUNT(*) FROM work_order_claims WHERE work_order_id = @Id AND state = 'Claimed'";
+    private const string ClaimedSql = $"SELECT COUNT(*) FROM work_order_claims c {ClaimRuns.Join} WHERE c.work_order_id = @Id AND {ClaimRuns.State} = 'Claimed'";
 
     /// <summary>A claimed order's evidence is what the manufacturer was sent: its photos no longer change (409).</summary>
     public static async Task<IResult?> PhotosLockedAsync(DbConnection c, DbTransaction? tx, Guid workOrderId) =>

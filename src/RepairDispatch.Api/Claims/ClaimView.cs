@@ -9,13 +9,14 @@ namespace RepairDispatch.Api.Claims;
 public sealed record ClaimView(Guid WorkOrderId, string Number, Guid ManufacturerId, Guid StoreId, ClaimState State,
     IReadOnlyList<string> Blockers, IReadOnlyList<Text> BlockerCodes, DateOnly? ClaimBy, decimal Amount, Guid? RunId, string? ReleaseReason);
 
-/// <summary>A row of `work_order_claims` with its order's number and the manufacturer's charges.</summary>
+/// <summary>A row of `work_order_claims` (its state and run as <see cref="ClaimRuns"/> says) with its order's number and the manufacturer's charges.</summary>
 public sealed class ClaimRow
 {
-    public const string Select = """
-        SELECT c.work_order_id, wo.number, c.manufacturer_id, c.store_id, c.state, c.blocker_codes, c.claim_by, c.run_id, c.release_reason,
+    public const string Select = $"""
+        SELECT c.work_order_id, wo.number, c.manufacturer_id, c.store_id, {ClaimRuns.State} AS state, c.blocker_codes, c.claim_by, {ClaimRuns.RunId} AS run_id,
+               c.release_reason,
                (SELECT COALESCE(SUM(ch.amount_fen), 0) FROM work_order_charges ch WHERE ch.work_order_id = c.work_order_id AND ch.party = 'Manufacturer') AS amount_fen
-        FROM work_order_claims c JOIN work_orders wo ON wo.id = c.work_order_id
+        FROM work_order_claims c JOIN work_orders wo ON wo.id = c.work_order_id {ClaimRuns.Join}
         """;
     private const string ByIdSql = Select + " WHERE c.work_order_id = @Id";
 

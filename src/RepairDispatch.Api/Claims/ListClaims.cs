@@ -11,11 +11,11 @@ public static class ListClaims
     // A claim without a deadline sorts as if due on the last day there is.
     private static readonly DateOnly NoDeadline = DateOnly.MaxValue;
 
-    private static readonly DialectSql PageSql = Paging.FirstRows(ClaimRow.Select + """
+    private static readonly DialectSql PageSql = Paging.FirstRows(ClaimRow.Select + $"""
 
         WHERE (@StoreId IS NULL OR c.store_id = @StoreId)
           AND (@ManufacturerId IS NULL OR c.manufacturer_id = @ManufacturerId)
-          AND (@State IS NULL OR c.state = @State)
+          AND (@State IS NULL OR {ClaimRuns.State} = @State)
           AND (@AfterDay IS NULL OR COALESCE(c.claim_by, @NoDeadline) > @AfterDay
                OR (COALESCE(c.claim_by, @NoDeadline) = @AfterDay AND c.work_order_id > @AfterId))
         ORDER BY COALESCE(c.claim_by, @NoDeadline), c.work_order_id

@@ -74,6 +74,7 @@ public static class ResubmitClaim
                     new Dictionary<string, object?> { ["reasonCode"] = rejected.ReasonCode });
             await c.ExecuteAsync(InsertSql, new { ResubmissionId = Guid.CreateVersion7(), Id = workOrderId, rejected.StatementId, Note = note, UserId = me.Id, Now = now }, tx);
             await WriteRaces.BeforeVersionedWriteAsync(c, tx, "work_order_claims", workOrderId);
+            await ClaimRuns.FoldAsync(c, tx, [workOrderId], now);
             if (await c.ExecuteAsync(ReopenSql, new { Id = workOrderId, Note = note, UserId = me.Id, Now = now }, tx) != 1)
                 throw new ConcurrencyConflictException("work_order_claims", workOrderId);
             await ClaimReadiness.RefreshAsync(c, tx, workOrderId, now);

@@ -28,6 +28,7 @@ public static class JobsSetup
         ["dispatch-plans"] = "* * * * *",      // every minute: compute queued day plans, re-queue ones whose run died
         ["claims-expiry"] = "5 0 * * *",       // 00:05 daily: claims past their submit deadline become Expired
         ["kpi-facts"] = "* * * * *",           // every minute: recompute the KPI facts of orders changed since (docs/kpis.md)
+        ["claim-runs"] = "* * * * *",          // every minute: fold the claims settlement runs took into the claim rows
     };
 
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration config, Db db)
@@ -46,6 +47,7 @@ public static class JobsSetup
         services.AddTransient<Dispatch.DayPlanJob>();
         services.AddTransient<Claims.ClaimExpiryJob>();
         services.AddTransient<Kpis.KpiRefresh>();
+        services.AddTransient<Claims.ClaimRuns>();
         return services;
     }
 
@@ -73,6 +75,7 @@ public static class JobsSetup
         Add<Dispatch.DayPlanJob>("dispatch-plans", job => job.SweepAsync());
         Add<Claims.ClaimExpiryJob>("claims-expiry", job => job.RunAsync());
         Add<Kpis.KpiRefresh>("kpi-facts", job => job.DrainAsync(CancellationToken.None));
+        Add<Claims.ClaimRuns>("claim-runs", job => job.FoldAsync());
     }
 
     /// <summary>The job dashboard, for admins and managers only: bearer token, or the cookie from /api/v1/auth/dashboard-session.</summary>

@@ -21,6 +21,9 @@ public sealed class KpiRefresh(Db db, ILogger<KpiRefresh> logger)
 
     private const string AnyMarkSql = "SELECT MAX(seq) FROM kpi_dirty";
     private const string LeftSql = "SELECT COUNT(*) FROM kpi_dirty";
+    private const string CaughtUpSql = """
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM kpi_dirty) OR EXISTS (SELECT 1 FROM kpi_store_days_backfill) THEN 0 ELSE 1 END
+        """;
     // The oldest marks up to the last one there was when the drain began: writers marking meanwhile cannot keep it going.
     private static readonly DialectSql MarksSql = Paging.FirstRows("SELECT seq, work_order_id FROM kpi_dirty WHERE seq <= @Until ORDER BY seq");
     private const string UnmarkSql = "DELETE FROM kpi_dirty WHERE seq IN @Seqs";
@@ -71,49 +74,61 @@ public sealed class KpiRefresh(Db db, ILogger<KpiRefresh> logger)
     {
         long until;
         await using (var c = await db.OpenAsync(ct))
-            if (await c.ExecuteScalarAsync<long?>(AnyMarkSql) is { } last) until = last; else return 0; // the usual case: no writer's lock taken
+        {
+            until = await c.ExecuteScalarAsync<long?>(AnyMarkSql) ?? 0;
+            if (until == 0 && await KpiStoreDays.BackfillLeftAsync(c) == 0) return 0; // the usual case: no writer's lock taken
+        }
         var total = 0;
         for (var round = 1; round <= maxRounds; round++)
         {
             var done = await db.InTransactionAsync(async (c, tx) =>
             {
                 var marks = (await c.QueryAsync<Mark>(db.Sql(MarksSql), new { Until = until, Take = MarksPerRound }, tx)).ToList();
-                if (marks.Count == 0) return 0;
                 var ids = marks.Select(m => m.WorkOrderId).Distinct().ToList();
                 await RefreshAsync(c, tx, ids);
                 foreach (var chunk in marks.Select(m => m.Seq).Chunk(1000))
                     await c.ExecuteAsync(UnmarkSql, new { Seqs = chunk }, tx);
-                return ids.Count;
+                return (Orders: ids.Count, Work: ids.Count + (marks.Count == 0 ? await KpiStoreDays.BackfillAsync(db, c, tx) : 0));
             }, ct);
-            if (done == 0) break;
-            total += done;
+            if (done.Work == 0) break;
+            total += done.Orders;
             if (round % 20 == 0)
             {
                 await using var c = await db.OpenAsync(ct);
-                logger.LogInformation("KPI facts: {Orders} orders recomputed so far, {Marks} marks left", total, await c.ExecuteScalarAsync<long>(LeftSql));
+                logger.LogInformation("KPI facts: {Orders} orders recomputed so far, {Marks} marks and {StoreDays} store-days to build left",
+                    total, await c.ExecuteScalarAsync<long>(LeftSql), await KpiStoreDays.BackfillLeftAsync(c));
             }
         }
         return total;
     }
+
+    /// <summary>No order waits for its facts and no store-day for its tally: the facts hold every committed change.</summary>
+    public static async Task<bool> CaughtUpAsync(DbConnection c) => await c.ExecuteScalarAsync<long>(CaughtUpSql) == 1;
 
     /// <summary>Throws every fact away and computes them all again from the orders (the test's and an operator's "from scratch").</summary>
     public async Task RebuildAsync(CancellationToken ct = default) =>
         await db.InTransactionAsync(async (c, tx) =>
         {
             await c.ExecuteAsync(ForgetAllSql, transaction: tx);
+            await KpiStoreDays.ForgetAllAsync(c, tx);
             var ids = (await c.QueryAsync<Guid>(AllOrdersSql, transaction: tx)).ToList();
             await RefreshAsync(c, tx, ids);
             return 0;
         }, ct);
 
+    /// <summary>Recomputes the fact rows of these orders, then the store-day tallies those rows counted on before or count on now.</summary>
     public static async Task RefreshAsync(DbConnection c, DbTransaction tx, IReadOnlyList<Guid> ids)
     {
+        var days = new HashSet<KpiStoreDays.StoreDay>();
         foreach (var batch in ids.Chunk(Batch))
         {
+            days.UnionWith(await KpiStoreDays.OfOrdersAsync(c, tx, batch));
             var facts = (await LoadAsync(c, tx, batch)).Select(KpiFacts.Of).ToList();
             await c.ExecuteAsync(ForgetSql, new { Ids = Db.IdList(c, batch) }, tx);
             await c.ExecuteAsync(InsertSql, facts, tx);
+            days.UnionWith(await KpiStoreDays.OfOrdersAsync(c, tx, batch));
         }
+        await KpiStoreDays.RebuildAsync(c, tx, days);
     }
 
     private static async Task<List<KpiOrderState>> LoadAsync(DbConnection c, DbTransaction tx, Guid[] ids)

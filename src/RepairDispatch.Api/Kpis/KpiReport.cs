@@ -9,12 +9,15 @@ using RepairDispatch.Api.Texts;
 
 namespace RepairDispatch.Api.Kpis;
 
-public sealed record KpiReportView(DateOnly From, DateOnly To, string GroupBy, List<KpiGroupView> Groups);
+/// <param name="Complete">Every committed change is in these figures. False while the kpi-facts job still works off a
+/// backlog (a station's history after an upgrade, or writes made since this answer's drain): the figures count what is done.</param>
+public sealed record KpiReportView(DateOnly From, DateOnly To, string GroupBy, List<KpiGroupView> Groups, bool Complete);
 
 /// <summary>
 /// `GET /reports/kpis` (managers, finance, admins: their scope) and `GET /mobile/kpis` (a technician: his own figures
-/// only). Store-local days from..to, both included. Reads kpi_order_facts after recomputing the orders marked since
-/// the last drain, so an answer includes every committed change.
+/// only). Store-local days from..to, both included, after recomputing the orders marked since the last drain (so an answer
+/// includes every committed change): a store's or the chain's figures by time or store from the store-day tallies,
+/// anything narrowed to a technician, manufacturer or category, or grouped by technician or category, from the fact rows.
 /// </summary>
 public static class KpiReport
 {
@@ -24,20 +27,13 @@ public static class KpiReport
         AND (@TechnicianId IS NULL OR technician_id = @TechnicianId) AND (@ManufacturerId IS NULL OR manufacturer_id = @ManufacturerId)
         AND (@Category IS NULL OR category = @Category)
         """;
-    private const string CreatedColumns = "SELECT store_id, technician_id, category, created_day, assign_minutes, on_site_minutes, assign_met, on_site_met FROM kpi_order_facts";
-    private const string CompletedColumns = """
-        SELECT store_id, technician_id, category, completed_day, type, complete_minutes, complete_met, second_visit, reworked, satisfaction,
-            complaints, service_minutes, shift_minutes, installation_management_fen, manufacturer_repair_fen, manufacturer_installation_fen,
-            customer_repair_fen, parts_fen, callback_fen, claim_first_pass, old_parts_on_time, old_parts_late, old_parts_open, old_parts_open_due
-        FROM kpi_order_facts
-        """;
     // One text per index: a store's rows by (store_id, day), a technician's by (technician_id, day), the chain's by day.
-    private const string CreatedOfStoreSql = $"{CreatedColumns} WHERE store_id = @StoreId AND created_day >= @From AND created_day <= @To {Filters}";
-    private const string CreatedOfTechnicianSql = $"{CreatedColumns} WHERE technician_id = @TechnicianId AND created_day >= @From AND created_day <= @To AND (@StoreId IS NULL OR store_id = @StoreId) {Filters}";
-    private const string CreatedOfChainSql = $"{CreatedColumns} WHERE created_day >= @From AND created_day <= @To {Filters}";
-    private const string CompletedOfStoreSql = $"{CompletedColumns} WHERE store_id = @StoreId AND completed_day >= @From AND completed_day <= @To {Filters}";
-    private const string CompletedOfTechnicianSql = $"{CompletedColumns} WHERE technician_id = @TechnicianId AND completed_day >= @From AND completed_day <= @To AND (@StoreId IS NULL OR store_id = @StoreId) {Filters}";
-    private const string CompletedOfChainSql = $"{CompletedColumns} WHERE completed_day >= @From AND completed_day <= @To {Filters}";
+    private const string CreatedOfStoreSql = $"{KpiFactRows.CreatedColumns} WHERE store_id = @StoreId AND created_day >= @From AND created_day <= @To {Filters}";
+    private const string CreatedOfTechnicianSql = $"{KpiFactRows.CreatedColumns} WHERE technician_id = @TechnicianId AND created_day >= @From AND created_day <= @To AND (@StoreId IS NULL OR store_id = @StoreId) {Filters}";
+    private const string CreatedOfChainSql = $"{KpiFactRows.CreatedColumns} WHERE created_day >= @From AND created_day <= @To {Filters}";
+    private const string CompletedOfStoreSql = $"{KpiFactRows.CompletedColumns} WHERE store_id = @StoreId AND completed_day >= @From AND completed_day <= @To {Filters}";
+    private const string CompletedOfTechnicianSql = $"{KpiFactRows.CompletedColumns} WHERE technician_id = @TechnicianId AND completed_day >= @From AND completed_day <= @To AND (@StoreId IS NULL OR store_id = @StoreId) {Filters}";
+    private const string CompletedOfChainSql = $"{KpiFactRows.CompletedColumns} WHERE completed_day >= @From AND completed_day <= @To {Filters}";
 
     public static Task<IResult> Managers(HttpContext http, Db db, KpiRefresh refresh, StoreClock clock, DateOnly? from, DateOnly? to,
         Guid? storeId, Guid? technicianId, Guid? manufacturerId, string? category, string? groupBy)
@@ -76,73 +72,22 @@ public static class KpiReport
         await using var c = await db.OpenAsync();
         var zone = q.StoreId is { } s ? await StoreClock.FindStoreAsync(c, null, s) ?? clock.Default : clock.Default;
         var fold = new KpiFold(grouping, clock.Today(zone));
-        var (created, completed) = q.StoreId is not null ? (CreatedOfStoreSql, CompletedOfStoreSql)
-            : q.TechnicianId is not null ? (CreatedOfTechnicianSql, CompletedOfTechnicianSql)
-            : (CreatedOfChainSql, CompletedOfChainSql);
-        var args = new { From = from, To = to, q.StoreId, q.TechnicianId, q.ManufacturerId, q.Category };
-        await ReadCreatedAsync(c, created, args, fold);
-        await ReadCompletedAsync(c, completed, args, fold);
-        return TypedResults.Ok(new KpiReportView(from, to, grouping == KpiGrouping.None ? "none" : Camel(grouping), fold.Views()));
+        if (q is { TechnicianId: null, ManufacturerId: null, Category: null } && grouping is not (KpiGrouping.Technician or KpiGrouping.Category))
+            await KpiStoreDays.ReadAsync(c, fold, from, to, q.StoreId);
+        else
+        {
+            var (created, completed) = q.StoreId is not null ? (CreatedOfStoreSql, CompletedOfStoreSql)
+                : q.TechnicianId is not null ? (CreatedOfTechnicianSql, CompletedOfTechnicianSql)
+                : (CreatedOfChainSql, CompletedOfChainSql);
+            var args = new { From = from, To = to, q.StoreId, q.TechnicianId, q.ManufacturerId, q.Category };
+            KpiTally TallyOf(DateOnly day, string store, string? technician, string category) => fold[fold.KeyOf(day, store, technician, category)];
+            await KpiFactRows.ReadCreatedAsync(c, null, created, args, TallyOf);
+            await KpiFactRows.ReadCompletedAsync(c, null, completed, args, TallyOf);
+        }
+        return TypedResults.Ok(new KpiReportView(from, to, grouping == KpiGrouping.None ? "none" : Camel(grouping), fold.Views(),
+            await KpiRefresh.CaughtUpAsync(c)));
     }
 
     private static string Camel(KpiGrouping g) => g.ToString().ToLowerInvariant();
 
-    // A year of the chain is millions of rows: read them with a bare reader, and parse each distinct day or id once.
-    private static async Task ReadCreatedAsync(DbConnection c, string sql, object args, KpiFold fold)
-    {
-        await using var r = await c.ExecuteReaderAsync(sql, args);
-        var keys = new Keys();
-        while (await r.ReadAsync())
-        {
-            var key = fold.KeyOf(keys.Day(r.GetValue(3)), keys.Id(r.GetValue(0))!, keys.Id(r.GetValue(1)), r.GetString(2));
-            fold.AddCreated(key, Int(r, 4), Int(r, 5), Bool(r, 6), Bool(r, 7));
-        }
-    }
-
-    private static async Task ReadCompletedAsync(DbConnection c, string sql, object args, KpiFold fold)
-    {
-        await using var r = await c.ExecuteReaderAsync(sql, args);
-        var keys = new Keys();
-        var row = new CompletedRow();
-        while (await r.ReadAsync())
-        {
-            row.CompletedDay = keys.Day(r.GetValue(3));
-            row.TechnicianId = keys.Id(r.GetValue(1));
-            row.Type = r.GetString(4);
-            row.CompleteMinutes = Int(r, 5);
-            row.CompleteMet = Bool(r, 6);
-            row.SecondVisit = Bool(r, 7) == true;
-            row.Reworked = Bool(r, 8) == true;
-            row.Satisfaction = Int(r, 9);
-            row.Complaints = Int(r, 10) ?? 0;
-            row.ServiceMinutes = Int(r, 11) ?? 0;
-            row.ShiftMinutes = Int(r, 12) ?? 0;
-            for (var i = 0; i < 6; i++) row.RevenueFen[i] = Convert.ToInt64(r.GetValue(13 + i), CultureInfo.InvariantCulture);
-            row.ClaimFirstPass = Bool(r, 19);
-            row.OldPartsOnTime = Int(r, 20) ?? 0;
-            row.OldPartsLate = Int(r, 21) ?? 0;
-            row.OldPartsOpen = Int(r, 22) ?? 0;
-            row.OldPartsOpenDue = r.IsDBNull(23) ? null : keys.Day(r.GetValue(23));
-            fold.AddCompleted(fold.KeyOf(row.CompletedDay, keys.Id(r.GetValue(0))!, row.TechnicianId, r.GetString(2)), row);
-        }
-    }
-
-    private static int? Int(DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
-    private static bool? Bool(DbDataReader r, int i) => r.IsDBNull(i) ? null : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture) != 0;
-
-    /// <summary>Days and ids as the dialect returns them (text on SQLite, DATE and GUID on SQL Server), parsed once each.</summary>
-    private sealed class Keys
-    {
-        private readonly Dictionary<object, DateOnly> _days = [];
-        private readonly Dictionary<object, string> _ids = [];
-
-        public DateOnly Day(object v) => _days.TryGetValue(v, out var d) ? d : _days[v] = v switch
-        {
-            string s => DateOnly.ParseExact(s[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture),
-            DateTime t => DateOnly.FromDateTime(t),
-            _ => (DateOnly)v,
-        };
-
-        public string? Id(object v) => v is DBNull ? null : _ids.TryGetValue(v, out var s) ? s : _ids[v] = v is Guid g ? g.ToString() : Guid.Parse((string)v).ToString();
-    }
 }

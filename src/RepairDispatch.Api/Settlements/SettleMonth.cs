@@ -26,11 +26,13 @@ public static class SettleMonth
         SELECT m.id AS manufacturer_id, NULL AS installer_partner_id FROM manufacturers m
         WHERE NOT EXISTS (SELECT 1 FROM settlement_runs r WHERE r.manufacturer_id = m.id AND r.period = @Period)
           AND (EXISTS (SELECT 1 FROM work_order_claims cl JOIN work_orders wo ON wo.id = cl.work_order_id
-                       WHERE cl.manufacturer_id = m.id AND cl.state = 'Ready' AND wo.completed_period <= @Period)
+                       WHERE cl.manufacturer_id = m.id AND cl.state = 'Ready' AND wo.completed_period <= @Period
+                         AND NOT EXISTS (SELECT 1 FROM claim_runs cr WHERE cr.work_order_id = cl.work_order_id))
             OR EXISTS (SELECT 1 FROM appliances a JOIN work_orders wo ON wo.appliance_id = a.id JOIN work_order_charges ch ON ch.work_order_id = wo.id
                        WHERE a.manufacturer_id = m.id AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
                          AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
-                         AND NOT EXISTS (SELECT 1 FROM work_order_claims cl WHERE cl.work_order_id = wo.id AND cl.state <> 'Claimed')))
+                         AND NOT EXISTS (SELECT 1 FROM work_order_claims cl WHERE cl.work_order_id = wo.id AND cl.state <> 'Claimed'
+                                         AND NOT EXISTS (SELECT 1 FROM claim_runs cr WHERE cr.work_order_id = cl.work_order_id))))
         UNION ALL
         SELECT NULL, p.id FROM installer_partners p
         WHERE NOT EXISTS (SELECT 1 FROM settlement_runs r WHERE r.installer_partner_id = p.id AND r.period = @Period)

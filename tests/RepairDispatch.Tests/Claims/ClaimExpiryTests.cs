@@ -83,6 +83,37 @@ public class ClaimExpiryTests(StationFixture api) : IClassFixture<StationFixture
     }
 
     [Fact]
+    public async Task AClaimARunTookIsNeverExpiredNeitherBeforeNorAfterTheRowIsFolded()
+    {
+        var d = await api.Data.ReadyAsync();
+        var maker = await MakerWithRules(d, new { submitWithinDays = 1 }, "海信");
+        var order = await CompletedOrderOf(d, maker); // due by the next store day
+        var back = api.Clock.GetUtcNow();
+        try
+        {
+            var finance = await SignInNow(api, "finance1");
+            var run = await finance.PostOk("/api/v1/settlements/runs", new { manufacturerId = maker, period = $"{TestData.StationToday():yyyy-MM}" });
+            api.Clock.Set(back.AddDays(20));
+            await Sweep();
+            var unfolded = await Claim(await SignInNow(api, "finance1"), maker, order);
+            await api.Services.GetRequiredService<ClaimRuns>().FoldAsync();
+            await Sweep();
+            var folded = await Claim(await SignInNow(api, "finance1"), maker, order);
+
+            run["lineCount"]!.GetValue<long>().Should().Be(1);
+            foreach (var claim in new[] { unfolded, folded })
+            {
+                claim.Str("state").Should().Be("Claimed", "the deadline is for submitting, and the run submitted it");
+                claim.Str("runId").Should().Be(run.Str("id"));
+            }
+        }
+        finally
+        {
+            api.Clock.Set(back);
+        }
+    }
+
+    [Fact]
     public async Task ReleasingAnUnknownClaimIsNotFound()
     {
         var d = await api.Data.ReadyAsync();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
+using RepairDispatch.Api.Claims;
 using RepairDispatch.Api.Dispatch;
 using RepairDispatch.Tests.Settlements;
 
@@ -187,7 +188,8 @@ public sealed class RefusalStation : ApiFactory
         Ids["callbackDone"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM callbacks WHERE status = 'Scheduled' ORDER BY id DESC")).ToString();
         await d.FrontDesk.PostOk($"/api/v1/callbacks/{Ids["callbackDone"]}/result", new { outcome = "Reached", satisfaction = 5 }, HttpStatusCode.OK);
         Ids["message"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM outbox_messages ORDER BY id")).ToString();
-        Ids["claimClaimed"] = (await c.ExecuteScalarAsync<Guid>("SELECT work_order_id FROM work_order_claims WHERE state = 'Claimed' ORDER BY work_order_id")).ToString();
+        Ids["claimClaimed"] = (await c.ExecuteScalarAsync<Guid>(
+            $"SELECT c.work_order_id FROM work_order_claims c {ClaimRuns.Join} WHERE {ClaimRuns.State} = 'Claimed' ORDER BY c.work_order_id")).ToString();
         Ids["managerUser"] = (await c.ExecuteScalarAsync<Guid>("SELECT id FROM users WHERE username = 'manager1'")).ToString();
         await MachineClientsAsync(d);
         await BrandOrdersAsync(d);
@@ -197,6 +199,8 @@ public sealed class RefusalStation : ApiFactory
         await SanbaoAsync(d, today);
         await PublicLinksAsync(d);
         await PayrollAsync(d, period);
+        // As on a station just upgraded to V0030: a store-day of its history whose tally the kpi-facts job has yet to build.
+        await c.ExecuteAsync("INSERT INTO kpi_store_days_backfill (store_id, day) SELECT id, '2020-01-01' FROM stores WHERE id = (SELECT MIN(id) FROM stores)");
     }
 
     /// <summary>Customer links (issue 19): "{orderToken}" opens orderNew, "{assignedToken}" orderAssigned, "{onSiteToken}" orderOnSite;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using RepairDispatch.Api.Claims;
 using RepairDispatch.Tests.Infrastructure;
 using RepairDispatch.Tests.WorkOrders;
 
@@ -41,15 +43,26 @@ public class SettleMonthTests(StationFixture api) : IClassFixture<StationFixture
         (await d.Finance.GetOk($"/api/v1/settlements/runs/{firstRun.Str("id")}/lines"))["items"]!.AsArray()
             .Select(l => l.Str("workOrderId")).Should().BeEquivalentTo(firstOrders);
 
-        await using (var c = await api.Db.OpenAsync())
+        var ids = firstOrders.Concat(secondOrders).Append(lateOfEarly).ToArray();
+        async Task<Dictionary<string, (string Order, string State, string? Run)>> ClaimsAsync(string select)
         {
-            var claims = (await c.QueryAsync<(string Order, string State, string? Run)>(
-                "SELECT work_order_id, state, run_id FROM work_order_claims WHERE work_order_id IN @Ids",
-                new { Ids = firstOrders.Concat(secondOrders).Append(lateOfEarly).ToArray() })).ToDictionary(x => x.Order);
+            await using var c = await api.Db.OpenAsync();
+            return (await c.QueryAsync<(string Order, string State, string? Run)>(select + " WHERE c.work_order_id IN @Ids", new { Ids = ids }))
+                .ToDictionary(x => x.Order);
+        }
+        void TakenByTheRuns(Dictionary<string, (string Order, string State, string? Run)> claims)
+        {
             firstOrders.Should().OnlyContain(o => claims[o].State == "Claimed" && claims[o].Run == firstRun.Str("id"));
             claims[secondOrders[0]].State.Should().Be("Claimed");
             claims[lateOfEarly].State.Should().Be("Ready", "a claim ready after its manufacturer's run of the month waits for the next month's");
         }
+        // As the API and the rules see them right after the run (the run wrote claim_runs, not the claim rows) …
+        TakenByTheRuns(await ClaimsAsync($"SELECT c.work_order_id, {ClaimRuns.State} AS state, {ClaimRuns.RunId} AS run_id FROM work_order_claims c {ClaimRuns.Join}"));
+        (await ClaimsAsync("SELECT c.work_order_id, c.state, c.run_id FROM work_order_claims c"))[firstOrders[0]].State.Should().Be("Ready", "the row is folded later");
+        // … and in the claim rows themselves once the claim-runs job has folded them.
+        (await api.Services.GetRequiredService<ClaimRuns>().FoldAsync()).Should().BeGreaterThanOrEqualTo(firstOrders.Length + 1);
+        TakenByTheRuns(await ClaimsAsync("SELECT c.work_order_id, c.state, c.run_id FROM work_order_claims c"));
+        (await api.Services.GetRequiredService<ClaimRuns>().FoldAsync()).Should().Be(0, "folding again changes nothing");
         (await d.Finance.GetOk($"/api/v1/settlements/runs/{earlyRun}"))["lineCount"]!.GetValue<long>().Should().Be(1);
 
         var again = await d.Finance.PostOk("/api/v1/settlements/runs/month", new { period = Period() }, HttpStatusCode.OK);

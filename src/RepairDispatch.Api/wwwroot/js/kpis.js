@@ -51,6 +51,7 @@ export async function render(main) {
     const [weeks, perTechnician, perStore] = await Promise.all(['week', 'technician', 'store']
       .map(groupBy => api.get('/api/v1/reports/kpis', { ...q, groupBy })));
     mount(output,
+      [weeks, perTechnician, perStore].every(r => r.complete) ? null : h('p.notice', { role: 'status' }, t('kpis.incomplete')),
       h('section.card', {}, h('h2', {}, t('kpis.trends')),
         h('div.kpi-charts', {}, charts.map(([figure, read, print, label]) =>
           figureCard(defs[figure], t(label), lineChart(weeks.groups, read, print), `kpi-trend-${figure}`)))),

@@ -3113,6 +3113,9 @@ namespace RepairDispatch.Tests.Mobile.Generated
         [System.ComponentModel.DataAnnotations.MaxLength(200)]
         public System.Collections.Generic.ICollection<KpiGroupView> Groups { get; set; } = new System.Collections.ObjectModel.Collection<KpiGroupView>();
 
+        [System.Text.Json.Serialization.JsonPropertyName("complete")]
+        public bool Complete { get; set; } = default!;
+
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
