@@ -35,7 +35,7 @@ bench_prepare() {
   export RepairDispatch__Bootstrap__AdminPassword="$password"
   export RepairDispatch__Auth__RequestsPerMinute=1000000000
   export RepairDispatch__Auth__LoginRequestsPerMinute=1000000
-  export Logging__LogLevel__Default=Warning
+  export Logging__LogLevel__Default="${BENCH_LOG_LEVEL:-Warning}"
   export ASPNETCORE_ENVIRONMENT=Production
   export Urls="$url"
 }

@@ -5,3 +5,8 @@ CREATE TABLE claim_runs (
     work_order_id  TEXT NOT NULL PRIMARY KEY REFERENCES work_order_claims(work_order_id),
     run_id         TEXT NOT NULL REFERENCES settlement_runs(id)
 ) WITHOUT ROWID;
+
+-- The month of the claim's order's completion (work_orders.completed_period), set when the claim opens at completion:
+-- a run picks the period's Ready claims from the claims alone instead of looking up every order.
+ALTER TABLE work_order_claims ADD COLUMN completed_period TEXT NULL;
+UPDATE work_order_claims SET completed_period = (SELECT wo.completed_period FROM work_orders wo WHERE wo.id = work_order_claims.work_order_id);

@@ -90,11 +90,11 @@ public static class SettlementSeeder
             INSERT INTO work_order_charges (id, work_order_id, party, kind, description, amount_fen, created_at)
             VALUES (@p0, @p1, 'Manufacturer', 'RepairFee', @p2, @p3, @p4)
             """, 5);
-        // Each manufacturer-paid order has its claim (V0012), Ready: the run marks it Claimed, as in a real month.
+        // Each manufacturer-paid order has its claim (V0012), Ready: the run takes it, as in a real month.
         var insertClaim = new Prepared(c, tx, """
-            INSERT INTO work_order_claims (work_order_id, store_id, manufacturer_id, state, blocker_codes, claim_by, ready_at, run_id, version, created_at, updated_at)
-            VALUES (@p0, @p1, @p2, 'Ready', '[]', NULL, @p3, NULL, 1, @p3, @p3)
-            """, 4);
+            INSERT INTO work_order_claims (work_order_id, store_id, manufacturer_id, state, blocker_codes, claim_by, ready_at, run_id, completed_period, version, created_at, updated_at)
+            VALUES (@p0, @p1, @p2, 'Ready', '[]', NULL, @p3, NULL, @p4, 1, @p3, @p3)
+            """, 5);
         var insertCounter = new Prepared(c, tx, "INSERT INTO work_order_counters (store_id, day, last_number) VALUES (@p0, @p1, @p2)", 3);
 
         // Number days run up to the last day of the period; orders numbered inside the period complete that day,
@@ -120,7 +120,7 @@ public static class SettlementSeeder
                     Text(created.AddHours(4)), Text(created.AddHours(24)), Text(created.AddHours(72)), target.AdminId,
                     Text(created), completedText, Text(created.AddMinutes(30)), Text(completed.AddHours(-1)), completedText, period);
                 rows += insertCharge.Run(Id(completed), orderId, $"Repair fee, {appliance.Category}, Minor", FeeFen, completedText);
-                rows += insertClaim.Run(orderId, store, manufacturers[n % appliances.Length % makers].Id, completedText);
+                rows += insertClaim.Run(orderId, store, manufacturers[n % appliances.Length % makers].Id, completedText, period);
                 if (n % OrdersPerCommit == OrdersPerCommit - 1)
                 {
                     tx.Commit();

@@ -22,8 +22,8 @@ public static class ClaimReadiness
 
     private const string SubmitDaysSql = "SELECT claim_submit_within_days FROM service_contracts WHERE id = @ContractId";
     private const string OpenSql = """
-        INSERT INTO work_order_claims (work_order_id, store_id, manufacturer_id, state, blocker_codes, claim_by, version, created_at, updated_at)
-        SELECT @Id, @StoreId, a.manufacturer_id, 'NotReady', '[]', @ClaimBy, 1, @Now, @Now FROM appliances a WHERE a.id = @ApplianceId
+        INSERT INTO work_order_claims (work_order_id, store_id, manufacturer_id, state, blocker_codes, claim_by, completed_period, version, created_at, updated_at)
+        SELECT @Id, @StoreId, a.manufacturer_id, 'NotReady', '[]', @ClaimBy, @CompletedPeriod, 1, @Now, @Now FROM appliances a WHERE a.id = @ApplianceId
         """;
     private const string ClaimSql = $"""
         SELECT c.store_id, {ClaimRuns.State} AS state, c.blocker_codes, c.claim_by, c.ready_at, {ClaimRuns.RunId} AS run_id, c.released_at, c.version,
@@ -50,7 +50,7 @@ public static class ClaimReadiness
         var days = await c.ExecuteScalarAsync<long?>(SubmitDaysSql, new { ContractId = contractId }, tx);
         await c.ExecuteAsync(OpenSql, new
         {
-            order.Id, order.StoreId, order.ApplianceId, ClaimBy = days is { } d ? completedOn.AddDays((int)d) : (DateOnly?)null, Now = now,
+            order.Id, order.StoreId, order.ApplianceId, ClaimBy = days is { } d ? completedOn.AddDays((int)d) : (DateOnly?)null, order.CompletedPeriod, Now = now,
         }, tx);
         await RefreshAsync(c, tx, order.Id, now);
     }

@@ -31,6 +31,17 @@ internal static class DemoCatalogue
         _ => (40m, 80m, 100m, null),
     };
 
+    /// <summary>The station's commission rules (计件提成, docs/payroll.md): a rate per job by type and repair level, bonuses and deductions.</summary>
+    public static Payroll.PayRuleRequest PayRules(DateOnly validFrom) => new(validFrom,
+        [
+            new(WorkOrderType.Repair, null, RepairLevel.Minor, null, 30m), new(WorkOrderType.Repair, null, RepairLevel.Major, null, 60m),
+            new(WorkOrderType.Repair, null, RepairLevel.PartReplacement, null, 45m), new(WorkOrderType.Repair, null, null, null, 30m),
+            new(WorkOrderType.Installation, null, null, null, 50m), new(WorkOrderType.Installation, ApplianceCategory.AirConditioner, null, null, 80m),
+            new(WorkOrderType.Maintenance, null, null, null, 25m),
+        ],
+        [new("FiveStarCallback", 10m), new("OnTimeArrival", 5m)],
+        [new("Rework", 50m), new("UpheldComplaint", 100m), new("OldPartLate", 20m)]);
+
     public static readonly Maker[] Makers =
     [
         new("haier", "海尔 Haier", "海尔上海服务中心 周经理", "400-699-9999", new Dictionary<ApplianceCategory, string[]>

@@ -105,6 +105,9 @@ public sealed class DemoData(ILogger<DemoData> log, TimeProvider clock)
                 new CreateManufacturerRequest(m.Name, m.ContactName, m.ContactPhone, "保内工单按厂家售后结算规则每月申报"), ct)).Id;
         foreach (var m in DemoCatalogue.Makers)
             await admin.PostAsync<ContractResponse>($"/api/v1/manufacturers/{makers[m.Key]}/contracts", DemoContract(m, store), ct);
+        // Pay rules from the same day as the contracts, so the payroll screen pays every demo job (no "no rate" lines).
+        await admin.PostAsync<Payroll.PayRuleView>("/api/v1/payroll/rules",
+            DemoCatalogue.PayRules(Stores.StoreClock.Zone(store.TimeZone).DayOf(clock.GetUtcNow()).AddYears(-1)), ct);
         var technicianIds = new Dictionary<string, Guid>();
         foreach (var t in DemoCatalogue.Technicians)
         {

@@ -51,7 +51,7 @@ public static class CalculatePeriod
             if (open.Count == 0) return Problems.Conflict("payroll-frozen", Codes.Payroll.Frozen.With(period));
             var rules = await ReadPayRules.RuleSetAsync(c, tx);
             foreach (var s in open) await CalculateStoreAsync(c, tx, s, period, rules, clock, me);
-            return TypedResults.Ok(await PayPeriod.ViewAsync(c, tx, period, stores));
+            return PayPeriod.Answer(await PayPeriod.ViewAsync(c, tx, period, stores));
         });
     }
 

@@ -1,5 +1,8 @@
+using System.Buffers.Binary;
 using System.Data.Common;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Dapper;
 using RepairDispatch.Api.Auth;
 using RepairDispatch.Api.Infrastructure;
@@ -64,6 +67,27 @@ public static class PayPeriod
         return new PayPeriodView(period, statuses.Count == 0 ? PayPeriodStatus.Open : statuses.Min(s => s.Status), [.. statuses],
             Fen.ToYuan(lines.Sum(l => l.AmountFen)), technicians);
     }
+
+    /// <summary>
+    /// A month's version: a hash of its stores' states and its lines (not their wording, which follows the reader's
+    /// language), so an approval under If-Match approves exactly the figures its approver was shown.
+    /// </summary>
+    public static long Version(PayPeriodView view)
+    {
+        var text = new StringBuilder(view.Period);
+        foreach (var s in view.Stores) text.Append('|').Append(s.StoreId).Append(':').Append(s.Status);
+        foreach (var t in view.Technicians)
+            foreach (var l in t.Lines)
+                text.Append('|').Append(t.TechnicianId).Append(',').Append(l.WorkOrderId).Append(',').Append(l.Code).Append(',')
+                    .Append(l.Amount.ToString(CultureInfo.InvariantCulture)).Append(',').Append(l.TextCode.Code).Append(',')
+                    .Append(l.TextCode.StoredArgs()).Append(',').Append(l.AdjustsPeriod);
+        return BinaryPrimitives.ReadInt64BigEndian(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()))) & long.MaxValue;
+    }
+
+    public static string ETag(PayPeriodView view) => $"\"{Version(view)}\"";
+
+    /// <summary>The month's view with its ETag.</summary>
+    public static WorkOrders.WithETag Answer(PayPeriodView view) => new(ETag(view), TypedResults.Ok(view));
 
     public static async Task<List<LineRow>> LinesAsync(DbConnection c, DbTransaction? tx, string period, IEnumerable<Guid> stores, Guid? technician) =>
         (await c.QueryAsync<LineRow>(LinesSql, new { Period = period, Stores = Db.IdList(c, stores), TechnicianId = technician }, tx)).ToList();

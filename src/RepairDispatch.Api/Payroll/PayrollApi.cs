@@ -18,7 +18,7 @@ public static class PayrollApi
         period.MapGet("/export", ExportPeriod.Handle).WithName("ExportPayPeriod").Produces(200, null, ExportPeriod.CsvType, ExportPeriod.XlsxType);
         period.MapPost("/calculate", CalculatePeriod.Handle).WithName("CalculatePayPeriod").Produces<PayPeriodView>().ProducesProblem(409);
         period.MapPost("/approve", ApprovePeriod.Handle).RequireAuthorization(Policies.Dispatch).WithName("ApprovePayPeriod")
-            .Produces<PayPeriodView>().ProducesProblem(409);
+            .Produces<PayPeriodView>().ProducesProblem(409).ProducesProblem(412);
 
         app.MapPost("/api/v1/work-orders/{id:guid}/helpers", AddHelper.Handle).WithTags("Payroll").RequireAuthorization(Policies.Dispatch)
             .WithName("AddWorkOrderHelper").Produces<HelperView>(201).Produces<HelperView>().ProducesValidationProblem().ProducesProblem(401)

@@ -15,7 +15,7 @@ public static class ReadPeriod
         if (PayPeriod.CheckPeriod(period, clock.HeadquartersToday.AddDays(1)) is { } bad) return bad;
         await using var c = await db.OpenAsync();
         var (stores, refused) = await PayPeriod.StoresAsync(c, null, http.Me(), storeId);
-        return refused ?? TypedResults.Ok(await PayPeriod.ViewAsync(c, null, period, stores));
+        return refused ?? PayPeriod.Answer(await PayPeriod.ViewAsync(c, null, period, stores));
     }
 
     /// <summary>The technician's own lines of a month (this month of his store when none is named), never anyone else's.</summary>

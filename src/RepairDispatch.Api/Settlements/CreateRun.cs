@@ -35,7 +35,8 @@ public static class CreateRun
     // which is unique, and the runs of these parties were made in this transaction.
     // CROSS JOIN fixes SQLite's join order (the manufacturers' appliances first, then their orders and charges)
     // instead of scanning every manufacturer's charges; SQL Server treats it as an inner join and plans freely.
-    // In charge order, the line key's index is written page after page instead of at random (a fifth of a chain's run).
+    // No ORDER BY: the month's line keys fit the run's page cache, and sorting 400,000 whole rows cost more than writing
+    // the key index out of order (docs/benchmarks.md, "Chain scale").
     private const string CollectManufacturerSql = """
         INSERT INTO settlement_lines (id, run_id, work_order_id, store_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
         SELECT ch.id, r.id, ch.work_order_id, wo.store_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
@@ -46,18 +47,17 @@ public static class CreateRun
           AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
           AND NOT EXISTS (SELECT 1 FROM work_order_claims cl WHERE cl.work_order_id = wo.id AND cl.state <> 'Claimed'
                           AND NOT EXISTS (SELECT 1 FROM claim_runs cr WHERE cr.work_order_id = cl.work_order_id))
-        ORDER BY ch.id
         """;
     // The run takes the manufacturer's Ready claims of the period (and before), then the charges of claimed orders that no run
     // holds: this run's claims, and charges that came after an earlier run took the claim (a later callback's fee).
-    // The claims taken go to claim_runs (ClaimRuns), in key order, instead of rewriting 400,000 claim rows in the run.
+    // The claims taken go to claim_runs (ClaimRuns), in key order, instead of rewriting 400,000 claim rows in the run; the
+    // claim's own completed_period (its order's) spares a look-up of every order.
     private const string ClaimReadySql = """
         INSERT INTO claim_runs (work_order_id, run_id)
         SELECT cl.work_order_id, r.id
         FROM work_order_claims cl JOIN settlement_runs r ON r.manufacturer_id = cl.manufacturer_id AND r.period = @Period
-        WHERE cl.manufacturer_id IN @Manufacturers AND cl.state = 'Ready'
+        WHERE cl.manufacturer_id IN @Manufacturers AND cl.state = 'Ready' AND cl.completed_period <= @Period
           AND NOT EXISTS (SELECT 1 FROM claim_runs cr WHERE cr.work_order_id = cl.work_order_id)
-          AND EXISTS (SELECT 1 FROM work_orders wo WHERE wo.id = cl.work_order_id AND wo.completed_period <= @Period)
         ORDER BY cl.work_order_id
         """;
     // An order's lines are the ones collected from its charges and the ones made from other lines (SettlementLines).
@@ -96,7 +96,6 @@ public static class CreateRun
         JOIN settlement_runs r ON r.installer_partner_id = wo.installer_partner_id AND r.period = @Period
         WHERE ch.party = 'Partner' AND wo.installer_partner_id IN @Partners AND wo.completed_period <= @Period
           AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
-        ORDER BY ch.id
         """;
 
     public static async Task<IResult> Handle(CreateRunRequest request, HttpContext http, Db db, TimeProvider clock, ILoggerFactory logs)
@@ -116,7 +115,7 @@ public static class CreateRun
                     return TypedResults.Ok(await SettlementRun.ViewAsync(c, tx, existing));
                 if (await c.ExecuteScalarAsync<long>(PartyExistsSql, request, tx) == 0)
                     return Problems.Validation(request.ManufacturerId is null ? "installerPartnerId" : "manufacturerId", Codes.Refusal.NoSuchManufacturerOrPartner);
-                var run = await CollectAsync(c, tx, request, me, now);
+                var run = (await CollectAsync(c, tx, request.Period, [request], me, now, logs.CreateLogger(typeof(CreateRun)))).Single();
                 logs.CreateLogger(typeof(CreateRun)).LogInformation("Settlement run {RunId} for {Period}: {Lines} lines, {TotalFen} fen",
                     run.Id, run.Period, run.LineCount, run.TotalFen);
                 return TypedResults.Created($"/api/v1/settlements/runs/{run.Id}", await SettlementRun.ViewAsync(c, tx, run.Id));
@@ -145,7 +144,7 @@ public static class CreateRun
     /// once: a chain's month touches each page of its claims and lines once instead of once a party.
     /// </summary>
     public static async Task<IReadOnlyList<SettlementRun>> CollectAsync(DbConnection c, DbTransaction tx, string period,
-        IReadOnlyList<CreateRunRequest> parties, CurrentUser by, DateTimeOffset now)
+        IReadOnlyList<CreateRunRequest> parties, CurrentUser by, DateTimeOffset now, ILogger? logger = null)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var runs = parties.Select(p => (Id: Guid.CreateVersion7(), p.ManufacturerId, p.InstallerPartnerId)).ToList();
@@ -158,7 +157,8 @@ public static class CreateRun
         if (sqlite) await c.ExecuteAsync(SqliteLargeCache, transaction: tx);
         try
         {
-            await CollectLinesAsync(c, tx, runs.Where(r => r.ManufacturerId is not null).Select(r => (r.Id, r.ManufacturerId!.Value)).ToList(), partners, period, now);
+            await CollectLinesAsync(c, tx, runs.Where(r => r.ManufacturerId is not null).Select(r => (r.Id, r.ManufacturerId!.Value)).ToList(), partners, period, now,
+                logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
         }
         finally
         {
@@ -176,16 +176,23 @@ public static class CreateRun
     }
 
     private static async Task CollectLinesAsync(DbConnection c, DbTransaction tx, List<(Guid Run, Guid Manufacturer)> manufacturerRuns, List<Guid> partners,
-        string period, DateTimeOffset now)
+        string period, DateTimeOffset now, ILogger logger)
     {
         var manufacturers = manufacturerRuns.Select(r => r.Manufacturer).ToList();
         var args = new { Manufacturers = Db.IdList(c, manufacturers), Partners = Db.IdList(c, partners), Period = period, Now = now };
+        var phase = System.Diagnostics.Stopwatch.StartNew();
         if (manufacturers.Count > 0)
         {
-            await Claims.ClaimExpiryJob.ExpireDueAsync(c, tx, manufacturers.Count == 1 ? manufacturers[0] : null, now);
-            await c.ExecuteAsync(ClaimReadySql, args, tx, commandTimeout: 600);
-            await c.ExecuteAsync(CollectManufacturerSql, args, tx, commandTimeout: 600);
+            var expired = await Claims.ClaimExpiryJob.ExpireDueAsync(c, tx, manufacturers.Count == 1 ? manufacturers[0] : null, now);
+            var expiry = phase.Elapsed;
+            var claims = await c.ExecuteAsync(ClaimReadySql, args, tx, commandTimeout: 600);
+            var taking = phase.Elapsed;
+            var lines = await c.ExecuteAsync(CollectManufacturerSql, args, tx, commandTimeout: 600);
+            var collecting = phase.Elapsed;
             foreach (var (run, manufacturer) in manufacturerRuns) await CopyResubmittedAsync(c, tx, run, manufacturer, now);
+            logger.LogInformation("Settlement {Period}: {Expired} claims past deadline rechecked in {ExpiryMs} ms, {Claims} claims taken in {ClaimsMs} ms, " +
+                "{Lines} lines collected in {LinesMs} ms, resubmissions in {ResubmittedMs} ms", period, expired, (int)expiry.TotalMilliseconds, claims,
+                (int)(taking - expiry).TotalMilliseconds, lines, (int)(collecting - taking).TotalMilliseconds, (int)(phase.Elapsed - collecting).TotalMilliseconds);
         }
         if (partners.Count > 0) await c.ExecuteAsync(CollectPartnerSql, args, tx, commandTimeout: 600);
     }

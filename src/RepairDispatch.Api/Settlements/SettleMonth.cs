@@ -25,8 +25,8 @@ public static class SettleMonth
     private const string PartiesSql = """
         SELECT m.id AS manufacturer_id, NULL AS installer_partner_id FROM manufacturers m
         WHERE NOT EXISTS (SELECT 1 FROM settlement_runs r WHERE r.manufacturer_id = m.id AND r.period = @Period)
-          AND (EXISTS (SELECT 1 FROM work_order_claims cl JOIN work_orders wo ON wo.id = cl.work_order_id
-                       WHERE cl.manufacturer_id = m.id AND cl.state = 'Ready' AND wo.completed_period <= @Period
+          AND (EXISTS (SELECT 1 FROM work_order_claims cl
+                       WHERE cl.manufacturer_id = m.id AND cl.state = 'Ready' AND cl.completed_period <= @Period
                          AND NOT EXISTS (SELECT 1 FROM claim_runs cr WHERE cr.work_order_id = cl.work_order_id))
             OR EXISTS (SELECT 1 FROM appliances a JOIN work_orders wo ON wo.appliance_id = a.id JOIN work_order_charges ch ON ch.work_order_id = wo.id
                        WHERE a.manufacturer_id = m.id AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
@@ -65,12 +65,14 @@ public static class SettleMonth
     /// <summary>Makes and collects the month's missing runs in the caller's transaction; returns them.</summary>
     public static async Task<IReadOnlyList<SettlementRun>> SettleAsync(DbConnection c, DbTransaction tx, string period, CurrentUser by, DateTimeOffset now, ILogger logger)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var parties = (await c.QueryAsync<Party>(PartiesSql, new { Period = period }, tx, commandTimeout: 600))
             .Select(p => new CreateRunRequest(p.ManufacturerId, p.InstallerPartnerId, period)).ToList();
-        logger.LogInformation("Settling {Period}: {Parties} part(ies) without a run", period, parties.Count);
+        logger.LogInformation("Settling {Period}: {Parties} part(ies) without a run, found in {PartiesMs} ms", period, parties.Count, (int)watch.ElapsedMilliseconds);
         if (parties.Count == 0) return [];
-        var runs = await CreateRun.CollectAsync(c, tx, period, parties, by, now);
-        logger.LogInformation("Settled {Period}: {Runs} run(s), {Lines} lines, {TotalFen} fen", period, runs.Count, runs.Sum(r => r.LineCount), runs.Sum(r => r.TotalFen));
+        var runs = await CreateRun.CollectAsync(c, tx, period, parties, by, now, logger);
+        logger.LogInformation("Settled {Period}: {Runs} run(s), {Lines} lines, {TotalFen} fen in {Ms} ms (before the commit)", period, runs.Count,
+            runs.Sum(r => r.LineCount), runs.Sum(r => r.TotalFen), (int)watch.ElapsedMilliseconds);
         return runs;
     }
 

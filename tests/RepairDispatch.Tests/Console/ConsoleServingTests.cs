@@ -24,7 +24,7 @@ public class ConsoleServingTests(ApiFactory api) : IClassFixture<ApiFactory>
     public async Task ModulesAreServedAsJavaScriptAndNothingComesFromAnotherOrigin()
     {
         var client = api.CreateClient();
-        foreach (var module in new[] { "app", "api", "i18n", "ui", "desk", "desk-forms", "tickets", "followup", "dispatch", "routes", "finance", "finance-run" })
+        foreach (var module in new[] { "app", "api", "i18n", "ui", "desk", "desk-forms", "tickets", "followup", "dispatch", "routes", "finance", "finance-run", "payroll", "payroll-rules" })
         {
             var response = await client.GetAsync($"/js/{module}.js");
             response.StatusCode.Should().Be(HttpStatusCode.OK, module);

@@ -58,6 +58,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["finance:run"].Should().Contain("各门店小计");
         seen["stores-report"].Should().Contain("完工达标率").And.Contain("期末未结");
         seen["kpis"].Should().Contain("一次修复率").And.Contain("按周趋势");
+        seen["payroll"].Should().Contain("技师工资结算").And.Contain("已计算，待审批").And.Contain("计件").And.Contain("不限").And.Contain("保存新版本");
     }
 
     [BrowserFact]
@@ -82,6 +83,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         seen["finance:run"].Should().Contain("By store");
         seen["stores-report"].Should().Contain("Completed in time");
         seen["kpis"].Should().Contain("First-time fix").And.Contain("Weekly trends");
+        seen["payroll"].Should().Contain("Technicians' pay").And.Contain("Calculated, to approve").And.Contain("Piece rate").And.Contain("Repair level").And.Contain("Save the new version");
         seen["old-parts"].Should().Contain("Check in an old part").And.Contain("Return batches on their way");
         seen["stock"].Should().Contain("Parts requests").And.Contain("Receipt");
         seen.Values.Should().NotContain(text => Regex.IsMatch(text, @"\p{IsCJKUnifiedIdeographs}{2,}.*\p{IsCJKUnifiedIdeographs}{2,}")
@@ -139,6 +141,13 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
             ("receivables", p => Go(p, "#/receivables", "main h1")),
             ("stores-report", p => Go(p, "#/stores-report", "table.grid")),
             ("kpis", p => Go(p, "#/kpis", "figure.kpi-chart svg")),
+            ("payroll", async p =>
+            {
+                await Go(p, "#/payroll", "tr.pay-line");
+                await p.GetByTestId("pay-rules").Locator("summary").First.ClickAsync(); // the commission rules, folded by default
+                await p.GetByTestId("pay-rules").Locator("details.pay-next summary").ClickAsync(); // and the next version's form
+                await Expect(p.GetByTestId("pay-next-version")).ToBeVisibleAsync();
+            }),
         ]),
     ];
 
@@ -170,7 +179,7 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
         }
     }
 
-    /// <summary>Chinese data for every screen: a customer with an in-warranty washing machine and tomorrow's open order, and this month's run.</summary>
+    /// <summary>Chinese data for every screen: a customer with an in-warranty washing machine and tomorrow's open order, this month's run and pay.</summary>
     private async Task<Station> ChineseStationAsync()
     {
         var d = await host.Data.ReadyAsync();
@@ -211,6 +220,9 @@ public partial class LanguageWalkTests(ConsoleHost host) : IClassFixture<Console
             type = "Repair", source = "Phone", customerId = customer, applianceId = await Appliance(strict), faultDescription = "洗衣机漏水",
         });
         await d.CompleteByTechnicianA(waiting.Str("id"));
+        if ((await d.Finance.GetOk("/api/v1/payroll/rules"))["items"]!.AsArray().Count == 0) // both walks share the station
+            await d.Finance.PostOk("/api/v1/payroll/rules", new { validFrom = today.AddYears(-1).ToString("yyyy-MM-dd"), rates = new[] { new { type = "Repair", amount = 80.50m } } });
+        await d.Finance.PostOk($"/api/v1/payroll/periods/{period}/calculate", null, System.Net.HttpStatusCode.OK);
         return new Station(phone, open.Str("number"), tomorrow, period);
     }
 }

@@ -26,6 +26,12 @@ public sealed class DemoDataTests(ApiFactory api) : IClassFixture<ApiFactory>
         orders.Should().Contain(o => o!["installerPartnerId"] != null, "installations go to an installer partner");
         var users = (await admin.GetOk("/api/v1/users"))["items"]!.AsArray().Select(u => u.Str("role")).ToList();
         users.Should().Contain(["admin", "manager", "frontdesk", "finance", "technician"]);
+        var clock = api.Services.GetRequiredService<TimeProvider>().GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        var paid = new List<JsonNode?>();
+        foreach (var month in new[] { clock.AddMonths(-1), clock }.Select(m => m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)))
+            paid.AddRange((await admin.PostOk($"/api/v1/payroll/periods/{month}/calculate", null, System.Net.HttpStatusCode.OK))["technicians"]!.AsArray()
+                .SelectMany(t => t!["lines"]!.AsArray()));
+        paid.Should().NotBeEmpty("the payroll screen pays the demo's completed jobs").And.NotContain(l => l.Str("code") == "NoRate", "every job has a rate");
 
         var counts = await Counts();
         (await Demo.SeedAsync(api.Server.BaseAddress, ApiFactory.AdminPassword, api.CreateClient())).Should().BeTrue();

@@ -382,6 +382,7 @@ public static class RefusalTable
         new("pay approved by finance",                         "finance",   "POST",  "/api/v1/payroll/periods/{period}/approve",               null,                                                                                             403),
         new("pay approved before it is calculated",            "manager",   "POST",  "/api/v1/payroll/periods/2026-01/approve",                null,                                                                                             409),
         new("pay approved twice",                              "manager",   "POST",  "/api/v1/payroll/periods/{period}/approve",               null,                                                                                             409),
+        new("pay approved with a stale If-Match",              "manager",   "POST",  "/api/v1/payroll/periods/{period}/approve",               null,                                                                                             412, IfMatch: "\"999\""),
         new("pay of another store approved",                   "managerOfStoreB","POST","/api/v1/payroll/periods/{period}/approve?storeId={store}", null,                                                                                        400),
     ];
 

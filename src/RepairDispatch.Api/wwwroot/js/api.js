@@ -90,7 +90,8 @@ async function send(method, path, body, { anonymous = false, raw = false, retrie
 
 export const api = {
   get: (path, query) => send('GET', withQuery(path, query)),
-  post: (path, body) => send('POST', path, body), // no body for the operations that take none (plan apply, run steps)
+  // no body for the operations that take none (plan apply, run steps); ifMatch where the step names the version it acts on (pay approval)
+  post: (path, body, ifMatch) => send('POST', path, body, { ifMatch }),
   raw: path => send('GET', path, undefined, { raw: true }),
   upload: (path, formData) => send('POST', path, formData),
   put: (path, body, ifMatch) => send('PUT', path, body, { ifMatch }),

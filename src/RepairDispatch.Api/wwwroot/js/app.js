@@ -1,4 +1,4 @@
-// Boot, sign-in, role-aware navigation and hash routing (#/desk, #/tickets, #/old-parts, #/dispatch, #/finance, #/claims, #/receivables, #/stores, #/stores-report, #/kpis, #/stock, ...).
+// Boot, sign-in, role-aware navigation and hash routing (#/desk, #/tickets, #/old-parts, #/dispatch, #/finance, #/claims, #/receivables, #/stores, #/stores-report, #/kpis, #/payroll, #/stock, ...).
 import { api, currentSession, onSessionChange, signIn, signOut } from './api.js';
 import { t, setLocale, locale } from './i18n.js';
 import { h, mount, field, onSubmit, problemBox, currentStore, keepStore } from './ui.js';
@@ -16,6 +16,7 @@ import * as stores from './stores.js';
 import * as stock from './stock.js';
 import * as storesReport from './stores-report.js';
 import * as kpis from './kpis.js';
+import * as payroll from './payroll.js';
 
 const screens = [
   { path: 'desk', label: 'nav.desk', roles: ['frontdesk', 'manager', 'admin'], render: desk.render },
@@ -33,6 +34,7 @@ const screens = [
   { path: 'stock', label: 'nav.stock', roles: ['frontdesk', 'manager', 'admin'], render: stock.render },
   { path: 'stores-report', label: 'nav.storesReport', roles: ['finance', 'manager', 'admin'], render: storesReport.render },
   { path: 'kpis', label: 'nav.kpis', roles: ['finance', 'manager', 'admin'], render: kpis.render },
+  { path: 'payroll', label: 'nav.payroll', roles: ['finance', 'manager', 'admin'], render: payroll.render },
 ];
 
 const main = document.getElementById('main');

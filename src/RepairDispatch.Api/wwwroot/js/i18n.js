@@ -138,6 +138,25 @@ const zh = {
   'movementKind.IssueToJob': '工单领用', 'movementKind.ReturnFromJob': '工单退回', 'movementKind.Adjustment': '盘点调整',
   'partsRequestStatus.Requested': '已申请', 'partsRequestStatus.Approved': '已批准', 'partsRequestStatus.Rejected': '已驳回',
   'partsRequestStatus.Shipped': '已发货', 'partsRequestStatus.Received': '已签收',
+  // Technicians' pay (js/payroll.js, js/payroll-rules.js)
+  'nav.payroll': '技师工资', 'payroll.title': '技师工资结算', 'payroll.period': '月份', 'payroll.month': '{0}年{2}月', 'payroll.store': '门店',
+  'payroll.allStores': '全部门店', 'payroll.show': '查看', 'payroll.ownStore': '本门店：{0}', 'payroll.status': '状态', 'payroll.stores': '各门店',
+  'payroll.storeStatus': '{0}：{1}', 'payroll.total': '合计', 'payroll.calculate': '计算', 'payroll.calculated': '已按当前规则和工单重新计算。',
+  'payroll.approve': '审批', 'payroll.confirmText': '审批后 {0} 的工资即冻结（合计 {1}），之后的变动计入下一个月的调整。确认审批？',
+  'payroll.confirm': '确认审批', 'payroll.cancel': '取消', 'payroll.approved': '已审批，本月工资已冻结。',
+  'payroll.frozenHint': '本月已审批冻结，不能重新计算；之后的变动计入下一个月的调整。', 'payroll.managerApproves': '计算结果核对无误后，由维修部经理审批。',
+  'payroll.csv': '下载 CSV', 'payroll.xlsx': '下载 Excel', 'payroll.lines': '工资明细', 'payroll.kind': '类别', 'payroll.reason': '说明',
+  'payroll.amount': '金额', 'payroll.subtotal': '{0} 小计', 'payroll.sum': '合计', 'payroll.notCalculated': '本月尚未计算：点击“计算”生成工资明细。',
+  'payroll.noLines': '本月没有工资明细。', 'payroll.adjusts': '补调 {0}', 'payroll.adjustsHint': '该月已审批冻结，其后发现的变动在本月调整',
+  'payroll.rules': '提成规则（{0} 个版本）', 'payroll.noRules': '还没有提成规则。', 'payroll.version': '第 {0} 版：{1} 起，至 {2}', 'payroll.openEnded': '今',
+  'payroll.type': '类型', 'payroll.category': '品类', 'payroll.level': '维修级别', 'payroll.payer': '付费方', 'payroll.rate': '每单金额',
+  'payroll.any': '不限', 'payroll.bonuses': '奖励：', 'payroll.deductions': '扣款：',
+  'payroll.nextVersion': '制定第 {0} 版（在最新版本基础上改金额）', 'payroll.validFrom': '生效日期', 'payroll.rateOf': '第 {0} 条每单金额',
+  'payroll.saveVersion': '保存新版本',
+  'payStatus.Open': '未计算', 'payStatus.Calculated': '已计算，待审批', 'payStatus.Approved': '已审批（冻结）',
+  'payCode.Job': '计件', 'payCode.HelperShare': '协助分成', 'payCode.NoRate': '无计件标准', 'payCode.FiveStarCallback': '五星好评',
+  'payCode.OnTimeArrival': '准时上门', 'payCode.Rework': '30 天返修', 'payCode.UpheldComplaint': '投诉属实', 'payCode.OldPartLate': '旧件逾期',
+  'payCode.Adjustment': '调整', 'repairLevel.Minor': '小修', 'repairLevel.Major': '大修', 'repairLevel.PartReplacement': '换件',
 };
 
 const en = {
@@ -258,6 +277,27 @@ const en = {
   'stock.requests': 'Parts requests', 'stock.noRequests': 'No parts requests.', 'stock.requestedAt': 'Requested', 'stock.route': 'From → to',
   'stock.lines': 'Parts × quantity', 'stock.expectedOn': 'Expected on', 'stock.approve': 'Approve', 'stock.reject': 'Reject', 'stock.rejectReason': 'Reason for rejecting',
   'stock.ship': 'Ship', 'stock.receive': 'Receive',
+  // Technicians' pay (js/payroll.js, js/payroll-rules.js)
+  'nav.payroll': 'Pay', 'payroll.title': "Technicians' pay", 'payroll.period': 'Month', 'payroll.month': '{0}-{1}', 'payroll.store': 'Store',
+  'payroll.allStores': 'All stores', 'payroll.show': 'Show', 'payroll.ownStore': 'Your store: {0}', 'payroll.status': 'Status', 'payroll.stores': 'Stores',
+  'payroll.storeStatus': '{0}: {1}', 'payroll.total': 'Total', 'payroll.calculate': 'Calculate', 'payroll.calculated': 'Calculated again from the current rules and orders.',
+  'payroll.approve': 'Approve', 'payroll.confirmText': 'Approving freezes the pay of {0} (total {1}); later changes become adjustments of the next month. Approve?',
+  'payroll.confirm': 'Yes, approve', 'payroll.cancel': 'Cancel', 'payroll.approved': 'Approved: the month is frozen.',
+  'payroll.frozenHint': 'This month is approved and frozen; it cannot be recalculated. Later changes become adjustments of the next month.',
+  'payroll.managerApproves': 'Once checked, a manager approves the month.',
+  'payroll.csv': 'Download CSV', 'payroll.xlsx': 'Download Excel', 'payroll.lines': 'Pay lines', 'payroll.kind': 'Kind', 'payroll.reason': 'Reason',
+  'payroll.amount': 'Amount', 'payroll.subtotal': 'Subtotal of {0}', 'payroll.sum': 'Total', 'payroll.notCalculated': 'Not calculated yet: press Calculate to make the pay lines.',
+  'payroll.noLines': 'No pay lines this month.', 'payroll.adjusts': 'adjusts {0}', 'payroll.adjustsHint': 'That month is approved and frozen; what was found since is adjusted here',
+  'payroll.rules': 'Commission rules (versions: {0})', 'payroll.noRules': 'No commission rules yet.', 'payroll.version': 'Version {0}: from {1} until {2}', 'payroll.openEnded': 'now',
+  'payroll.type': 'Type', 'payroll.category': 'Category', 'payroll.level': 'Repair level', 'payroll.payer': 'Payer', 'payroll.rate': 'Per job',
+  'payroll.any': 'any', 'payroll.bonuses': 'Bonuses:', 'payroll.deductions': 'Deductions:',
+  'payroll.nextVersion': 'Make version {0} (the latest with new amounts)', 'payroll.validFrom': 'Valid from', 'payroll.rateOf': 'Amount per job of rate {0}',
+  'payroll.saveVersion': 'Save the new version',
+  'payStatus.Open': 'Not calculated', 'payStatus.Calculated': 'Calculated, to approve', 'payStatus.Approved': 'Approved (frozen)',
+  'payCode.Job': 'Piece rate', 'payCode.HelperShare': "Helper's share", 'payCode.NoRate': 'No rate', 'payCode.FiveStarCallback': '5-star callback',
+  'payCode.OnTimeArrival': 'On-time arrival', 'payCode.Rework': 'Rework within 30 days', 'payCode.UpheldComplaint': 'Upheld complaint',
+  'payCode.OldPartLate': 'Old part returned late', 'payCode.Adjustment': 'Adjustment', 'repairLevel.Minor': 'Minor', 'repairLevel.Major': 'Major',
+  'repairLevel.PartReplacement': 'Part replacement',
 };
 
 const dictionaries = { 'zh-CN': zh, en };
