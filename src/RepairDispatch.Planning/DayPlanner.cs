@@ -6,7 +6,8 @@ namespace RepairDispatch.Planning;
 /// Plans a day: which vehicle serves which visit, in which order and when, under skills, windows, shifts, capacity,
 /// breaks and pins. The search is SISR-style ruin and recreate (string removals, cheapest insertion with blinks) under
 /// simulated annealing; for <see cref="PlanObjective.VehiclesThenDistance"/> a route-elimination phase takes up to
-/// 40 % of the time (less when it reaches the capacity bound), and the rest minimises distance with that many vehicles.
+/// 40 % of the time (20 % in every second parallel search; less when it reaches the capacity bound), and the rest
+/// minimises distance with that many vehicles. A descent (relocate, 2-opt*) polishes each search's final plan.
 /// </summary>
 public static class DayPlanner
 {
@@ -42,7 +43,7 @@ public static class DayPlanner
         void Run(int k)
         {
             pinnedOut[k] = [];
-            Search.Run(p, servable, pinnedOut[k], options.Seed + k, clocks[k], shared);
+            Search.Run(p, servable, pinnedOut[k], options.Seed, k, clocks[k], shared);
         }
 
         var solution = shared.Best!;

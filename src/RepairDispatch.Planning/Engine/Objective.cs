@@ -8,6 +8,9 @@ internal sealed class Objective(double balanceWeight, double unservedPenalty)
 {
     public double UnservedPenalty => unservedPenalty;
 
+    /// <summary>The price per squared visit count of a route.</summary>
+    public double BalanceWeight => balanceWeight;
+
     public static Objective For(CompiledProblem p)
     {
         var longestArc = p.VisitNode.Concat(p.StartNode)

@@ -9,6 +9,10 @@ internal sealed class Recreate(CompiledProblem p, Objective objective, Random ra
     private const double BlinkRate = 0.01;
     private const int RetriedPerStep = 10;
     private static readonly double LogKeep = Math.Log(1 - BlinkRate);
+    private readonly List<int> _order = [];
+    private readonly List<int> _kept = [];
+    private readonly int[] _rank = new int[p.Visits.Count];
+    private Comparison<int>? _byDemand, _byFar, _byNear;
     private int _blink;
     private Func<int>? _nextBlink;
 
@@ -20,7 +24,8 @@ internal sealed class Recreate(CompiledProblem p, Objective objective, Random ra
     /// </summary>
     public void Run(Solution s, int leftOutBefore = 0)
     {
-        var kept = new List<int>();
+        var kept = _kept;
+        kept.Clear();
         if (leftOutBefore > RetriedPerStep)
         {
             for (var k = 0; k < leftOutBefore; k++)
@@ -57,15 +62,32 @@ internal sealed class Recreate(CompiledProblem p, Objective objective, Random ra
     /// <summary>Positions until the next blink: geometric with the blink rate, one draw per blink rather than per position.</summary>
     private int NextBlink() => 1 + (int)Math.Min(int.MaxValue - 1, Math.Floor(Math.Log(1 - random.NextDouble()) / LogKeep));
 
+    /// <summary>The visits shuffled, then (stably) sorted by one of SISR's orders: random, demand, far, near.</summary>
     private List<int> Order(List<int> visits)
     {
-        var shuffled = visits.OrderBy(_ => random.Next()).ToList();
-        return random.Next(11) switch
+        var order = _order;
+        order.Clear();
+        order.AddRange(visits);
+        for (var k = order.Count - 1; k > 0; k--)
         {
-            < 4 => shuffled,
-            < 8 => shuffled.OrderByDescending(v => p.Demand[v]).ThenBy(v => p.WindowEnd[v] - p.WindowStart[v]).ToList(),
-            < 10 => shuffled.OrderByDescending(v => p.NearestStartCost[v]).ToList(),
-            _ => shuffled.OrderBy(v => p.NearestStartCost[v]).ToList(),
-        };
+            var j = random.Next(k + 1);
+            (order[k], order[j]) = (order[j], order[k]);
+        }
+        for (var k = 0; k < order.Count; k++) _rank[order[k]] = k;
+        var how = random.Next(11);
+        if (how >= 4) order.Sort(how switch { < 8 => _byDemand ??= ByDemand, < 10 => _byFar ??= ByFar, _ => _byNear ??= ByNear });
+        return order;
     }
+
+    // Most demand first, then the narrowest window; ties keep the shuffled order.
+    private int ByDemand(int a, int b) => p.Demand[a] != p.Demand[b] ? p.Demand[b].CompareTo(p.Demand[a])
+        : Width(a) != Width(b) ? Width(a).CompareTo(Width(b)) : _rank[a].CompareTo(_rank[b]);
+
+    private int ByFar(int a, int b) => p.NearestStartCost[a] != p.NearestStartCost[b]
+        ? p.NearestStartCost[b].CompareTo(p.NearestStartCost[a]) : _rank[a].CompareTo(_rank[b]);
+
+    private int ByNear(int a, int b) => p.NearestStartCost[a] != p.NearestStartCost[b]
+        ? p.NearestStartCost[a].CompareTo(p.NearestStartCost[b]) : _rank[a].CompareTo(_rank[b]);
+
+    private double Width(int visit) => p.WindowEnd[visit] - p.WindowStart[visit];
 }

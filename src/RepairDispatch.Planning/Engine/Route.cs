@@ -18,6 +18,8 @@ internal sealed class Route
         _p = p;
         Vehicle = vehicle;
         Origin = origin;
+        Capacity = p.Vehicles[vehicle].Capacity;
+        HasBreak = p.Vehicles[vehicle].Break is not null && !origin.BreakTaken;
         Refresh();
     }
 
@@ -26,6 +28,8 @@ internal sealed class Route
         _p = other._p;
         Vehicle = other.Vehicle;
         Origin = other.Origin;
+        Capacity = other.Capacity;
+        HasBreak = other.HasBreak;
         Visits.AddRange(other.Visits);
         Fixed = other.Fixed;
         Load = other.Load;
@@ -46,9 +50,29 @@ internal sealed class Route
     public int Movable => Visits.Count - Fixed;
     public bool Idle => Visits.Count == 0 && !Origin.MidRoute;
     private int EndNode => _p.EndNode[Vehicle];
-    private bool HasBreak => _p.Vehicles[Vehicle].Break is not null && !Origin.BreakTaken;
+    public int Capacity { get; }
+    /// <summary>The vehicle still has a break to take: an insertion the bounds allow is then simulated.</summary>
+    public bool HasBreak { get; }
 
     public Route Clone() => new(this);
+
+    /// <summary>A copy of the route with other visits (the pinned ones kept ahead).</summary>
+    public Route With(IEnumerable<int> visits)
+    {
+        var route = new Route(_p, Vehicle, Origin) { Fixed = Fixed };
+        route.Visits.AddRange(visits);
+        route.Refresh();
+        return route;
+    }
+
+    /// <summary>The route's nodes: its origin, its visits' nodes, its end.</summary>
+    public ReadOnlySpan<int> Nodes => _nodes.AsSpan(0, Visits.Count + 2);
+
+    /// <summary>The earliest departure from the place before position (ignoring the break).</summary>
+    public double EarliestDeparture(int position) => _earliestDeparture[position];
+
+    /// <summary>The latest arrival at position that keeps the rest of the route feasible (ignoring the break).</summary>
+    public double LatestArrival(int position) => _latestArrival[position];
 
     public int NodeBefore(int position) => position == 0 ? Origin.Node : _p.VisitNode[Visits[position - 1]];
     public int NodeAt(int position) => position == Visits.Count ? EndNode : _p.VisitNode[Visits[position]];
@@ -106,7 +130,7 @@ internal sealed class Route
         return best;
     }
 
-    public bool CanTake(int visit) => _p.Allowed(visit, Vehicle) && Load + _p.Demand[visit] <= _p.Vehicles[Vehicle].Capacity;
+    public bool CanTake(int visit) => Load + _p.Demand[visit] <= Capacity && _p.Allowed(visit, Vehicle);
 
     /// <summary>Whether the route stays feasible with the visit before position; skills and load are checked by <see cref="CanTake"/>.</summary>
     public bool CanInsert(int visit, int position)
@@ -146,7 +170,7 @@ internal sealed class Route
             _latestArrival = new double[n + 8];
         }
         _earliestDeparture[0] = Origin.Time;
-        var feasible = Load <= _p.Vehicles[Vehicle].Capacity;
+        var feasible = Load <= Capacity;
         for (var k = 0; k < n; k++)
         {
             var visit = Visits[k];

@@ -10,33 +10,52 @@ internal sealed class Ruin(CompiledProblem p, Random random)
     private const int LongestString = 10;
     private const double SplitRate = 0.5;
     private const double KeepMoreRate = 0.5;
+    private readonly int[] _routeOf = new int[p.Visits.Count];
+    private readonly List<int> _ruined = [];
 
     /// <summary>Removes visits from the routes into <see cref="Solution.Unassigned"/>.</summary>
     public void Run(Solution s)
     {
-        var routeOf = s.RouteOfVisits(p.Visits.Count);
-        var seeds = s.Routes.Where(r => r.Movable > 0).SelectMany(r => r.Visits.Skip(r.Fixed)).ToList();
-        if (seeds.Count == 0) return;
-        var usedRoutes = s.Routes.Where(r => r.Movable > 0).ToList();
-        var stringLimit = Math.Min(LongestString, usedRoutes.Average(r => (double)r.Movable));
+        Array.Fill(_routeOf, -1);
+        int movable = 0, usedRoutes = 0;
+        for (var r = 0; r < s.Routes.Length; r++)
+        {
+            var route = s.Routes[r];
+            if (route.Movable == 0) continue;
+            movable += route.Movable;
+            usedRoutes++;
+            for (var k = route.Fixed; k < route.Visits.Count; k++) _routeOf[route.Visits[k]] = r;
+        }
+        if (movable == 0) return;
+        var stringLimit = Math.Min(LongestString, (double)movable / usedRoutes);
         var routeLimit = 4 * AverageRemoved / (1 + stringLimit) - 1;
         var routesToRuin = (int)Math.Floor(1 + random.NextDouble() * routeLimit);
 
-        var seed = seeds[random.Next(seeds.Count)];
-        var ruined = new HashSet<int>();
-        foreach (var visit in p.Neighbours[seed].Prepend(seed))
+        var seed = SeedVisit(s, random.Next(movable));
+        _ruined.Clear();
+        var neighbours = p.Neighbours[seed];
+        for (var k = -1; k < neighbours.Length && _ruined.Count < routesToRuin; k++)
         {
-            if (ruined.Count >= routesToRuin) break;
-            var r = routeOf[visit];
-            if (r < 0 || ruined.Contains(r)) continue;
-            var position = s.Routes[r].Visits.IndexOf(visit);
-            if (position < s.Routes[r].Fixed) continue;
+            var visit = k < 0 ? seed : neighbours[k];
+            var r = _routeOf[visit];
+            if (r < 0 || _ruined.Contains(r)) continue;
             var route = s.Own(r);
+            var position = route.Visits.IndexOf(visit);
             var length = (int)Math.Floor(1 + random.NextDouble() * Math.Min(route.Movable, stringLimit));
             RemoveString(s, route, position, length);
-            foreach (var removed in s.Unassigned) routeOf[removed] = -1;
-            ruined.Add(r);
+            _ruined.Add(r);
         }
+    }
+
+    /// <summary>The index-th movable visit, counting route by route.</summary>
+    private static int SeedVisit(Solution s, int index)
+    {
+        foreach (var route in s.Routes)
+        {
+            if (index < route.Movable) return route.Visits[route.Fixed + index];
+            index -= route.Movable;
+        }
+        throw new InvalidOperationException("No movable visit.");
     }
 
     private void RemoveString(Solution s, Route route, int position, int length)

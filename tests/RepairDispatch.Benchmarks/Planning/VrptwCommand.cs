@@ -6,8 +6,8 @@ using RepairDispatch.Planning;
 namespace RepairDispatch.Benchmarks.Planning;
 
 /// <summary>
-/// `vrptw FILE --seconds N [--threads T]`: solves a Solomon instance (T threads, 0 = every core) and prints one JSON
-/// line (routes as customer numbers).
+/// `vrptw FILE --seconds N [--threads T] [--iterations I] [--seed S]`: solves a Solomon instance (T threads, 0 = every
+/// core; I steps per search instead of the clock) and prints one JSON line (routes as customer numbers).
 /// </summary>
 public static class VrptwCommand
 {
@@ -18,7 +18,7 @@ public static class VrptwCommand
         var watch = Stopwatch.StartNew();
         var threads = options.Int("threads", 0);
         var result = DayPlanner.Solve(instance.ToProblem(), TimeSpan.FromSeconds(seconds), options: new PlanSearchOptions(threads,
-            Iterations: options.Int("iterations", 0) is > 0 and var n ? n : null));
+            options.Int("seed", PlanSearchOptions.AllCores.Seed), options.Int("iterations", 0) is > 0 and var n ? n : null));
         watch.Stop();
         var routes = result.Routes.Where(r => r.Stops.Count > 0)
             .Select(r => r.Stops.Select(s => int.Parse(s.VisitId, CultureInfo.InvariantCulture)).ToArray())
