@@ -37,6 +37,8 @@ public static class CreateRun
     // instead of scanning every manufacturer's charges; SQL Server treats it as an inner join and plans freely.
     // No ORDER BY: the month's line keys fit the run's page cache, and sorting 400,000 whole rows cost more than writing
     // the key index out of order (docs/benchmarks.md, "Chain scale").
+    // An order's claim is taken (claim_runs: this run's, or an earlier one's not folded yet), or Claimed, or absent; the
+    // claim_runs probe comes first because it settles the month's bulk without reading the claim.
     private const string CollectManufacturerSql = """
         INSERT INTO settlement_lines (id, run_id, work_order_id, store_id, kind, description, description_code, description_args, amount_fen, disputed, created_at)
         SELECT ch.id, r.id, ch.work_order_id, wo.store_id, ch.kind, ch.description, ch.description_code, ch.description_args, ch.amount_fen, 0, @Now
@@ -45,8 +47,8 @@ public static class CreateRun
           AND r.manufacturer_id = a.manufacturer_id AND r.period = @Period
           AND ch.party = 'Manufacturer' AND wo.completed_period <= @Period
           AND NOT EXISTS (SELECT 1 FROM settlement_lines l WHERE l.id = ch.id)
-          AND NOT EXISTS (SELECT 1 FROM work_order_claims cl WHERE cl.work_order_id = wo.id AND cl.state <> 'Claimed'
-                          AND NOT EXISTS (SELECT 1 FROM claim_runs cr WHERE cr.work_order_id = cl.work_order_id))
+          AND (EXISTS (SELECT 1 FROM claim_runs cr WHERE cr.work_order_id = wo.id)
+               OR NOT EXISTS (SELECT 1 FROM work_order_claims cl WHERE cl.work_order_id = wo.id AND cl.state <> 'Claimed'))
         """;
     // The run takes the manufacturer's Ready claims of the period (and before), then the charges of claimed orders that no run
     // holds: this run's claims, and charges that came after an earlier run took the claim (a later callback's fee).
