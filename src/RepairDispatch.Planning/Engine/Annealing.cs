@@ -7,9 +7,11 @@ namespace RepairDispatch.Planning.Engine;
 /// the objective's own by the end; the best plan is judged by the objective's price throughout, and the search goes
 /// back to it when it has left more visits out than the best for too long. Keeps the vehicles the solution may use.
 /// Half-way and at three quarters of the phase it offers its best to the other searches and goes on from theirs when it is better.
+/// From half-way on, every tenth of the phase, it polishes its best (<see cref="Polish"/>) and goes on from the polished
+/// plan when that is cheaper, so that the cooling search works from plans no single move improves.
 /// </summary>
 /// <param name="startTemperature">In typical arcs; <paramref name="endTemperature"/> likewise.</param>
-internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreate, Random random, SharedBest shared,
+internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreate, Polish polish, Random random, SharedBest shared,
     double startTemperature, double endTemperature)
 {
     private const double StartPricePerUnserved = 10;
@@ -17,6 +19,7 @@ internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreat
     // Late only: an early exchange puts every search in the same basin (in a 1 s Solomon run with exchanges from a fifth
     // of the phase on, C201 and C204 ended 20 % and 15 % off), a late one lets them all polish the best.
     private static readonly double[] ExchangeAt = [0.5, 0.75];
+    private static readonly double[] PolishAt = [0.5, 0.6, 0.7, 0.8, 0.9];
 
     public Solution Run(Solution start, SearchClock clock, double untilFraction, string phase)
     {
@@ -33,8 +36,19 @@ internal sealed class Annealing(Objective objective, Ruin ruin, Recreate recreat
         clock.Report(phase, bestCost, now: true);
         var iterationsWithMoreUnserved = 0;
         var exchanged = 0;
+        var polished = 0;
         while (!clock.Reached(untilFraction))
         {
+            if (polished < PolishAt.Length && (clock.Fraction - from) / Math.Max(1e-9, untilFraction - from) >= PolishAt[polished])
+            {
+                polished++;
+                var smoothed = polish.Run(best, clock);
+                if (objective.Cost(smoothed) < bestCost)
+                {
+                    best = current = smoothed;
+                    bestCost = objective.Cost(best);
+                }
+            }
             if (exchanged < ExchangeAt.Length && (clock.Fraction - from) / Math.Max(1e-9, untilFraction - from) >= ExchangeAt[exchanged])
             {
                 exchanged++;

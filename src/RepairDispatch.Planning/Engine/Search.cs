@@ -22,12 +22,13 @@ internal static class Search
         var objective = Objective.For(p);
         var recreate = new Recreate(p, objective, random);
         var ruin = new Ruin(p, random);
+        var polish = new Polish(p, objective);
         var vehiclesFirst = p.Problem.Objective == PlanObjective.VehiclesThenDistance;
         // Measured (docs/benchmarks.md): hotter regroups Solomon's clusters after route elimination (C2 at short budgets
         // stayed 13–20 % off at 20 typical arcs, 0 % at 60–150), cooler serves more visits with less travel on a city day.
         var annealing = vehiclesFirst
-            ? new Annealing(objective, ruin, recreate, random, shared, startTemperature: 100, endTemperature: 0.1)
-            : new Annealing(objective, ruin, recreate, random, shared, startTemperature: 8, endTemperature: 0.08);
+            ? new Annealing(objective, ruin, recreate, polish, random, shared, startTemperature: 100, endTemperature: 0.1)
+            : new Annealing(objective, ruin, recreate, polish, random, shared, startTemperature: 8, endTemperature: 0.08);
         var solution = Construction.Build(p, recreate, servable, unserved);
         shared.Offer(solution);
         clock.Report("construction", solution.Travel, now: true);
@@ -41,7 +42,7 @@ internal static class Search
             for (var v = 0; v < solution.Routes.Length; v++) solution.Usable[v] = solution.Routes[v].Visits.Count > 0;
         }
         if (servable.Count > 0) solution = annealing.Run(solution, clock, 1, "travel");
-        solution = new Polish(p, objective).Run(solution, clock);
+        solution = polish.Run(solution, clock);
         shared.Offer(solution);
         return solution;
     }
