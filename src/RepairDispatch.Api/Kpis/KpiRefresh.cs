@@ -76,7 +76,7 @@ public sealed class KpiRefresh(Db db, ILogger<KpiRefresh> logger)
         await using (var c = await db.OpenAsync(ct))
         {
             until = await c.ExecuteScalarAsync<long?>(AnyMarkSql) ?? 0;
-            if (until == 0 && await KpiStoreDays.BackfillLeftAsync(c) == 0) return 0; // the usual case: no writer's lock taken
+            if (until == 0 && await CaughtUpAsync(c)) return 0; // the usual case: no writer's lock taken
         }
         var total = 0;
         for (var round = 1; round <= maxRounds; round++)

@@ -117,8 +117,9 @@ public static class CreateRun
                     return TypedResults.Ok(await SettlementRun.ViewAsync(c, tx, existing));
                 if (await c.ExecuteScalarAsync<long>(PartyExistsSql, request, tx) == 0)
                     return Problems.Validation(request.ManufacturerId is null ? "installerPartnerId" : "manufacturerId", Codes.Refusal.NoSuchManufacturerOrPartner);
-                var run = (await CollectAsync(c, tx, request.Period, [request], me, now, logs.CreateLogger(typeof(CreateRun)))).Single();
-                logs.CreateLogger(typeof(CreateRun)).LogInformation("Settlement run {RunId} for {Period}: {Lines} lines, {TotalFen} fen",
+                var logger = logs.CreateLogger(typeof(CreateRun));
+                var run = (await CollectAsync(c, tx, request.Period, [request], me, now, logger)).Single();
+                logger.LogInformation("Settlement run {RunId} for {Period}: {Lines} lines, {TotalFen} fen",
                     run.Id, run.Period, run.LineCount, run.TotalFen);
                 return TypedResults.Created($"/api/v1/settlements/runs/{run.Id}", await SettlementRun.ViewAsync(c, tx, run.Id));
             });
@@ -138,15 +139,12 @@ public static class CreateRun
         string.CompareOrdinal(period, now.ToOffset(TimeSpan.FromHours(14)).ToString("yyyy-MM", CultureInfo.InvariantCulture)) <= 0;
 
     /// <summary>Inserts the run and its lines and counts them.</summary>
-    public static async Task<SettlementRun> CollectAsync(DbConnection c, DbTransaction tx, CreateRunRequest request, CurrentUser by, DateTimeOffset now) =>
-        (await CollectAsync(c, tx, request.Period, [request], by, now)).Single();
-
     /// <summary>
     /// Inserts a run for each of these parties (none of which has a run for the period) and collects all their lines at
     /// once: a chain's month touches each page of its claims and lines once instead of once a party.
     /// </summary>
     public static async Task<IReadOnlyList<SettlementRun>> CollectAsync(DbConnection c, DbTransaction tx, string period,
-        IReadOnlyList<CreateRunRequest> parties, CurrentUser by, DateTimeOffset now, ILogger? logger = null)
+        IReadOnlyList<CreateRunRequest> parties, CurrentUser by, DateTimeOffset now, ILogger logger)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var runs = parties.Select(p => (Id: Guid.CreateVersion7(), p.ManufacturerId, p.InstallerPartnerId)).ToList();
@@ -159,8 +157,7 @@ public static class CreateRun
         if (sqlite) await c.ExecuteAsync(SqliteLargeCache, transaction: tx);
         try
         {
-            await CollectLinesAsync(c, tx, runs.Where(r => r.ManufacturerId is not null).Select(r => (r.Id, r.ManufacturerId!.Value)).ToList(), partners, period, now,
-                logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            await CollectLinesAsync(c, tx, runs.Where(r => r.ManufacturerId is not null).Select(r => (r.Id, r.ManufacturerId!.Value)).ToList(), partners, period, now, logger);
         }
         finally
         {

@@ -44,7 +44,7 @@ public class KpiHistoryUpgradeTests(KpiFixture api) : IClassFixture<KpiFixture>
     }
 
     [Fact]
-    public async Task StoreDaysOfFactsFromBeforeV0030AreBuiltByTheJobToTheTalliesOfARebuild()
+    public async Task StoreDaysOfFactsFromBeforeV0030AreBuiltByTheJobToTheTalliesKeptAtWriteTime()
     {
         var d = await api.Data.ReadyAsync();
         var h = new KpiHistory(api, d);
