@@ -17,14 +17,21 @@ public static class GreedyBaseline
         foreach (var visit in problem.Visits.OrderBy(v => v.PinnedVehicle is null).ThenBy(v => v.WindowStart).ThenBy(v => v.WindowEnd))
         {
             var started = plan.Routes.ToDictionary(r => r.VehicleId, r => r.Stops.Count);
-            plan = visit.PinnedVehicle is null ? UrgentInsertion.Insert(problem, plan, started, visit, double.MinValue)
-                : OnItsTechnician(problem, plan, started, visit);
+            plan = Place(problem, plan, started, visit);
         }
         return plan;
     }
 
+    /// <summary>
+    /// The visit at the cheapest feasible place after each route's started stops (a started visit only on its own
+    /// technician), or added to the plan's unserved visits when there is none.
+    /// </summary>
+    public static PlanResult Place(PlanningProblem problem, PlanResult plan, IReadOnlyDictionary<string, int> started, PlanVisit visit) =>
+        visit.PinnedVehicle is null ? UrgentInsertion.Insert(problem, plan, started, visit, double.MinValue)
+            : OnItsTechnician(problem, plan, started, visit);
+
     /// <summary>An urgent insertion considers every technician; a started visit may only go to its own.</summary>
-    private static PlanResult OnItsTechnician(PlanningProblem problem, PlanResult plan, Dictionary<string, int> started, PlanVisit visit)
+    private static PlanResult OnItsTechnician(PlanningProblem problem, PlanResult plan, IReadOnlyDictionary<string, int> started, PlanVisit visit)
     {
         var own = plan.Routes.Single(r => r.VehicleId == visit.PinnedVehicle);
         var alone = UrgentInsertion.Insert(problem with { Vehicles = [.. problem.Vehicles.Where(v => v.Id == own.VehicleId)] },

@@ -56,6 +56,22 @@ public class DayPlannerTests
 
         PlanValidator.Violations(problem, plan).Should().BeEmpty();
         plan.Unserved.Should().Contain(u => u.Reason.StartsWith("no room"));
+        RoomCheck.UnservedThatFit(problem, plan).Should().BeEmpty("no visit is left out while a technician still has room for it");
+    }
+
+    [Fact]
+    public void The_room_check_finds_visits_a_plan_left_out_though_a_technician_had_room()
+    {
+        var problem = RandomScenario.Generate(9);
+        var reason = new UnservedReason("test", new Dictionary<string, string>(), "left out");
+        var nothingPlanned = new PlanResult(problem.Vehicles.Select(v => new PlanRoute(v.Id, [], 0, v.ShiftStart)).ToList(),
+            problem.Visits.Select(v => new UnservedVisit(v.Id, reason)).ToList(), 0);
+
+        var fit = RoomCheck.UnservedThatFit(problem, nothingPlanned);
+
+        var servedByTheOptimiser = DayPlanner.Solve(problem, Limit, options: Deterministic).Routes.SelectMany(r => r.Stops).Select(s => s.VisitId);
+        fit.Should().Contain(servedByTheOptimiser).And.NotContain(problem.Visits
+            .Where(v => v.RequiredSkills.Contains("gas-licence") || v.WindowStart >= 1100).Select(v => v.Id));
     }
 
     [Fact]
