@@ -25,7 +25,8 @@ using RepairDispatch.Benchmarks.Planning;
 //   free-port                              prints a free TCP port on 127.0.0.1
 //   wait-ready --url URL [--path /health/ready] [--timeout 60]   waits until URL+path answers 200
 //   vrptw FILE [--seconds 10] [--threads 0] solves a Solomon VRPTW instance, prints one JSON line (bench/solomon.sh)
-//   dayplan [--technicians 40] [--visits 400] [--seed 1] [--seconds 30] [--threads 0]   a generated city day: optimiser vs greedy baseline
+//   dayplan [--technicians 40] [--visits 400] [--seed 1] [--seconds 30] [--threads 0] [--day requested|booked]   a generated city day
+//        (every request, or what the desk could book of them): optimiser vs greedy baseline (bench/dayplan.sh)
 // Exit code of run, settlement-run, mobile-run and photos-run: 0 every goal met (mobile-run: every check passed), 1 a goal missed
 // (a check failed), 2 errors (failed requests, bad arguments).
 try
@@ -99,7 +100,7 @@ static int Usage()
                RepairDispatch.Benchmarks free-port
                RepairDispatch.Benchmarks wait-ready --url http://127.0.0.1:PORT [--path /health/ready] [--timeout 60]
                RepairDispatch.Benchmarks vrptw INSTANCE_FILE [--seconds 10] [--threads 0]
-               RepairDispatch.Benchmarks dayplan [--technicians 40] [--visits 400] [--seed 1] [--seconds 30] [--threads 0]
+               RepairDispatch.Benchmarks dayplan [--technicians 40] [--visits 400] [--seed 1] [--seconds 30] [--threads 0] [--day requested|booked]
         """);
     return 2;
 }
