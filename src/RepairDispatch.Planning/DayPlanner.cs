@@ -7,8 +7,8 @@ namespace RepairDispatch.Planning;
 /// breaks and pins. The search is SISR-style ruin and recreate (string removals, cheapest insertion with blinks) under
 /// simulated annealing; for <see cref="PlanObjective.VehiclesThenDistance"/> a route-elimination phase takes up to
 /// 40 % of the time (20 % in every second parallel search; less when it reaches the capacity bound), and the rest
-/// minimises distance with that many vehicles. A descent (relocate, 2-opt*) polishes each search's best plan at five
-/// points of the annealing's second half, and its final plan.
+/// minimises distance with that many vehicles. A descent (visits left out that now fit, relocate, 2-opt*) polishes each
+/// search's best plan at five points of the annealing's second half, and its final plan.
 /// </summary>
 public static class DayPlanner
 {

@@ -1,8 +1,8 @@
 namespace RepairDispatch.Planning.Engine;
 
 /// <summary>
-/// A descent over the search's final plan: move one visit into another route (relocate) and swap the tails of two
-/// routes (2-opt*). A move is judged first by its cost change and the routes' O(1) bounds (earliest departure,
+/// A descent over the search's final plan: put in visits left out that now fit, move one visit into another route
+/// (relocate) and swap the tails of two routes (2-opt*). A move is judged first by its cost change and the routes' O(1) bounds (earliest departure,
 /// latest arrival, prefix loads), then confirmed on new copies of the routes (skills, breaks, shift ends) and kept
 /// only when the plan's cost falls. The annealing ends on ruin-and-recreate steps of about ten visits, which seldom
 /// try these single moves; at short budgets they still find some.
