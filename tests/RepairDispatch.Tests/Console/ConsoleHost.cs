@@ -41,6 +41,9 @@ public sealed class ConsoleHost : ApiFactory, IAsyncLifetime
         StartServer();
         BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
             .First(a => a.StartsWith("http://", StringComparison.Ordinal)).Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        // Assertions wait as long as the pages' own steps (15 s), not Playwright's 5 s: on the CI's two cores, with the whole
+        // suite running, a screen that first catches up the KPI facts once took longer than 5 s to show.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -49,8 +49,13 @@ function paymentCard(makers, reload) {
       field(t('receivables.reference'), 'reference', { required: true, maxlength: 100 })),
     statements,
     h('button.primary', { type: 'submit' }, t('receivables.record')));
+  let shown = 0;
   const showStatements = async id => {
+    // Another manufacturer's statements go at once, and an answer for an earlier pick that comes in late is not shown.
+    const asked = ++shown;
+    mount(statements, h('legend', {}, t('receivables.statements')));
     const page = id ? await api.get('/api/v1/settlements/statements', { manufacturerId: id }) : { items: [] };
+    if (asked !== shown) return;
     mount(statements, h('legend', {}, t('receivables.statements')), page.items.length === 0 ? h('p.muted', {}, t('receivables.noStatements')) : page.items.map(s =>
       h('label', {}, h('input', { type: 'checkbox', name: 'statementIds', value: s.id }), ` ${s.period} · ${t('receivables.due')} ${money(s.due)}`)));
   };

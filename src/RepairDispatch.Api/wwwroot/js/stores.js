@@ -43,12 +43,19 @@ async function renderLoans(card, stores) {
   const list = h('div', { 'aria-live': 'polite' });
   const pick = h('form.row', {},
     field(t('loans.technician'), 'technicianId', { options: technicians.map(x => [x.id, `${x.name}（${x.code}）`]) }));
+  let shown = 0;
   const show = async () => {
     const technicianId = pick.querySelector('select').value;
     if (!technicianId) return mount(list, h('p.muted', {}, t('loans.noTechnicians')));
+    // The previous technician's form goes at once: filled in while this one's loans load, it would lend the wrong man,
+    // and an answer for an earlier pick that comes in late is not shown.
+    const asked = ++shown;
+    mount(list, h('p.muted', {}, t('loans.loading')));
     const technician = technicians.find(x => x.id === technicianId);
     const borrowers = stores.filter(s => s.kind === 'Store' && s.id !== technician.storeId);
-    mount(list, loanTable(technicianId, (await api.get(`/api/v1/technicians/${technicianId}/loans`)).items, stores, show),
+    const loans = (await api.get(`/api/v1/technicians/${technicianId}/loans`)).items;
+    if (asked !== shown) return;
+    mount(list, loanTable(technicianId, loans, stores, show),
       borrowers.length ? newLoan(technicianId, borrowers, show) : h('p.muted', {}, t('loans.noOtherStore')));
   };
   pick.addEventListener('change', show);
