@@ -96,11 +96,16 @@ function newTicketForm(customer, appliances, results) {
     duplicate,
     h('button.primary', { type: 'submit' }, t('ticket.create')));
 
+  let asked = 0;
   const refresh = async () => {
     const { applianceId, priority } = Object.fromEntries(new FormData(form));
+    // An answer for an appliance or priority picked before the current one is not shown when it comes in late.
+    const mine = ++asked;
     if (!applianceId) { mount(decision); duplicate.hidden = true; return; }
-    try { showDecision(decision, duplicate, await api.get(`/api/v1/appliances/${applianceId}/intake-preview`, { priority })); }
-    catch (error) { mount(decision, problemBox(error)); }
+    try {
+      const preview = await api.get(`/api/v1/appliances/${applianceId}/intake-preview`, { priority });
+      if (mine === asked) showDecision(decision, duplicate, preview);
+    } catch (error) { if (mine === asked) mount(decision, problemBox(error)); }
   };
   form.applianceId.addEventListener('change', refresh);
   form.priority.addEventListener('change', refresh);
