@@ -47,7 +47,7 @@ async function renderLoans(card, stores) {
   const show = async () => {
     const technicianId = pick.querySelector('select').value;
     if (!technicianId) return mount(list, h('p.muted', {}, t('loans.noTechnicians')));
-    // The previous technician's form goes at once: filled in while this one's loans load, it would lend the wrong man,
+    // The previous technician's form goes at once: filled in while this one's loans load, it would lend the wrong technician,
     // and an answer for an earlier pick that comes in late is not shown.
     const asked = ++shown;
     mount(list, h('p.muted', {}, t('loans.loading')));
