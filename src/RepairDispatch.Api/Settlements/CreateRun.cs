@@ -138,7 +138,6 @@ public static class CreateRun
     internal static bool HasStarted(string period, DateTimeOffset now) =>
         string.CompareOrdinal(period, now.ToOffset(TimeSpan.FromHours(14)).ToString("yyyy-MM", CultureInfo.InvariantCulture)) <= 0;
 
-    /// <summary>Inserts the run and its lines and counts them.</summary>
     /// <summary>
     /// Inserts a run for each of these parties (none of which has a run for the period) and collects all their lines at
     /// once: a chain's month touches each page of its claims and lines once instead of once a party.

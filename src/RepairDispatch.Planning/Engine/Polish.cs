@@ -50,8 +50,7 @@ internal sealed class Polish(CompiledProblem p, Objective objective)
             places.Sort();
             foreach (var (_, b, position) in places)
             {
-                var target = s.Routes[b];
-                var changed = target.With(target.Visits.Take(position).Append(visit).Concat(target.Visits.Skip(position)));
+                var changed = s.Routes[b].WithVisitAt(visit, position);
                 if (!changed.Feasible) continue;
                 s.Routes[b] = changed;
                 s.Unassigned.RemoveAt(k);
@@ -89,9 +88,8 @@ internal sealed class Polish(CompiledProblem p, Objective objective)
                     }
                 }
                 if (bestRoute < 0) continue;
-                var target = s.Routes[bestRoute];
                 var source = from.With(from.Visits.Where((_, k) => k != i));
-                var changed = target.With(target.Visits.Take(bestPosition).Append(visit).Concat(target.Visits.Skip(bestPosition)));
+                var changed = s.Routes[bestRoute].WithVisitAt(visit, bestPosition);
                 if (Keep(s, a, source, bestRoute, changed))
                 {
                     improved = true;

@@ -65,6 +65,9 @@ internal sealed class Route
         return route;
     }
 
+    /// <summary>A copy of the route with the visit before position.</summary>
+    public Route WithVisitAt(int visit, int position) => With(Visits.Take(position).Append(visit).Concat(Visits.Skip(position)));
+
     /// <summary>The route's nodes: its origin, its visits' nodes, its end.</summary>
     public ReadOnlySpan<int> Nodes => _nodes.AsSpan(0, Visits.Count + 2);
 

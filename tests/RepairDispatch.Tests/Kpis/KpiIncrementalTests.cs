@@ -72,13 +72,13 @@ public class KpiIncrementalTests(KpiFixture api) : IClassFixture<KpiFixture>
 
         var answer = await d.Manager.GetOk(Url(start) + "&groupBy=day");
         var incremental = await FactsAsync();
-        var incrementalTallies = await StoreDaysAsync();
+        var incrementalTallies = await StoreDaysOf(api);
         await api.Services.GetRequiredService<KpiRefresh>().RebuildAsync();
         var recomputed = await FactsAsync();
 
         orders.Count.Should().BeGreaterThan(5);
         incremental.Should().HaveCount(recomputed.Count).And.BeEquivalentTo(recomputed, o => o.WithStrictOrdering());
-        incrementalTallies.Should().NotBeEmpty().And.Equal(await StoreDaysAsync(), "the store-day tallies, byte for byte");
+        incrementalTallies.Should().NotBeEmpty().And.Equal(await StoreDaysOf(api), "the store-day tallies, byte for byte");
         (await d.Manager.GetOk(Url(start) + "&groupBy=day")).ToJsonString().Should().Be(answer.ToJsonString());
         // The day groups come from the store-day tallies, the technician groups from the fact rows: they count the same orders.
         var byTechnician = (await d.Manager.GetOk(Url(start) + "&groupBy=technician"))["groups"]!.AsArray();
@@ -90,8 +90,6 @@ public class KpiIncrementalTests(KpiFixture api) : IClassFixture<KpiFixture>
         $"/api/v1/reports/kpis?from={TestData.StationDayOf(start).AddDays(-1):yyyy-MM-dd}&to={TestData.StationDayOf(api.Clock.GetUtcNow()).AddDays(1):yyyy-MM-dd}";
 
     private Task<List<Dictionary<string, object?>>> FactsAsync() => FactsOf(api);
-
-    private Task<List<string>> StoreDaysAsync() => StoreDaysOf(api);
 
     /// <summary>Every store-day tally, as hex, in order.</summary>
     internal static async Task<List<string>> StoreDaysOf(ApiFactory api)

@@ -60,7 +60,9 @@ public class KpiTallyTests
                 CompletedDay = created.AddDays(r.Next(0, 5)),
                 CompleteMinutes = Minutes(5000), CompleteMet = Met(), SecondVisit = r.Next(5) == 0, Reworked = r.Next(7) == 0,
                 Satisfaction = r.Next(3) == 0 ? null : r.Next(1, 6), Complaints = r.Next(10) == 0 ? 1 : 0,
-                ServiceMinutes = r.Next(10, 200), ShiftMinutes = 480 + 30 * tech, // a technician's shift, the same on all his rows ClaimFirstPass = Met(),
+                ServiceMinutes = r.Next(10, 200),
+                ShiftMinutes = 480 + 30 * tech, // a technician's shift, the same on all his rows
+                ClaimFirstPass = Met(),
                 OldPartsOnTime = r.Next(2), OldPartsLate = r.Next(4) == 0 ? 1 : 0, OldPartsOpen = r.Next(3) == 0 ? 1 : 0,
             };
             if (completed.OldPartsOpen > 0) completed.OldPartsOpenDue = Today.AddDays(r.Next(-10, 10));
