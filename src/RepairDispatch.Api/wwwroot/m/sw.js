@@ -1,7 +1,7 @@
 // The app's service worker: the shell (these files) is cached at install and served from the cache, so the app opens
 // without network; a new version of this file (a new cache name) replaces the old cache. API calls are not touched:
 // the app keeps its data in IndexedDB and queues its writes itself.
-const version = 'rd-m-1';
+const version = 'rd-m-5232c012b24a'; // the shell's hash (MobileApp/ShellVersionTests): a changed shell reaches the phones
 const shell = [
   '/m/', '/m/app.css', '/m/manifest.webmanifest', '/m/icons/icon-192.png',
   '/m/js/main.js', '/m/js/texts.js', '/m/js/ui.js', '/m/js/db.js', '/m/js/net.js', '/m/js/outbox.js',

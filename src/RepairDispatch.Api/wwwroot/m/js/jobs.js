@@ -158,9 +158,14 @@ function arriveButton(record) {
 }
 
 const photoKinds = ['SiteBefore', 'Nameplate', 'FailedPart', 'SiteAfter', 'Invoice', 'InstallationCard'];
+// The job is drawn again whenever the outbox changes (a photo queued, a step sent): the kind chosen stays chosen, or the
+// next photo would be filed as the first kind.
+const chosenKind = new Map();
 
 function photoCapture(jobId) {
   const kind = h('select', { name: 'photoKind' }, photoKinds.map(k => h('option', { value: k }, t(`photoKind.${k}`))));
+  kind.value = chosenKind.get(jobId) ?? photoKinds[0];
+  kind.addEventListener('change', () => chosenKind.set(jobId, kind.value));
   // The camera opens from a button-like label: the file input itself (and the browser's own words on it) stays hidden.
   const input = h('input.hidden-input', { type: 'file', accept: 'image/*', capture: 'environment', name: 'photo' });
   input.id = 'photo-file';
